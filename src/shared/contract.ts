@@ -1,0 +1,193 @@
+import { z } from 'zod'
+import { resultSchema, type Result } from './errors'
+import { backendKindSchema, passwordRulesSchema } from './profile'
+
+/**
+ * The one IPC contract. Every channel the renderer can call (`invoke`) and every event main can send (`events`)
+ * is listed here with its zod schemas. Main registers exactly these, the preload exposes exactly these, and the
+ * renderer's `window.accountDesk` type is derived from them.
+ *
+ * Secrets: passwords travel renderer → main only. Reset tokens never travel at all; the renderer holds a
+ * link handle. Session tokens never leave main.
+ */
+
+const empty = z.object({}).strict()
+const id = z.string().min(1).max(200)
+const password = z.string().max(4096)
+
+export const serverSummarySchema = z.object({
+  id,
+  displayName: z.string(),
+  baseUrl: z.string(),
+  host: z.string(),
+  kind: backendKindSchema,
+  passwordRules: passwordRulesSchema,
+  /** Django's views can tell whether a link is still good before it is used; djoser cannot. */
+  canCheckLink: z.boolean(),
+  /** Set by the managed policy: the user cannot remove or edit it. */
+  locked: z.boolean(),
+  demo: z.boolean(),
+})
+export type ServerSummary = z.infer<typeof serverSummarySchema>
+
+export const accountSchema = z.object({
+  id,
+  serverId: id,
+  username: z.string(),
+  email: z.string().optional(),
+  signedIn: z.boolean(),
+  /** How the session is kept: encrypted on disk, or only while the app runs. */
+  sessionStorage: z.enum(['encrypted', 'memory-only', 'none']),
+  lastSignedInAt: z.string().optional(),
+})
+export type Account = z.infer<typeof accountSchema>
+
+export const linkHandleSchema = z.object({
+  handle: z.string().min(16).max(64),
+  serverId: id,
+  serverName: z.string(),
+  /** When the server issued the link, decoded from the token (server-local clock): a hint, never a verdict. */
+  issuedAt: z.string().nullable(),
+  /** The username, when an account on that server matches the link's user id. */
+  accountHint: z.string().optional(),
+})
+export type LinkHandle = z.infer<typeof linkHandleSchema>
+
+export const linkEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('link'), link: linkHandleSchema }),
+  /** A link came in but was refused; `message` says why in words for people (never the token). */
+  z.object({ type: z.literal('refused'), message: z.string() }),
+])
+export type LinkEvent = z.infer<typeof linkEventSchema>
+
+export const mailSummarySchema = z.object({
+  id,
+  to: z.string(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  /** The body with every reset link replaced by `[reset link]`; the link itself stays in main. */
+  text: z.string(),
+  hasLink: z.boolean(),
+})
+export type MailSummary = z.infer<typeof mailSummarySchema>
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  scheme: z.string(),
+  platform: z.string(),
+  /** 'electron' or 'browser-shell' (the development and test shell). */
+  shell: z.enum(['electron', 'browser-shell']),
+  demo: z.object({ enabled: z.boolean(), running: z.boolean(), username: z.string().optional(), password: z.string().optional(), email: z.string().optional() }),
+  secretStorage: z.enum(['encrypted', 'memory-only']),
+  /** Things the user should know: a bad policy file moved aside, secrets kept in memory only, … */
+  notices: z.array(z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })),
+  /** Set by the managed policy: the user may not add servers. */
+  serversLocked: z.boolean(),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+export const changeResultSchema = z.object({
+  /** Whether this app's session for the account is still signed in after the change. */
+  stillSignedIn: z.boolean(),
+  /** What happened to other sessions, in words for people. */
+  otherSessions: z.string(),
+})
+
+export const resetResultSchema = z.object({
+  serverId: id,
+  username: z.string().optional(),
+  /** What happened to other sessions, in words for people. */
+  otherSessions: z.string(),
+})
+
+export const linkCheckSchema = z.object({ status: z.enum(['valid', 'dead', 'unknown']) })
+
+export const addServerSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(80),
+    baseUrl: z.string().trim().min(1).max(2048),
+    kind: backendKindSchema,
+  })
+  .strict()
+
+export const contract = {
+  invoke: {
+    getAppInfo: { request: empty, response: appInfoSchema },
+    /** The renderer is mounted and listening: queued links are delivered after this. */
+    rendererReady: { request: empty, response: empty },
+
+    listServers: { request: empty, response: z.array(serverSummarySchema) },
+    addServer: { request: addServerSchema, response: serverSummarySchema },
+    removeServer: { request: z.object({ serverId: id }).strict(), response: empty },
+
+    listAccounts: { request: empty, response: z.array(accountSchema) },
+    signIn: {
+      request: z.object({ serverId: id, username: z.string().trim().min(1).max(254), password }).strict(),
+      response: accountSchema,
+    },
+    whoAmI: { request: z.object({ accountId: id }).strict(), response: accountSchema },
+    signOut: { request: z.object({ accountId: id }).strict(), response: empty },
+    removeAccount: { request: z.object({ accountId: id }).strict(), response: empty },
+    changePassword: {
+      request: z
+        .object({ accountId: id, currentPassword: password, newPassword: password, retypePassword: password })
+        .strict(),
+      response: changeResultSchema,
+    },
+
+    requestReset: {
+      request: z.object({ serverId: id, email: z.string().trim().min(1).max(254) }).strict(),
+      response: z.object({ requestedAt: z.string() }),
+    },
+    /** A link the user pasted: the same parser as a link from the OS. */
+    openPastedLink: { request: z.object({ url: z.string().max(8192) }).strict(), response: linkHandleSchema },
+    checkLink: { request: z.object({ handle: z.string().max(64) }).strict(), response: linkCheckSchema },
+    confirmReset: {
+      request: z.object({ handle: z.string().max(64), newPassword: password, retypePassword: password }).strict(),
+      response: resetResultSchema,
+    },
+    discardLink: { request: z.object({ handle: z.string().max(64) }).strict(), response: empty },
+
+    listDemoMail: { request: empty, response: z.array(mailSummarySchema) },
+    openDemoMailLink: { request: z.object({ mailId: id }).strict(), response: empty },
+    resetDemo: { request: empty, response: empty },
+  },
+  events: {
+    /** A reset link arrived (OS, second launch, mailbox): a handle, or why it was refused. */
+    onLink: linkEventSchema,
+    /** The demo mailbox changed. */
+    onDemoMail: z.object({ count: z.number().int().min(0) }),
+  },
+} as const
+
+export type Contract = typeof contract
+export type InvokeName = keyof Contract['invoke']
+export type EventName = keyof Contract['events']
+
+export type RequestOf<K extends InvokeName> = z.input<Contract['invoke'][K]['request']>
+export type ParsedRequestOf<K extends InvokeName> = z.output<Contract['invoke'][K]['request']>
+export type ResponseOf<K extends InvokeName> = z.output<Contract['invoke'][K]['response']>
+export type EventPayloadOf<K extends EventName> = z.output<Contract['events'][K]>
+
+export const invokeNames = Object.keys(contract.invoke) as InvokeName[]
+export const eventNames = Object.keys(contract.events) as EventName[]
+
+/** The IPC channel a bridge function travels on. */
+export const channelOf = (name: InvokeName | EventName): string => `account-desk:${name}`
+
+export const responseResultSchema = <K extends InvokeName>(name: K) => resultSchema(contract.invoke[name].response)
+
+/** What the preload exposes as `window.accountDesk`, and what the browser shell's bridge provides. */
+export type Bridge = {
+  [K in InvokeName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>
+} & {
+  [K in EventName]: (listener: (payload: EventPayloadOf<K>) => void) => () => void
+}
+
+/** What main implements: one async handler per invoke channel, given the parsed request. */
+export type Handlers = {
+  [K in InvokeName]: (request: ParsedRequestOf<K>) => Promise<Result<ResponseOf<K>>>
+}
+
+export const BRIDGE_GLOBAL = 'accountDesk'

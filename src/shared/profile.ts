@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+export const backendKindSchema = z.enum(['djoser', 'django-forms'])
+export type BackendKind = z.infer<typeof backendKindSchema>
+
+/** The rules the server enforces, as far as the client knows them. The server stays the judge. */
+export const passwordRulesSchema = z.object({
+  minLength: z.number().int().min(1).max(128).default(8),
+  /** Django's NumericPasswordValidator. */
+  notNumeric: z.boolean().default(true),
+  /** Django's CommonPasswordValidator. */
+  notCommon: z.boolean().default(true),
+  /** Django's UserAttributeSimilarityValidator (username, e-mail). */
+  notSimilar: z.boolean().default(true),
+  maxLength: z.number().int().min(64).max(4096).default(4096),
+})
+export type PasswordRules = z.infer<typeof passwordRulesSchema>
+export const defaultPasswordRules: PasswordRules = passwordRulesSchema.parse({})
+
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'] as const
+export const isLoopbackHost = (hostname: string): boolean =>
+  (LOOPBACK_HOSTS as readonly string[]).includes(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname)
+
+const baseUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      if (url.username || url.password || url.search || url.hash) return false
+      if (url.protocol === 'https:') return true
+      return url.protocol === 'http:' && isLoopbackHost(url.hostname)
+    } catch {
+      return false
+    }
+  }, 'Use an https:// address (plain http is allowed only for this computer, e.g. http://127.0.0.1:8000).')
+
+/** `/auth/` style: starts and ends with a slash. */
+const prefixSchema = z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'A path such as /auth/ or /accounts/')
+
+/** The confirm-link path as the server e-mails it: must hold `{uid}` and `{token}`, e.g. `reset/{uid}/{token}`. */
+const confirmPatternSchema = z
+  .string()
+  .max(200)
+  .refine(
+    (p) => /^[A-Za-z0-9._~/-]*\{uid\}\/\{token\}\/?$/.test(p.replace(/^\//, '')),
+    'The pattern must end in {uid}/{token} (optionally with a trailing slash).',
+  )
+
+export const serverProfileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Lowercase letters, digits and dashes'),
+    displayName: z.string().trim().min(1).max(80),
+    baseUrl: baseUrlSchema,
+    kind: backendKindSchema,
+    prefix: prefixSchema.optional(),
+    confirmPath: confirmPatternSchema.optional(),
+    /** djoser's PASSWORD_RESET_CONFIRM_RETYPE / SET_PASSWORD_RETYPE. */
+    retypeField: z.boolean().default(false),
+    passwordRules: passwordRulesSchema.default(defaultPasswordRules),
+    timeoutMs: z.number().int().min(1000).max(120000).default(15000),
+  })
+  .transform((p) => ({
+    ...p,
+    baseUrl: p.baseUrl.replace(/\/+$/, ''),
+    prefix: p.prefix ?? (p.kind === 'djoser' ? '/auth/' : '/accounts/'),
+    confirmPath: (p.confirmPath ?? (p.kind === 'djoser' ? 'reset/{uid}/{token}' : 'accounts/reset/{uid}/{token}/')).replace(
+      /^\//,
+      '',
+    ),
+  }))
+export type ServerProfileInput = z.input<typeof serverProfileSchema>
+export type ServerProfile = z.output<typeof serverProfileSchema>
