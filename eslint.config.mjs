@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'coverage', 'test-results', 'bench/.build', 'test/servers/**/*.py'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'coverage',
+      'test-results',
+      'bench/.build',
+      'test/servers/**/*.py',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -55,6 +65,8 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/main/**', '**/preload/**', '**/renderer/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/main/**', '**/preload/**', '**/renderer/**'] }],
+    },
   },
 )

@@ -32,7 +32,8 @@ export function redactText(text: string): string {
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 4) return REDACTED
   if (typeof value === 'string') return redactText(value)
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return value
   if (value instanceof Error) return { name: value.name, message: redactText(value.message) }
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1))
   if (typeof value === 'object') {
@@ -45,11 +46,20 @@ export function redact(value: unknown, depth = 0): unknown {
   return REDACTED
 }
 
-export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', now: () => Date = () => new Date()): Logger {
+export function createLogger(
+  sink: LogSink,
+  minLevel: LogLevel = 'info',
+  now: () => Date = () => new Date(),
+): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error']
   const write = (level: LogLevel, event: string, fields?: LogFields) => {
     if (order.indexOf(level) < order.indexOf(minLevel)) return
-    const line = { time: now().toISOString(), level, event: redactText(event), ...(fields ? (redact(fields) as object) : {}) }
+    const line = {
+      time: now().toISOString(),
+      level,
+      event: redactText(event),
+      ...(fields ? (redact(fields) as object) : {}),
+    }
     sink(JSON.stringify(line))
   }
   return {

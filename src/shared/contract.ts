@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { resultSchema, type Result } from './errors'
 import { backendKindSchema, passwordRulesSchema } from './profile'
+import { EVENT_NAMES, INVOKE_NAMES, type EventName, type InvokeName } from './channels'
+
+export { BRIDGE_GLOBAL, channelOf, type EventName, type InvokeName } from './channels'
 
 /**
  * The one IPC contract. Every channel the renderer can call (`invoke`) and every event main can send (`events`)
@@ -78,7 +81,13 @@ export const appInfoSchema = z.object({
   platform: z.string(),
   /** 'electron' or 'browser-shell' (the development and test shell). */
   shell: z.enum(['electron', 'browser-shell']),
-  demo: z.object({ enabled: z.boolean(), running: z.boolean(), username: z.string().optional(), password: z.string().optional(), email: z.string().optional() }),
+  demo: z.object({
+    enabled: z.boolean(),
+    running: z.boolean(),
+    username: z.string().optional(),
+    password: z.string().optional(),
+    email: z.string().optional(),
+  }),
   secretStorage: z.enum(['encrypted', 'memory-only']),
   /** Things the user should know: a bad policy file moved aside, secrets kept in memory only, … */
   notices: z.array(z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })),
@@ -144,7 +153,9 @@ export const contract = {
     openPastedLink: { request: z.object({ url: z.string().max(8192) }).strict(), response: linkHandleSchema },
     checkLink: { request: z.object({ handle: z.string().max(64) }).strict(), response: linkCheckSchema },
     confirmReset: {
-      request: z.object({ handle: z.string().max(64), newPassword: password, retypePassword: password }).strict(),
+      request: z
+        .object({ handle: z.string().max(64), newPassword: password, retypePassword: password })
+        .strict(),
       response: resetResultSchema,
     },
     discardLink: { request: z.object({ handle: z.string().max(64) }).strict(), response: empty },
@@ -162,21 +173,24 @@ export const contract = {
 } as const
 
 export type Contract = typeof contract
-export type InvokeName = keyof Contract['invoke']
-export type EventName = keyof Contract['events']
+
+// The name lists in channels.ts must be exactly the contract's keys (checked here by the compiler).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const invokeNamesMatch: Same<InvokeName, keyof Contract['invoke']> = true
+const eventNamesMatch: Same<EventName, keyof Contract['events']> = true
+void invokeNamesMatch
+void eventNamesMatch
 
 export type RequestOf<K extends InvokeName> = z.input<Contract['invoke'][K]['request']>
 export type ParsedRequestOf<K extends InvokeName> = z.output<Contract['invoke'][K]['request']>
 export type ResponseOf<K extends InvokeName> = z.output<Contract['invoke'][K]['response']>
 export type EventPayloadOf<K extends EventName> = z.output<Contract['events'][K]>
 
-export const invokeNames = Object.keys(contract.invoke) as InvokeName[]
-export const eventNames = Object.keys(contract.events) as EventName[]
+export const invokeNames: readonly InvokeName[] = INVOKE_NAMES
+export const eventNames: readonly EventName[] = EVENT_NAMES
 
-/** The IPC channel a bridge function travels on. */
-export const channelOf = (name: InvokeName | EventName): string => `account-desk:${name}`
-
-export const responseResultSchema = <K extends InvokeName>(name: K) => resultSchema(contract.invoke[name].response)
+export const responseResultSchema = <K extends InvokeName>(name: K) =>
+  resultSchema(contract.invoke[name].response)
 
 /** What the preload exposes as `window.accountDesk`, and what the browser shell's bridge provides. */
 export type Bridge = {
@@ -189,5 +203,3 @@ export type Bridge = {
 export type Handlers = {
   [K in InvokeName]: (request: ParsedRequestOf<K>) => Promise<Result<ResponseOf<K>>>
 }
-
-export const BRIDGE_GLOBAL = 'accountDesk'

@@ -19,7 +19,11 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
   }),
   /** Wrong credentials, or a session the server no longer accepts ("sign in again"). */
   z.object({ kind: z.literal('auth'), message: z.string(), sessionExpired: z.boolean() }),
-  z.object({ kind: z.literal('rate-limited'), message: z.string(), retryAfterSeconds: z.number().int().min(0) }),
+  z.object({
+    kind: z.literal('rate-limited'),
+    message: z.string(),
+    retryAfterSeconds: z.number().int().min(0),
+  }),
   /** No connection: offline, DNS failure, connection refused, proxy unreachable. Nothing reached the server. */
   z.object({ kind: z.literal('offline'), message: z.string() }),
   /** The deadline passed. `mayHaveApplied` is true when the request had been sent and was not idempotent. */
@@ -28,7 +32,11 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('proxy'), message: z.string() }),
   z.object({ kind: z.literal('server'), message: z.string(), status: z.number().int() }),
   /** The server answered something we cannot read: HTML where JSON was expected, a redirect elsewhere, bad JSON. */
-  z.object({ kind: z.literal('unexpected-response'), message: z.string(), status: z.number().int().optional() }),
+  z.object({
+    kind: z.literal('unexpected-response'),
+    message: z.string(),
+    status: z.number().int().optional(),
+  }),
   /** The managed policy or the app's settings forbid this. */
   z.object({ kind: z.literal('policy'), message: z.string() }),
   /** A named thing (server, account, mail) does not exist. */

@@ -19,7 +19,8 @@ export const defaultPasswordRules: PasswordRules = passwordRulesSchema.parse({})
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'] as const
 export const isLoopbackHost = (hostname: string): boolean =>
-  (LOOPBACK_HOSTS as readonly string[]).includes(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname)
+  (LOOPBACK_HOSTS as readonly string[]).includes(hostname.toLowerCase()) ||
+  /^127(\.\d{1,3}){3}$/.test(hostname)
 
 const baseUrlSchema = z
   .string()
@@ -64,10 +65,9 @@ export const serverProfileSchema = z
     ...p,
     baseUrl: p.baseUrl.replace(/\/+$/, ''),
     prefix: p.prefix ?? (p.kind === 'djoser' ? '/auth/' : '/accounts/'),
-    confirmPath: (p.confirmPath ?? (p.kind === 'djoser' ? 'reset/{uid}/{token}' : 'accounts/reset/{uid}/{token}/')).replace(
-      /^\//,
-      '',
-    ),
+    confirmPath: (
+      p.confirmPath ?? (p.kind === 'djoser' ? 'reset/{uid}/{token}' : 'accounts/reset/{uid}/{token}/')
+    ).replace(/^\//, ''),
   }))
 export type ServerProfileInput = z.input<typeof serverProfileSchema>
 export type ServerProfile = z.output<typeof serverProfileSchema>

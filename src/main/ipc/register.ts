@@ -1,0 +1,45 @@
+import { channelOf, invokeNames, type Handlers } from '../../shared/contract'
+import { fail } from '../../shared/errors'
+import type { Logger } from '../log'
+import { dispatch } from './dispatch'
+
+/** The parts of Electron's IpcMainInvokeEvent this wrapper reads. */
+export interface IpcInvokeEventLike {
+  senderFrame: { url: string; parent: unknown } | null | undefined
+  sender?: { mainFrame?: unknown }
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcInvokeEventLike, payload: unknown) => Promise<unknown>): void
+  removeHandler(channel: string): void
+}
+
+/**
+ * Checklist row 17. The only way main registers IPC handlers: one per contract channel, each refusing a sender
+ * that is not the app's own main frame (a subframe, a destroyed frame, another origin) and a payload that fails
+ * its schema. Returns a function that unregisters them all.
+ */
+export function isTrustedSender(event: IpcInvokeEventLike, isAppUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame
+  if (!frame) return false
+  if (frame.parent !== null && frame.parent !== undefined) return false
+  if (event.sender?.mainFrame !== undefined && event.sender.mainFrame !== frame) return false
+  return isAppUrl(frame.url)
+}
+
+export function registerHandlers(
+  ipc: IpcMainLike,
+  handlers: Handlers,
+  opts: { isAppUrl: (url: string) => boolean; logger: Logger },
+): () => void {
+  for (const name of invokeNames) {
+    ipc.handle(channelOf(name), async (event, payload) => {
+      if (!isTrustedSender(event, opts.isAppUrl)) {
+        opts.logger.warn('ipc.foreign-sender', { channel: name })
+        return fail({ kind: 'bad-request', message: 'This request did not come from Account Desk.' })
+      }
+      return dispatch(handlers, name, payload, opts.logger)
+    })
+  }
+  return () => invokeNames.forEach((name) => ipc.removeHandler(channelOf(name)))
+}

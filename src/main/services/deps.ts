@@ -1,0 +1,33 @@
+import type { EventName, EventPayloadOf } from '../../shared/contract'
+import type { Logger } from '../log'
+
+/** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean
+  getSelectedStorageBackend?(): string
+  encryptString(plain: string): Buffer
+  decryptString(encrypted: Buffer): string
+}
+
+/** Everything the main-process services take from their shell. Nothing here is Electron itself. */
+export interface ServiceDeps {
+  shell: 'electron' | 'browser-shell'
+  appName: string
+  version: string
+  platform: string
+  /** The app's URL scheme (branding decides it; `accountdesk-dev` in development). */
+  scheme: string
+  /** Where settings, accounts and demo data live. */
+  dataDir: string
+  fetch: typeof fetch
+  logger: Logger
+  emit: <K extends EventName>(name: K, payload: EventPayloadOf<K>) => void
+  safeStorage: SafeStorageLike | null
+  now: () => Date
+  /** `on` forces the demo server, `off` forbids it, `auto` starts it when no server is configured. */
+  demo: 'auto' | 'on' | 'off'
+  /** The managed policy file to read (the per-OS path, or ACCOUNT_DESK_POLICY in tests). */
+  policyPath?: string
+  /** Opens an allowed URL outside the app (mail client, browser). */
+  openExternal?: (url: string) => Promise<void>
+}

@@ -1,0 +1,120 @@
+import path from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { APP_PROTOCOL, DEFAULT_SCHEME, DEV_SCHEME } from '../../shared/app'
+import { channelOf, type EventName, type EventPayloadOf } from '../../shared/contract'
+import { registerHandlers } from '../ipc/register'
+import { createLogger, type Logger } from '../log'
+import { createAppProtocolHandler } from '../security/app-protocol'
+import { isAppOrigin } from '../security/origin'
+import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
+import { lockDownWebContents } from '../security/navigation'
+import { createServices, type Services } from '../services'
+import type { BrowserWindowLike, ElectronLike } from './electron-like'
+import { createMainWindow, focusWindow } from './window'
+
+export interface ShellProcess {
+  argv: string[]
+  platform: string
+  env: Record<string, string | undefined>
+  defaultApp?: boolean
+  execPath: string
+}
+
+export interface ShellOptions {
+  /** Folder holding out/main, out/preload, out/renderer (the built app). */
+  outDir: string
+  logger?: Logger
+}
+
+/**
+ * The Electron shell: lifecycle, protocol, window, wiring. Every decision with logic lives in an Electron-free
+ * module; this function only connects them, in the order Electron requires (privileged schemes and sandbox
+ * before `ready`, `open-url` from load).
+ */
+export function startShell(
+  electron: ElectronLike,
+  proc: ShellProcess,
+  opts: ShellOptions,
+): { ready: Promise<void> } {
+  const { app } = electron
+  const devServerUrl = !app.isPackaged ? proc.env['ELECTRON_RENDERER_URL'] : undefined
+  const isDev = !app.isPackaged
+  const scheme = isDev ? DEV_SCHEME : DEFAULT_SCHEME
+  const logger = opts.logger ?? createLogger((line) => console.error(line), isDev ? 'debug' : 'info')
+
+  app.enableSandbox()
+  electron.protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_PROTOCOL,
+      privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+    },
+  ])
+
+  let win: BrowserWindowLike | null = null
+  let services: Services | null = null
+  const pendingUrls: { url: string; source: string }[] = []
+
+  if (!app.requestSingleInstanceLock()) {
+    app.exit(0)
+    return { ready: Promise.resolve() }
+  }
+
+  // macOS delivers a cold-start link before `ready`: listen from load, queue until services exist.
+  app.on('open-url', ((event: { preventDefault(): void }, url: string) => {
+    event.preventDefault()
+    if (services) services.intakeUrl(url, 'open-url')
+    else pendingUrls.push({ url, source: 'open-url' })
+    focusWindow(win)
+  }) as never)
+  app.on('second-instance', ((_event: unknown, argv: string[]) => {
+    services?.intakeArgv(argv, 'second-instance')
+    focusWindow(win)
+  }) as never)
+  app.on('web-contents-created', ((_event: unknown, contents: never) =>
+    lockDownWebContents(contents, { devServerUrl })) as never)
+  app.on('window-all-closed', (() => app.quit()) as never)
+
+  const ready = app.whenReady().then(async () => {
+    const ses = electron.session.defaultSession
+    ses.setPermissionRequestHandler(denyPermissionRequest)
+    ses.setPermissionCheckHandler(denyPermissionCheck)
+    ses.setDevicePermissionHandler?.(denyDevicePermission)
+    ses.protocol.handle(APP_PROTOCOL, createAppProtocolHandler(path.join(opts.outDir, 'renderer'), readFile))
+
+    const emit = <K extends EventName>(name: K, payload: EventPayloadOf<K>) => {
+      if (win && !win.isDestroyed()) win.webContents.send(channelOf(name), payload)
+    }
+    services = createServices({
+      shell: 'electron',
+      appName: app.name,
+      version: app.getVersion(),
+      platform: proc.platform,
+      scheme,
+      dataDir: app.getPath('userData'),
+      fetch: electron.net.fetch,
+      logger,
+      emit,
+      safeStorage: electron.safeStorage,
+      now: () => new Date(),
+      demo: proc.argv.includes('--demo') ? 'on' : 'auto',
+      policyPath: proc.env['ACCOUNT_DESK_POLICY'],
+      openExternal: (url) => electron.shell.openExternal(url),
+    })
+    registerHandlers(electron.ipcMain as never, services.handlers, {
+      isAppUrl: (url) => isAppOrigin(url, devServerUrl),
+      logger,
+    })
+    await services.start()
+    win = createMainWindow(electron, {
+      preload: path.join(opts.outDir, 'preload', 'index.js'),
+      title: app.name,
+      devServerUrl,
+      devTools: isDev,
+      onBlocked: (what) => logger.warn('window.blocked', { what }),
+    })
+    services.intakeArgv(proc.argv, 'cold-start')
+    for (const { url, source } of pendingUrls.splice(0)) services.intakeUrl(url, source)
+  })
+  app.on('before-quit', (() => void services?.stop()) as never)
+  return { ready }
+}

@@ -1,0 +1,46 @@
+import { APP_ORIGIN } from '../../shared/app'
+import { lockDownWebContents } from '../security/navigation'
+import { secureWebPreferences } from '../security/web-preferences'
+import type { BrowserWindowLike, ElectronLike } from './electron-like'
+
+export const RENDERER_ENTRY = `${APP_ORIGIN}/index.html`
+
+/** Creates the one window, locked down, loading the renderer from the app protocol (or the dev server). */
+export function createMainWindow(
+  electron: Pick<ElectronLike, 'BrowserWindow'>,
+  opts: {
+    preload: string
+    title: string
+    devServerUrl?: string
+    devTools: boolean
+    onBlocked?: (what: string) => void
+  },
+): BrowserWindowLike {
+  const win = new electron.BrowserWindow({
+    width: 980,
+    height: 720,
+    minWidth: 420,
+    minHeight: 520,
+    show: false,
+    title: opts.title,
+    backgroundColor: '#f6f7f9',
+    autoHideMenuBar: true,
+    webPreferences: { ...secureWebPreferences(opts.preload, { devTools: opts.devTools }) },
+  })
+  lockDownWebContents(win.webContents as never, {
+    devServerUrl: opts.devServerUrl,
+    onBlocked: opts.onBlocked,
+  })
+  // The title is the product name, always: never a server's page title, never a link.
+  win.on('page-title-updated', ((event: { preventDefault(): void }) => event.preventDefault()) as never)
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(opts.devServerUrl ?? RENDERER_ENTRY)
+  return win
+}
+
+export function focusWindow(win: BrowserWindowLike | null): void {
+  if (!win || win.isDestroyed()) return
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}

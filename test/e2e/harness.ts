@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
+import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+import { CHROMIUM_PATH } from '../helpers/require-tool'
+
+export const ROOT = path.resolve(import.meta.dirname, '../..')
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots')
+
+export interface RunningShell {
+  url: string
+  origin: string
+  dataDir: string
+  process: ChildProcess
+  output: () => string
+  openLink(url: string): Promise<{ code: number; output: string }>
+  stop(): Promise<void>
+}
+
+/** Starts the built browser shell (npm run build first) on a random port with a fresh data folder. */
+export async function startBrowserShell(
+  opts: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<RunningShell> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'account-desk-e2e-')))
+  const entry = path.join(ROOT, 'out/browser-shell/index.cjs')
+  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start:\n${output}`)), 30_000)
+    const check = () => {
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#secret=[0-9a-f]+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout.on('data', check)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`browser shell exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    process: child,
+    output: () => output,
+    openLink: (link) =>
+      new Promise((resolve) => {
+        const second = spawn(process.execPath, [entry, '--data-dir', dataDir, '--open-link', link], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        let out = ''
+        second.stdout.on('data', (d: Buffer) => (out += d.toString()))
+        second.stderr.on('data', (d: Buffer) => (out += d.toString()))
+        second.on('exit', (code) => resolve({ code: code ?? 1, output: out }))
+      }),
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+        if (child.exitCode === null) child.kill('SIGKILL')
+      }
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  // Playwright gives each launch a fresh, empty profile of its own.
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A page in its own context (axe needs one), light or dark. */
+export async function newPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1000, height: 760 } })
+  return context.newPage()
+}
+
+/** A raw GET with a chosen Host header (fetch() does not let a caller set Host). */
+export function getWithHost(origin: string, host: string): Promise<number> {
+  const { port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port: Number(port), path: '/', headers: { Host: host } },
+      (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      },
+    )
+    req.on('error', reject)
+  })
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  const file = path.join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/** axe-core with WCAG 2.1 A/AA and best-practice rules; returns the violations (expected: none). */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }))
+}

@@ -1,0 +1,148 @@
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { DEV_SCHEME } from '../../src/shared/app'
+import { createLogger } from '../../src/main/log'
+import { createServices, type Services } from '../../src/main/services'
+import { startShellServer } from './server'
+
+/**
+ * `npm run start:browser [-- --port N] [--data-dir DIR] [--demo] [--no-demo]`: runs the main-process services in
+ * Node and serves the renderer to a browser on 127.0.0.1.
+ * `npm run start:browser -- --open-link <url>`: hands a link to the running shell, as a second launch of the app
+ * hands one to the running app.
+ */
+interface Args {
+  port?: number
+  dataDir: string
+  openLink?: string
+  demo: 'auto' | 'on' | 'off'
+  rendererDir: string
+}
+
+export function parseArgs(argv: string[], env: Record<string, string | undefined>): Args {
+  const args: Args = {
+    dataDir: env['ACCOUNT_DESK_DATA_DIR'] ?? path.join(os.homedir(), '.account-desk-browser-shell'),
+    demo: 'auto',
+    rendererDir: path.resolve(__dirname, '..', 'renderer'),
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const next = () => {
+      const value = argv[++i]
+      if (value === undefined) throw new Error(`${arg} needs a value`)
+      return value
+    }
+    if (arg === '--port') {
+      const port = Number(next())
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error('--port takes a number from 0 to 65535')
+      args.port = port
+    } else if (arg === '--data-dir') args.dataDir = path.resolve(next())
+    else if (arg === '--open-link') args.openLink = next()
+    else if (arg === '--demo') args.demo = 'on'
+    else if (arg === '--no-demo') args.demo = 'off'
+    else if (arg === '--renderer-dir') args.rendererDir = path.resolve(next())
+    else throw new Error(`Unknown option ${arg}`)
+  }
+  return args
+}
+
+const stateFile = (dataDir: string) => path.join(dataDir, 'browser-shell.json')
+
+async function openLink(args: Args): Promise<number> {
+  let state: { port: number; secret: string }
+  try {
+    state = JSON.parse(await readFile(stateFile(args.dataDir), 'utf8'))
+  } catch {
+    console.error('No running browser shell found. Start one with `npm run start:browser` first.')
+    return 1
+  }
+  try {
+    const response = await fetch(`http://127.0.0.1:${state.port}/__shell/open-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-account-desk-secret': state.secret },
+      body: JSON.stringify({ url: args.openLink }),
+    })
+    if (!response.ok) throw new Error(String(response.status))
+    console.log('Link handed to the running Account Desk.')
+    return 0
+  } catch {
+    console.error('The browser shell did not answer. Is it still running?')
+    return 1
+  }
+}
+
+async function main(): Promise<number> {
+  let args: Args
+  try {
+    args = parseArgs(process.argv.slice(2), process.env)
+  } catch (error) {
+    console.error((error as Error).message)
+    return 2
+  }
+  if (args.openLink !== undefined) return openLink(args)
+
+  await mkdir(args.dataDir, { recursive: true, mode: 0o700 })
+  const logger = createLogger(
+    (line) => process.stderr.write(`${line}\n`),
+    process.env['ACCOUNT_DESK_LOG'] === 'debug' ? 'debug' : 'info',
+  )
+  let services: Services | null = null
+  const server = await startShellServer({
+    rendererDir: args.rendererDir,
+    services: () => {
+      if (!services) throw new Error('services not ready')
+      return services
+    },
+    logger,
+    port: args.port,
+  })
+  services = createServices({
+    shell: 'browser-shell',
+    appName: 'Account Desk',
+    version: process.env['npm_package_version'] ?? '0.0.0',
+    platform: process.platform,
+    scheme: process.env['ACCOUNT_DESK_SCHEME'] ?? DEV_SCHEME,
+    dataDir: args.dataDir,
+    fetch: globalThis.fetch,
+    logger,
+    emit: (name, payload) => server.emit(name, payload),
+    safeStorage: null,
+    now: () => new Date(),
+    demo: args.demo,
+    policyPath: process.env['ACCOUNT_DESK_POLICY'],
+  })
+  await services.start()
+  await writeFile(
+    stateFile(args.dataDir),
+    JSON.stringify({ port: server.port, secret: server.secret, pid: process.pid }),
+    {
+      mode: 0o600,
+    },
+  )
+  await chmod(stateFile(args.dataDir), 0o600)
+
+  const stop = async () => {
+    await rm(stateFile(args.dataDir), { force: true })
+    await services?.stop()
+    await server.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+
+  // The one line tests and users read: the URL to open, with the per-run secret in its fragment.
+  console.log(`Account Desk (browser shell) is running. Open: ${server.url}#secret=${server.secret}`)
+  return -1
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (error: unknown) => {
+    console.error('The browser shell could not start:', (error as Error).message)
+    process.exit(1)
+  },
+)

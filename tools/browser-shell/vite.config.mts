@@ -1,0 +1,15 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+
+// Builds the browser shell (a Node program) into out/browser-shell. It is never packaged: electron-builder takes
+// out/main, out/preload and out/renderer only.
+export default defineConfig({
+  build: {
+    ssr: resolve(import.meta.dirname, 'main.ts'),
+    outDir: resolve(import.meta.dirname, '../../out/browser-shell'),
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+  },
+})
