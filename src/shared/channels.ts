@@ -5,6 +5,7 @@
 export const INVOKE_NAMES = [
   'getAppInfo',
   'rendererReady',
+  'cancelPending',
   'listServers',
   'addServer',
   'removeServer',

@@ -125,6 +125,8 @@ export const contract = {
     getAppInfo: { request: empty, response: appInfoSchema },
     /** The renderer is mounted and listening: queued links are delivered after this. */
     rendererReady: { request: empty, response: empty },
+    /** The user pressed Cancel: every server call under way is abandoned (its answer, if any, is ignored). */
+    cancelPending: { request: empty, response: empty },
 
     listServers: { request: empty, response: z.array(serverSummarySchema) },
     addServer: { request: addServerSchema, response: serverSummarySchema },

@@ -116,7 +116,7 @@ export async function startShellServer(opts: {
       const url = (payload as { url?: unknown }).url
       if (typeof url !== 'string')
         return send(res, 400, { ok: false, error: { kind: 'bad-request', message: 'No link.' } })
-      opts.services().intakeUrl(url, 'second-instance')
+      opts.services().intakeUrl(url, 'open-link-flag')
       return send(res, 200, { ok: true, value: {} })
     }
     const name = pathname.slice('/__shell/invoke/'.length)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Account } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
-import type { Backend, BackendSession } from '../backends/types'
+import type { Backend, BackendSession, CallOptions } from '../backends/types'
 import type { Logger } from '../log'
 import type { AccountsFile, Notice, StoredAccount } from '../storage/app-files'
 import type { SecretStore } from '../storage/secret-store'
@@ -42,8 +42,10 @@ export async function createAccountsService(opts: {
   logger: Logger
   now: () => Date
   notices: Notice[]
+  /** Options for every server call (the signal of the user's Cancel). */
+  call: () => CallOptions
 }): Promise<AccountsService> {
-  const { backendFor, secrets, logger } = opts
+  const { backendFor, secrets, logger, call } = opts
   const loaded = await opts.load()
   if (loaded.notice) opts.notices.push(loaded.notice)
   let undecryptable = 0
@@ -112,10 +114,10 @@ export async function createAccountsService(opts: {
     async signIn(serverId, username, password) {
       const backend = backendFor(serverId)
       if (!backend) return fail({ kind: 'not-found', message: 'That server is not in the list.' })
-      const signedIn = await backend.signIn(username, password)
+      const signedIn = await backend.signIn(username, password, call())
       if (!signedIn.ok) return signedIn
       const session = signedIn.value
-      const identity = await backend.whoAmI(session)
+      const identity = await backend.whoAmI(session, call())
       const name = identity.ok ? identity.value.username : username
       let live = accounts.find(
         (a) => a.stored.serverId === serverId && a.stored.username.toLowerCase() === name.toLowerCase(),
@@ -142,7 +144,7 @@ export async function createAccountsService(opts: {
       const backend = backendFor(live.stored.serverId)
       if (!backend) return notFound()
       if (!live.session) return needsSignIn()
-      const identity = await dropIfExpired(live, await backend.whoAmI(live.session))
+      const identity = await dropIfExpired(live, await backend.whoAmI(live.session, call()))
       if (!identity.ok) return identity
       live.stored = {
         ...live.stored,
@@ -161,7 +163,7 @@ export async function createAccountsService(opts: {
       await persist()
       const backend = backendFor(live.stored.serverId)
       if (session && backend) {
-        const result = await backend.signOut(session)
+        const result = await backend.signOut(session, call())
         if (!result.ok) logger.warn('account.server-sign-out-failed', { kind: result.error.kind })
       }
       return ok({})
@@ -183,7 +185,7 @@ export async function createAccountsService(opts: {
       const backend = backendFor(live.stored.serverId)
       if (!backend) return notFound()
       if (!live.session) return needsSignIn()
-      const result = await dropIfExpired(live, await backend.changePassword(live.session, input))
+      const result = await dropIfExpired(live, await backend.changePassword(live.session, input, call()))
       if (!result.ok) return result
       live.session = result.value.session
       await persist()

@@ -1,58 +1,223 @@
-import type { Handlers } from '../../shared/contract'
+import type { AppInfo, Handlers, LinkEvent } from '../../shared/contract'
 import { fail, ok } from '../../shared/errors'
+import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
+import { createBackend, type Backend } from '../backends'
+import {
+  createLinkHandles,
+  createLinkIntake,
+  createLinkQueue,
+  type LinkIntake,
+  type LinkSource,
+} from '../links'
+import { createAppFiles, type Notice } from '../storage/app-files'
+import { createSecretStore } from '../storage/secret-store'
+import { createAccountsService, type AccountsService } from './accounts'
 import type { ServiceDeps } from './deps'
+import { createResetService, type ResetService } from './reset'
+import { createServerRegistry, summarize, type ServerRegistry } from './server-registry'
+import { createSingleFlight } from './single-flight'
+
+export type { ServiceDeps } from './deps'
 
 export interface Services {
   handlers: Handlers
-  /** Hands a link from the OS (argv, open-url, second instance) or the browser shell to the one queue. */
-  intakeUrl(url: string, source: string): void
-  intakeArgv(argv: string[], source: string): void
-  /** Start background parts (the demo server when needed). */
+  /** A link from the OS (open-url), the browser shell's --open-link, or the demo mailbox. */
+  intakeUrl(url: string, source: LinkSource): void
+  /** A command line (cold start, second instance): the one argument with the scheme is the link. */
+  intakeArgv(argv: readonly string[], source: LinkSource): void
+  /** The link intake with the shape the protocol wiring needs; links that arrive before start() wait. */
+  readonly scheme: string
+  /** Loads files and policy, starts the demo server when needed. Links wait until it is done. */
   start(): Promise<void>
   stop(): Promise<void>
 }
 
-const notYet = async () =>
-  fail({ kind: 'internal', message: 'This part of Account Desk is not available yet.' })
-
+/**
+ * Everything main does, as bridge handlers, built from what the shell gives (fetch, data folder, secret store,
+ * clock, logger, event sink). The Electron shell and the browser shell both call this; nothing here imports
+ * Electron.
+ */
 export function createServices(deps: ServiceDeps): Services {
+  const { logger } = deps
+  const notices: Notice[] = []
+  const secrets = createSecretStore(deps.safeStorage)
+  if (secrets.notice && deps.shell === 'electron') notices.push({ level: 'warning', message: secrets.notice })
+  const files = createAppFiles(deps.dataDir, deps.now)
+  const singleFlight = createSingleFlight()
+  const backends = new Map<string, Backend>()
+  // Cancel abandons every call under way; the next calls get a fresh signal.
+  let cancel = new AbortController()
+  const call = () => ({ signal: cancel.signal })
+
+  let registry: ServerRegistry | null = null
+  let accounts: AccountsService | null = null
+  let reset: ResetService | null = null
+  let started = false
+  const early: (() => void)[] = []
+
+  const backendFor = (serverId: string): Backend | undefined => {
+    const entry = registry?.get(serverId)
+    if (!entry) return undefined
+    const cached = backends.get(serverId)
+    if (cached && cached.profile === entry.profile) return cached
+    const backend = createBackend(entry.profile, {
+      fetch: deps.fetch,
+      logger,
+      now: () => deps.now().getTime(),
+    })
+    backends.set(serverId, backend)
+    return backend
+  }
+
+  const handles = createLinkHandles({ now: () => deps.now().getTime() })
+  const queue = createLinkQueue({
+    deliver: (event: LinkEvent) => deps.emit('onLink', event),
+    onDrop: (event) => {
+      if (event.type === 'link') handles.discard(event.link.handle)
+    },
+  })
+  const intake: LinkIntake = createLinkIntake({
+    scheme: deps.scheme,
+    servers: () => registry?.profiles() ?? [],
+    handles,
+    queue,
+    logger,
+  })
+  const whenStarted = (run: () => void) => (started ? run() : early.push(run))
+
+  const notReady = () =>
+    fail({ kind: 'internal' as const, message: 'Account Desk is still starting. Try again in a moment.' })
+
   const handlers: Handlers = {
-    getAppInfo: async () =>
-      ok({
+    getAppInfo: async () => {
+      const info: AppInfo = {
         name: deps.appName,
         version: deps.version,
         scheme: deps.scheme,
         platform: deps.platform,
         shell: deps.shell,
         demo: { enabled: deps.demo !== 'off', running: false },
-        secretStorage: deps.safeStorage?.isEncryptionAvailable() ? 'encrypted' : 'memory-only',
-        notices: [],
+        secretStorage: secrets.mode,
+        notices: [...notices],
         serversLocked: false,
-      }),
-    rendererReady: async () => ok({}),
-    listServers: async () => ok([]),
-    addServer: notYet,
-    removeServer: notYet,
-    listAccounts: async () => ok([]),
-    signIn: notYet,
-    whoAmI: notYet,
-    signOut: notYet,
-    removeAccount: notYet,
-    changePassword: notYet,
-    requestReset: notYet,
-    openPastedLink: notYet,
-    checkLink: notYet,
-    confirmReset: notYet,
-    discardLink: notYet,
+      }
+      return ok(info)
+    },
+    rendererReady: async () => {
+      queue.markReady()
+      return ok({})
+    },
+    cancelPending: async () => {
+      cancel.abort()
+      cancel = new AbortController()
+      return ok({})
+    },
+
+    listServers: async () => ok(registry?.summaries() ?? []),
+    addServer: async (req) => {
+      if (!registry) return notReady()
+      const added = registry.add(req)
+      return added.ok ? ok(summarize(added.value)) : added
+    },
+    removeServer: async ({ serverId }) => {
+      if (!registry || !accounts) return notReady()
+      const removed = registry.remove(serverId)
+      if (!removed.ok) return removed
+      handles.discardServer(serverId)
+      backends.delete(serverId)
+      await accounts.forgetServer(serverId)
+      return ok({})
+    },
+
+    listAccounts: async () => ok(accounts?.list() ?? []),
+    signIn: async ({ serverId, username, password }) =>
+      accounts
+        ? singleFlight(`sign-in:${serverId}:${username.toLowerCase()}`, () =>
+            accounts!.signIn(serverId, username, password),
+          )
+        : notReady(),
+    whoAmI: async ({ accountId }) => (accounts ? accounts.whoAmI(accountId) : notReady()),
+    signOut: async ({ accountId }) => (accounts ? accounts.signOut(accountId) : notReady()),
+    removeAccount: async ({ accountId }) => (accounts ? accounts.remove(accountId) : notReady()),
+    changePassword: async ({ accountId, currentPassword, newPassword, retypePassword }) =>
+      accounts
+        ? singleFlight(`change:${accountId}`, () =>
+            accounts!.changePassword(accountId, {
+              current: currentPassword,
+              new: newPassword,
+              retype: retypePassword,
+            }),
+          )
+        : notReady(),
+
+    requestReset: async ({ serverId, email }) => (reset ? reset.requestReset(serverId, email) : notReady()),
+    openPastedLink: async ({ url }) => (reset ? reset.openPastedLink(url) : notReady()),
+    checkLink: async ({ handle }) => (reset ? reset.checkLink(handle) : notReady()),
+    confirmReset: async ({ handle, newPassword, retypePassword }) =>
+      reset ? reset.confirmReset(handle, newPassword, retypePassword) : notReady(),
+    discardLink: async ({ handle }) => (reset ? reset.discardLink(handle) : notReady()),
+
     listDemoMail: async () => ok([]),
-    openDemoMailLink: notYet,
-    resetDemo: notYet,
+    openDemoMailLink: async () => fail({ kind: 'not-found', message: 'The demo server is not running.' }),
+    resetDemo: async () => fail({ kind: 'not-found', message: 'The demo server is not running.' }),
   }
+
   return {
     handlers,
-    intakeUrl: () => {},
-    intakeArgv: () => {},
-    start: async () => {},
-    stop: async () => {},
+    scheme: deps.scheme,
+    intakeUrl: (url, source) => whenStarted(() => void intake.fromUrl(url, source)),
+    intakeArgv: (argv, source) => whenStarted(() => void intake.fromArgv(argv, source)),
+    async start() {
+      const settings = await files.loadSettings()
+      if (settings.notice) notices.push(settings.notice)
+      const userServers: ServerProfile[] = []
+      let skipped = 0
+      for (const raw of settings.value.servers) {
+        const parsed = serverProfileSchema.safeParse(raw)
+        if (parsed.success) userServers.push(parsed.data)
+        else skipped++
+      }
+      if (skipped > 0) {
+        notices.push({
+          level: 'warning',
+          message: `${skipped === 1 ? 'One saved server was' : `${skipped} saved servers were`} not valid and ${skipped === 1 ? 'was' : 'were'} left out.`,
+        })
+      }
+      registry = createServerRegistry({
+        policyServers: [],
+        brandingServers: [],
+        userServers,
+        rules: { locked: false, httpsRequired: false, allowedHosts: [] },
+        onChange: (servers) =>
+          void files
+            .saveSettings({ version: 1, servers })
+            .catch((error: unknown) => logger.error('settings.save-failed', { error })),
+      })
+      accounts = await createAccountsService({
+        load: files.loadAccounts,
+        save: files.saveAccounts,
+        backendFor,
+        secrets,
+        logger,
+        now: deps.now,
+        notices,
+        call,
+      })
+      reset = createResetService({
+        backendFor,
+        handles,
+        intake: () => intake,
+        accounts,
+        singleFlight,
+        logger,
+        now: deps.now,
+        call,
+      })
+      started = true
+      for (const run of early.splice(0)) run()
+    },
+    async stop() {
+      handles.clear()
+    },
   }
 }
