@@ -1,6 +1,6 @@
 import { APP_ORIGIN } from '../../shared/app'
 import { lockDownWebContents } from '../security/navigation'
-import { secureWebPreferences } from '../security/web-preferences'
+import type { SecureWebPreferences } from '../security/web-preferences'
 import type { BrowserWindowLike, ElectronLike } from './electron-like'
 
 export const RENDERER_ENTRY = `${APP_ORIGIN}/index.html`
@@ -16,7 +16,11 @@ export function createMainWindow(
     onBlocked?: (what: string) => void
   },
 ): BrowserWindowLike {
-  const win = new electron.BrowserWindow({
+  // Written out in full, on a plain `new BrowserWindow({...})`, so that Electronegativity (which only reads a
+  // literal object passed to a constructor named BrowserWindow) checks every option; `satisfies` makes any
+  // weaker value a type error.
+  const { BrowserWindow } = electron
+  const win = new BrowserWindow({
     width: 980,
     height: 720,
     minWidth: 420,
@@ -25,7 +29,26 @@ export function createMainWindow(
     title: opts.title,
     backgroundColor: '#f6f7f9',
     autoHideMenuBar: true,
-    webPreferences: { ...secureWebPreferences(opts.preload, { devTools: opts.devTools }) },
+    webPreferences: {
+      preload: opts.preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '', // eng-disable BLINK_FEATURES_JS_CHECK -- an empty list enables no Blink feature
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: opts.devTools,
+      safeDialogs: true,
+      disableDialogs: true,
+      autoplayPolicy: 'user-gesture-required',
+    } satisfies SecureWebPreferences,
   })
   lockDownWebContents(win.webContents as never, {
     devServerUrl: opts.devServerUrl,
