@@ -1,0 +1,171 @@
+import axios, { type AxiosInstance } from 'axios'
+import { fail, ok, type AppError, type Result } from '../../shared/errors'
+import type { Logger } from '../log'
+import { splitSetCookieHeader } from './cookies'
+import type { Deadline } from './deadline'
+import { classifyTransportError, transportFailureToAppError } from './transport-errors'
+
+/** Node's fetch, Electron's net.fetch, or anything with the same call shape. */
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+
+export interface HttpRequest {
+  method: 'GET' | 'POST'
+  url: string
+  headers?: Record<string, string>
+  body?: string
+  /**
+   * Whether sending it twice is harmless. GETs are; a POST is not unless the caller says so. Only idempotent
+   * requests are ever retried, and only they may report a timeout as "nothing happened".
+   */
+  idempotent?: boolean
+  deadline: Deadline
+  /** What the request is for, for the log. Never a URL: URLs can hold reset tokens. */
+  label: string
+}
+
+export interface HttpResponse {
+  status: number
+  /** Lower-case names; repeated headers joined with ", " (Set-Cookie is kept apart in `setCookies`). */
+  headers: Record<string, string>
+  setCookies: string[]
+  body: string
+  url: string
+}
+
+export interface HttpClient {
+  /** Sends one request; never follows redirects (3xx come back as responses). Never throws. */
+  send(request: HttpRequest): Promise<Result<HttpResponse>>
+}
+
+export interface HttpClientDeps {
+  fetch: FetchLike
+  logger: Logger
+  userAgent?: string
+  /** Test hook for the pause before a retry. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** Bodies the app reads are small; a portal or a misconfigured proxy may send megabytes. */
+export const MAX_RESPONSE_BYTES = 2 * 1024 * 1024
+const RETRY_PAUSE_MS = 250
+const RETRYABLE_STATUS = new Set([502, 503, 504])
+
+export const timeoutError = (mayHaveApplied: boolean): AppError => ({
+  kind: 'timeout',
+  message: mayHaveApplied
+    ? 'The server did not answer in time. The change may already have been made: check (for example by signing in with the new password) before trying again.'
+    : 'The server did not answer in time. Try again.',
+  mayHaveApplied,
+})
+
+export const cancelledError = (): AppError => ({ kind: 'cancelled', message: 'Cancelled.' })
+
+function headerRecord(raw: unknown): { headers: Record<string, string>; setCookies: string[] } {
+  const headers: Record<string, string> = {}
+  let setCookies: string[] = []
+  if (raw && typeof raw === 'object') {
+    for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+      const key = name.toLowerCase()
+      if (value === undefined || value === null) continue
+      if (key === 'set-cookie') {
+        const list = Array.isArray(value) ? value.map(String) : [String(value)]
+        setCookies = list.flatMap((v) => splitSetCookieHeader(v))
+        continue
+      }
+      headers[key] = Array.isArray(value) ? value.map(String).join(', ') : String(value)
+    }
+  }
+  return { headers, setCookies }
+}
+
+export function createHttpClient(deps: HttpClientDeps): HttpClient {
+  const { logger } = deps
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const instance: AxiosInstance = axios.create({
+    adapter: 'fetch',
+    env: { fetch: deps.fetch },
+    // 0 makes axios's fetch adapter ask for `redirect: 'manual'`; the adapters follow same-origin redirects
+    // themselves, and nothing follows a redirect to another origin.
+    maxRedirects: 0,
+    fetchOptions: { redirect: 'manual', cache: 'no-store' },
+    // Cookies are the adapters' business (their own jar), never the fetch implementation's.
+    withCredentials: false,
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxContentLength: MAX_RESPONSE_BYTES,
+    maxBodyLength: MAX_RESPONSE_BYTES,
+  })
+
+  type Attempt = { result: Result<HttpResponse>; transient: boolean }
+
+  async function once(request: HttpRequest): Promise<Attempt> {
+    const idempotent = request.idempotent ?? request.method === 'GET'
+    const started = Date.now()
+    if (request.deadline.ended())
+      return { result: endedError(request.deadline, idempotent, false), transient: false }
+    try {
+      const response = await instance.request<string>({
+        method: request.method,
+        url: request.url,
+        data: request.body,
+        headers: { 'User-Agent': deps.userAgent ?? 'AccountDesk', ...request.headers },
+        signal: request.deadline.signal,
+      })
+      const { headers, setCookies } = headerRecord(
+        typeof response.headers?.toJSON === 'function' ? response.headers.toJSON() : response.headers,
+      )
+      const body = typeof response.data === 'string' ? response.data : ''
+      logger.debug('http.response', {
+        label: request.label,
+        method: request.method,
+        status: response.status,
+        ms: Date.now() - started,
+      })
+      if (response.status === 0) {
+        // A spec-following fetch gives an opaque "redirect" with status 0 in manual mode.
+        const result = fail<HttpResponse>({
+          kind: 'unexpected-response',
+          message: 'The server answered with a redirect that the app does not follow.',
+        })
+        return { result, transient: false }
+      }
+      const result = ok({ status: response.status, headers, setCookies, body, url: request.url })
+      return { result, transient: RETRYABLE_STATUS.has(response.status) }
+    } catch (error) {
+      if (request.deadline.ended())
+        return { result: endedError(request.deadline, idempotent, true), transient: false }
+      const failure = classifyTransportError(error)
+      logger.info('http.failed', {
+        label: request.label,
+        method: request.method,
+        failure,
+        ms: Date.now() - started,
+      })
+      // Refused connections and DNS failures do not heal in a quarter of a second; broken connections often do.
+      return {
+        result: fail(transportFailureToAppError(failure, idempotent)),
+        transient: failure === 'broken',
+      }
+    }
+  }
+
+  function endedError(deadline: Deadline, idempotent: boolean, sent: boolean): Result<HttpResponse> {
+    if (deadline.ended() === 'cancelled') return fail(cancelledError())
+    return fail(timeoutError(sent && !idempotent))
+  }
+
+  return {
+    async send(request) {
+      const idempotent = request.idempotent ?? request.method === 'GET'
+      const first = await once(request)
+      // Never retry what may change something on the server: a POST that reached it must not run twice.
+      if (!idempotent || !first.transient || request.deadline.remainingMs() < RETRY_PAUSE_MS * 2)
+        return first.result
+      await sleep(RETRY_PAUSE_MS)
+      if (request.deadline.ended()) return endedError(request.deadline, idempotent, false)
+      logger.debug('http.retry', { label: request.label })
+      return (await once(request)).result
+    },
+  }
+}

@@ -1,0 +1,175 @@
+import type { AppError } from '../../shared/errors'
+
+/**
+ * What went wrong below HTTP, read from an error thrown by Node's fetch (undici codes in `cause`) or by
+ * Electron's net.fetch (`net::ERR_*` messages). Only codes and names are read, never request data.
+ */
+export type TransportFailure =
+  /** Nothing reached the server: offline, DNS, refused, unreachable. */
+  | 'offline'
+  | 'tls'
+  | 'proxy'
+  /** The connection broke after it was open: the request may have reached the server. */
+  | 'broken'
+  /** Electron's net.fetch in `redirect: 'manual'` mode refuses every redirect with this error. */
+  | 'redirect-refused'
+  /** The server's answer is not HTTP the client can read. */
+  | 'bad-http'
+  | 'too-large'
+  | 'unknown'
+
+const OFFLINE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EAI_FAIL',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_NAME_NOT_RESOLVED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_CONNECTION_REFUSED',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_ADDRESS_INVALID',
+  'ERR_CONNECTION_TIMED_OUT',
+  'ERR_CONNECTION_FAILED',
+  'ERR_NETWORK_CHANGED',
+  'ERR_NETWORK_ACCESS_DENIED',
+  'ERR_NETWORK_IO_SUSPENDED',
+])
+const PROXY = new Set([
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_TUNNEL_CONNECTION_FAILED',
+  'ERR_PROXY_AUTH_REQUESTED',
+  'ERR_PROXY_AUTH_UNSUPPORTED',
+  'ERR_PROXY_CERTIFICATE_INVALID',
+  'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED',
+  'ERR_PAC_SCRIPT_FAILED',
+  'ERR_PAC_NOT_IN_DHCP',
+  'ERR_NO_SUPPORTED_PROXIES',
+  'ERR_PROXY_HTTP_1_1_REQUIRED',
+  'UND_ERR_PRX_TLS',
+])
+const BROKEN = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ERR_CONNECTION_RESET',
+  'ERR_CONNECTION_CLOSED',
+  'ERR_CONNECTION_ABORTED',
+  'ERR_EMPTY_RESPONSE',
+  'ERR_INCOMPLETE_CHUNKED_ENCODING',
+  'ERR_CONTENT_LENGTH_MISMATCH',
+  'ERR_TIMED_OUT',
+])
+const BAD_HTTP = new Set([
+  'UND_ERR_RESPONSE_STATUS_CODE',
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'ERR_INVALID_HTTP_RESPONSE',
+  'ERR_INVALID_RESPONSE',
+  'ERR_RESPONSE_HEADERS_TOO_BIG',
+  'ERR_CONTENT_DECODING_FAILED',
+  'ERR_INVALID_CHUNKED_ENCODING',
+  'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION',
+  'ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH',
+])
+const TLS_CODE =
+  /^(CERT_|ERR_TLS_|ERR_SSL_|ERR_CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_VERIFY_LEAF_SIGNATURE$|UNABLE_TO_GET_ISSUER_CERT|UNABLE_TO_DECRYPT_CERT|ERR_BAD_SSL_CLIENT_AUTH_CERT$|HOSTNAME_MISMATCH$|ERR_OSSL_)/
+
+/** Codes found on the error and its `cause` chain, including `net::ERR_X` taken from messages. */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = []
+  let current: unknown = error
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const record = current as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown }
+    if (typeof record.code === 'string') codes.push(record.code)
+    if (typeof record.message === 'string') {
+      for (const match of record.message.matchAll(/net::(ERR_[A-Z0-9_]+)/g))
+        if (match[1]) codes.push(match[1])
+      if (/^Redirect was cancelled/i.test(record.message)) codes.push('REDIRECT_CANCELLED')
+      if (/maxContentLength size of \d+ exceeded/.test(record.message)) codes.push('TOO_LARGE')
+      if (/other side closed|^terminated$|socket hang up/i.test(record.message)) codes.push('UND_ERR_SOCKET')
+    }
+    if (
+      record.name === 'HTTPParserError' ||
+      (typeof record.code === 'string' && record.code.startsWith('HPE_'))
+    )
+      codes.push('ERR_INVALID_HTTP_RESPONSE')
+    current = record.cause
+  }
+  return codes
+}
+
+export function classifyTransportError(error: unknown): TransportFailure {
+  const codes = errorCodes(error)
+  if (codes.includes('REDIRECT_CANCELLED')) return 'redirect-refused'
+  if (codes.includes('TOO_LARGE')) return 'too-large'
+  if (codes.some((c) => PROXY.has(c))) return 'proxy'
+  if (codes.some((c) => TLS_CODE.test(c))) return 'tls'
+  if (codes.some((c) => OFFLINE.has(c))) return 'offline'
+  if (codes.some((c) => BAD_HTTP.has(c))) return 'bad-http'
+  if (codes.some((c) => BROKEN.has(c))) return 'broken'
+  return 'unknown'
+}
+
+/** The error for people. `idempotent` decides whether a broken connection may have changed something. */
+export function transportFailureToAppError(failure: TransportFailure, idempotent: boolean): AppError {
+  switch (failure) {
+    case 'offline':
+      return {
+        kind: 'offline',
+        message: 'Cannot reach the server. Check your connection and the server address, then try again.',
+      }
+    case 'tls':
+      return {
+        kind: 'tls',
+        message:
+          'The server’s security certificate is not valid for this address (expired, for another name, or not trusted). The connection was stopped.',
+      }
+    case 'proxy':
+      return {
+        kind: 'proxy',
+        message:
+          'The network proxy could not be used. Check the proxy settings of this computer or ask your IT team.',
+      }
+    case 'broken':
+      return idempotent
+        ? { kind: 'offline', message: 'The connection to the server broke. Try again.' }
+        : {
+            kind: 'unexpected-response',
+            message:
+              'The connection broke before the server answered. The change may or may not have been made: check before trying again.',
+          }
+    case 'redirect-refused':
+      return {
+        kind: 'unexpected-response',
+        message: 'The server answered with a redirect that the app does not follow.',
+      }
+    case 'bad-http':
+      return { kind: 'unexpected-response', message: 'The server sent an answer that is not valid HTTP.' }
+    case 'too-large':
+      return { kind: 'unexpected-response', message: 'The server sent far more data than expected.' }
+    case 'unknown':
+      return idempotent
+        ? {
+            kind: 'offline',
+            message: 'The request to the server failed. Check your connection and try again.',
+          }
+        : {
+            kind: 'unexpected-response',
+            message:
+              'The request to the server failed. The change may or may not have been made: check before trying again.',
+          }
+  }
+}
