@@ -1,0 +1,382 @@
+import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
+import type { ServerProfile } from '../../shared/profile'
+import { createHttpClient, type HttpResponse } from '../http/client'
+import { CookieJar } from '../http/cookies'
+import type { Deadline } from '../http/deadline'
+import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
+import { isRedirectStatus, redirectTarget } from '../http/redirects'
+import { unexpectedRedirect } from '../http/status'
+import { findCsrfToken, formErrors, hasInput } from './django-html'
+import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
+import { FormBrowser } from './form-browser'
+import { MESSAGES } from './messages'
+import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
+import { makeSession, restoreSessionData, serializeSessionData, sessionData } from './session'
+import type { BackendDeps, BackendSession, DjangoFormsBackend, LinkStatus } from './types'
+
+/**
+ * Django's stock auth views (backend-protocol.md section 5): `LoginView`, `PasswordChangeView`,
+ * `PasswordResetView`, `PasswordResetConfirmView`, `LogoutView`, under the profile's prefix (`/accounts/`).
+ * CSRF cookie and token, form posts, the confirm link's redirect to `set-password/` with its session, and the
+ * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).
+ */
+export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDeps): DjangoFormsBackend {
+  const http = createHttpClient({ fetch: deps.fetch, logger: deps.logger, userAgent: deps.userAgent })
+  const now = deps.now ?? Date.now
+  const { logger } = deps
+  const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
+  const loginUrl = url('login/')
+  const changeUrl = url('password_change/')
+  const resetUrl = url('password_reset/')
+  const logoutUrl = url('logout/')
+  // Django's own route for the link (django.contrib.auth.urls: reset/<uidb64>/<token>/).
+  const linkUrl = (uid: string, token: string) => url(`reset/${uid}/${token}/`)
+
+  const browser = (deadline: Deadline, jar = new CookieJar([], now)) =>
+    new FormBrowser(http, jar, deadline, now)
+
+  /** A page the adapter must read as HTML. */
+  function htmlPage(response: HttpResponse): Result<string> {
+    if (response.status !== 200) return fail(unexpectedStatus(response))
+    if (!isHtmlContentType(response.headers['content-type']))
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedStatus(200) })
+    return ok(response.body)
+  }
+
+  function unexpectedStatus(response: HttpResponse): AppError {
+    const { status } = response
+    if (status === 403 && /CSRF/i.test(response.body))
+      return { kind: 'unexpected-response', status, message: MESSAGES.csrfRefused }
+    if (status === 404 || status === 405)
+      return { kind: 'unexpected-response', status, message: MESSAGES.notFound(status) }
+    return (
+      unexpectedRedirect(response, response.url) ?? {
+        kind: 'unexpected-response',
+        status,
+        message: MESSAGES.unexpectedStatus(status),
+      }
+    )
+  }
+
+  /** A form page: its CSRF token, and proof that it is the form we want (one of its inputs). */
+  async function openForm(b: FormBrowser, pageUrl: string, input: string, what: string, label: string) {
+    const got = await b.get(pageUrl, label)
+    if (!got.ok) return got
+    const html = htmlPage(got.value)
+    if (!html.ok) return html
+    const csrf = findCsrfToken(html.value)
+    if (!csrf || !hasInput(html.value, input))
+      return fail<{ csrf: string; url: string }>({
+        kind: 'unexpected-response',
+        status: 200,
+        message: looksLikePortal(html.value) ?? MESSAGES.formNotFound(what),
+      })
+    return ok({ csrf, url: got.value.url })
+  }
+
+  const looksLikePortal = (html: string) => (/<form\b/i.test(html) ? null : CAPTIVE_PORTAL_MESSAGE)
+
+  /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
+  type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }
+
+  function readPost(response: HttpResponse): Result<Posted> {
+    if (isRedirectStatus(response.status)) {
+      const target = redirectTarget(response, response.url)
+      if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
+      return ok({ kind: 'redirected', to: new URL(target.url) })
+    }
+    const html = htmlPage(response)
+    if (!html.ok) return html
+    const fields: FieldErrors = {}
+    for (const [name, messages] of Object.entries(formErrors(html.value))) {
+      const key = DJANGO_FORM_FIELDS[name] ?? name
+      fields[key] = [...(fields[key] ?? []), ...messages]
+    }
+    return ok({ kind: 'errors', fields, html: html.value })
+  }
+
+  const validation = (fields: FieldErrors): AppError => ({
+    kind: 'validation',
+    message: firstMessage(fields) || MESSAGES.checkFields,
+    fields,
+  })
+
+  /** Django's login_required sends to LOGIN_URL with `?next=`: the session is gone. */
+  const isLoginRedirect = (to: URL) =>
+    to.searchParams.has('next') || to.pathname === new URL(loginUrl).pathname
+
+  const sessionExpired = (): Result<never> =>
+    fail({ kind: 'auth', message: MESSAGES.sessionEnded, sessionExpired: true })
+  const wrongSession = (): Result<never> =>
+    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
+
+  function jarOf(session: BackendSession) {
+    const data = sessionData(session, 'django-forms', profile.id)
+    return data ? { data, jar: new CookieJar(data.cookies, now) } : null
+  }
+
+  const sessionFrom = (username: string, jar: CookieJar) =>
+    makeSession({ v: 1, kind: 'django-forms', serverId: profile.id, username, cookies: jar.toJSON() })
+
+  /** The confirm page behind a link: follows its redirect to `set-password/` and keeps the session it sets. */
+  async function openLink(b: FormBrowser, uid: string, token: string) {
+    const got = await b.get(linkUrl(uid, token), 'forms.link')
+    if (!got.ok) return got
+    const html = htmlPage(got.value)
+    if (!html.ok) return html
+    // The stock view answers a dead link with a 200 "Password reset unsuccessful" page that has no form.
+    if (!hasInput(html.value, 'new_password1')) return ok({ status: 'dead' as const })
+    const csrf = findCsrfToken(html.value)
+    if (!csrf)
+      return fail<never>({
+        kind: 'unexpected-response',
+        status: 200,
+        message: MESSAGES.formNotFound('reset'),
+      })
+    return ok({ status: 'valid' as const, csrf, url: got.value.url })
+  }
+
+  const backend: DjangoFormsBackend = {
+    kind: 'django-forms',
+    profile,
+    canCheckLink: true,
+
+    signIn: (username, password, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const b = browser(deadline)
+        const form = await openForm(b, loginUrl, 'password', 'sign-in', 'forms.login_page')
+        if (!form.ok) return logOutcome(logger, 'signIn', form)
+        const posted = await b.post(
+          form.value.url,
+          { csrfmiddlewaretoken: form.value.csrf, username, password, next: new URL(changeUrl).pathname },
+          'forms.login',
+          form.value.url,
+        )
+        if (!posted.ok) return logOutcome(logger, 'signIn', posted)
+        const read = readPost(posted.value)
+        if (!read.ok) return logOutcome(logger, 'signIn', read)
+        if (read.value.kind === 'redirected')
+          return logOutcome(logger, 'signIn', ok(sessionFrom(username, b.jar)))
+        const { fields } = read.value
+        if (Object.keys(fields).length === 0)
+          return logOutcome(
+            logger,
+            'signIn',
+            fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('sign-in') }),
+          )
+        // "Please enter a correct username and password. …" is a non-field error: wrong credentials.
+        if (Object.keys(fields).every((f) => f === 'form'))
+          return logOutcome(
+            logger,
+            'signIn',
+            fail({ kind: 'auth', message: firstMessage(fields), sessionExpired: false }),
+          )
+        return logOutcome(logger, 'signIn', fail(validation(fields)))
+      }),
+
+    whoAmI: (session, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const held = jarOf(session)
+        if (!held) return wrongSession()
+        // Django's views have no "who am I"; the change form answers only a live session.
+        const got = await browser(deadline, held.jar).get(changeUrl, 'forms.whoami', false)
+        if (!got.ok) return logOutcome(logger, 'whoAmI', got)
+        if (isRedirectStatus(got.value.status)) {
+          const target = redirectTarget(got.value, changeUrl)
+          return logOutcome(
+            logger,
+            'whoAmI',
+            target.kind === 'same-origin' ? sessionExpired() : fail(unexpectedStatus(got.value)),
+          )
+        }
+        const html = htmlPage(got.value)
+        if (!html.ok) return logOutcome(logger, 'whoAmI', html)
+        if (!hasInput(html.value, 'old_password'))
+          return logOutcome(
+            logger,
+            'whoAmI',
+            fail({
+              kind: 'unexpected-response',
+              status: 200,
+              message: MESSAGES.formNotFound('change password'),
+            }),
+          )
+        return logOutcome(logger, 'whoAmI', ok({ username: held.data.username }))
+      }),
+
+    signOut: (session, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const held = jarOf(session)
+        if (!held) return wrongSession()
+        const b = browser(deadline, held.jar)
+        const page = await b.get(changeUrl, 'forms.logout_page', false)
+        if (!page.ok) return logOutcome(logger, 'signOut', page)
+        // Already signed out on the server: nothing left to end.
+        if (isRedirectStatus(page.value.status)) return logOutcome(logger, 'signOut', ok(undefined))
+        const html = htmlPage(page.value)
+        if (!html.ok) return logOutcome(logger, 'signOut', html)
+        const csrf = findCsrfToken(html.value)
+        if (!csrf)
+          return logOutcome(
+            logger,
+            'signOut',
+            fail({
+              kind: 'unexpected-response',
+              status: 200,
+              message: MESSAGES.formNotFound('change password'),
+            }),
+          )
+        // POST: Django 5 refuses GET on LogoutView. Ending a session twice is harmless.
+        const posted = await b.post(logoutUrl, { csrfmiddlewaretoken: csrf }, 'forms.logout', changeUrl, true)
+        if (!posted.ok) return logOutcome(logger, 'signOut', posted)
+        const { status } = posted.value
+        if (status === 200) return logOutcome(logger, 'signOut', ok(undefined))
+        if (isRedirectStatus(status) && redirectTarget(posted.value, logoutUrl).kind === 'same-origin')
+          return logOutcome(logger, 'signOut', ok(undefined))
+        return logOutcome(logger, 'signOut', fail(unexpectedStatus(posted.value)))
+      }),
+
+    requestReset: (email, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const b = browser(deadline)
+        const form = await openForm(b, resetUrl, 'email', 'password reset', 'forms.reset_page')
+        if (!form.ok) return logOutcome(logger, 'requestReset', form)
+        const posted = await b.post(
+          form.value.url,
+          { csrfmiddlewaretoken: form.value.csrf, email },
+          'forms.reset',
+          form.value.url,
+        )
+        if (!posted.ok) return logOutcome(logger, 'requestReset', posted)
+        const read = readPost(posted.value)
+        if (!read.ok) return logOutcome(logger, 'requestReset', read)
+        if (read.value.kind === 'redirected') return logOutcome(logger, 'requestReset', ok(undefined))
+        const { fields } = read.value
+        if (Object.keys(fields).length === 0)
+          return logOutcome(
+            logger,
+            'requestReset',
+            fail({
+              kind: 'unexpected-response',
+              status: 200,
+              message: MESSAGES.formNotFound('password reset'),
+            }),
+          )
+        return logOutcome(logger, 'requestReset', fail(validation(fields)))
+      }),
+
+    confirmReset: (input, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const shape = checkLinkShape(input)
+        if (shape) return fail(shape)
+        const b = browser(deadline)
+        const page = await openLink(b, input.uid, input.token)
+        if (!page.ok) return logOutcome(logger, 'confirmReset', page)
+        if (page.value.status === 'dead')
+          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
+        const posted = await b.post(
+          page.value.url,
+          {
+            csrfmiddlewaretoken: page.value.csrf,
+            new_password1: input.newPassword,
+            new_password2: input.retypePassword,
+          },
+          'forms.confirm',
+          page.value.url,
+        )
+        if (!posted.ok) return logOutcome(logger, 'confirmReset', posted)
+        const read = readPost(posted.value)
+        if (!read.ok) return logOutcome(logger, 'confirmReset', read)
+        // A password change ends the user's other Django sessions (the session auth hash changes).
+        if (read.value.kind === 'redirected')
+          return logOutcome(logger, 'confirmReset', ok({ otherSessions: 'signed-out' as const }))
+        const { fields, html } = read.value
+        if (Object.keys(fields).length > 0)
+          return logOutcome(logger, 'confirmReset', fail(validation(fields)))
+        // Used up between our GET and our POST (another tab, another device).
+        if (!hasInput(html, 'new_password1'))
+          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
+        return logOutcome(
+          logger,
+          'confirmReset',
+          fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape }),
+        )
+      }),
+
+    changePassword: (session, input, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const held = jarOf(session)
+        if (!held) return wrongSession()
+        const b = browser(deadline, held.jar)
+        const page = await b.get(changeUrl, 'forms.change_page', false)
+        if (!page.ok) return logOutcome(logger, 'changePassword', page)
+        if (isRedirectStatus(page.value.status)) {
+          const target = redirectTarget(page.value, changeUrl)
+          return logOutcome(
+            logger,
+            'changePassword',
+            target.kind === 'same-origin' ? sessionExpired() : fail(unexpectedStatus(page.value)),
+          )
+        }
+        const html = htmlPage(page.value)
+        if (!html.ok) return logOutcome(logger, 'changePassword', html)
+        const csrf = findCsrfToken(html.value)
+        if (!csrf || !hasInput(html.value, 'old_password'))
+          return logOutcome(
+            logger,
+            'changePassword',
+            fail({
+              kind: 'unexpected-response',
+              status: 200,
+              message: MESSAGES.formNotFound('change password'),
+            }),
+          )
+        const posted = await b.post(
+          changeUrl,
+          {
+            csrfmiddlewaretoken: csrf,
+            old_password: input.current,
+            new_password1: input.new,
+            new_password2: input.retype,
+          },
+          'forms.change',
+          changeUrl,
+        )
+        if (!posted.ok) return logOutcome(logger, 'changePassword', posted)
+        const read = readPost(posted.value)
+        if (!read.ok) return logOutcome(logger, 'changePassword', read)
+        if (read.value.kind === 'redirected') {
+          // Signed out between the two requests: login_required sent the post to the sign-in page.
+          if (isLoginRedirect(read.value.to)) return logOutcome(logger, 'changePassword', sessionExpired())
+          // update_session_auth_hash keeps this session (under a new key); the user's other sessions end.
+          return logOutcome(
+            logger,
+            'changePassword',
+            ok({ session: sessionFrom(held.data.username, b.jar), otherSessions: 'signed-out' as const }),
+          )
+        }
+        const { fields } = read.value
+        if (Object.keys(fields).length === 0)
+          return logOutcome(
+            logger,
+            'changePassword',
+            fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape }),
+          )
+        return logOutcome(logger, 'changePassword', fail(validation(fields)))
+      }),
+
+    checkLink: (link, options) =>
+      withDeadline<LinkStatus>(profile.timeoutMs, options?.signal, async (deadline) => {
+        const shape = checkLinkShape(link)
+        if (shape) return fail(shape)
+        // A GET of the link does not use it up: the token only moves into a throw-away session.
+        const page = await openLink(browser(deadline), link.uid, link.token)
+        if (!page.ok) return logOutcome(logger, 'checkLink', page)
+        return logOutcome(logger, 'checkLink', ok(page.value.status))
+      }),
+
+    serializeSession: serializeSessionData,
+    restoreSession: (serialized) => restoreSessionData(serialized, 'django-forms', profile.id),
+  }
+  return backend
+}

@@ -1,0 +1,279 @@
+import { fail, ok, type AppError, type Result } from '../../shared/errors'
+import type { ServerProfile } from '../../shared/profile'
+import { createHttpClient, type HttpResponse } from '../http/client'
+import type { Deadline } from '../http/deadline'
+import { readJson, requireEmptyOrJson } from '../http/json'
+import { commonStatusError, serverDetail, unexpectedRedirect } from '../http/status'
+import { drfFieldErrors, firstMessage, DJOSER_FIELDS } from './field-errors'
+import { MESSAGES } from './messages'
+import { checkLinkShape, deadLinkError, logOutcome, passwordsDifferError, withDeadline } from './operation'
+import { makeSession, restoreSessionData, serializeSessionData, sessionData } from './session'
+import type { BackendDeps, BackendSession, DjoserBackend, Identity } from './types'
+
+/**
+ * The djoser REST API (backend-protocol.md sections 2–3): token login, `users/me/`, `users/reset_password/`,
+ * `users/reset_password_confirm/`, `users/set_password/`, token logout. Trailing slashes always,
+ * `Accept: application/json`, `Authorization: Token …`.
+ */
+export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): DjoserBackend {
+  const http = createHttpClient({ fetch: deps.fetch, logger: deps.logger, userAgent: deps.userAgent })
+  const now = deps.now ?? Date.now
+  const { logger } = deps
+  const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
+
+  type Call = {
+    path: string
+    label: string
+    deadline: Deadline
+    token?: string
+    body?: unknown
+    idempotent?: boolean
+  }
+
+  async function call(method: 'GET' | 'POST', c: Call): Promise<Result<HttpResponse>> {
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (c.token) headers['Authorization'] = `Token ${c.token}`
+    if (method === 'POST') headers['Content-Type'] = 'application/json'
+    const target = url(c.path)
+    const sent = await http.send({
+      method,
+      url: target,
+      headers,
+      body: method === 'POST' ? JSON.stringify(c.body ?? {}) : undefined,
+      deadline: c.deadline,
+      label: c.label,
+      idempotent: c.idempotent,
+    })
+    if (!sent.ok) return sent
+    const common = commonStatusError(sent.value, now()) ?? unexpectedRedirect(sent.value, target)
+    return common ? fail(common) : sent
+  }
+
+  /** 4xx answers that are not the endpoint's own business. */
+  function otherStatus(response: HttpResponse): AppError {
+    const { status } = response
+    if (status === 401)
+      return { kind: 'auth', message: serverDetail(response) ?? MESSAGES.sessionEnded, sessionExpired: true }
+    if (status === 404 || status === 405)
+      return { kind: 'unexpected-response', status, message: MESSAGES.notFound(status) }
+    if (status === 403)
+      return {
+        kind: 'auth',
+        message: serverDetail(response) ?? MESSAGES.unexpectedStatus(status),
+        sessionExpired: false,
+      }
+    const detail = serverDetail(response)
+    return { kind: 'unexpected-response', status, message: detail ?? MESSAGES.unexpectedStatus(status) }
+  }
+
+  /** A 400: the server's messages on their fields. */
+  function validation(response: HttpResponse): AppError {
+    const body = readJson(response)
+    if (!body.ok) return body.error
+    const fields = drfFieldErrors(body.value, DJOSER_FIELDS)
+    if (!fields)
+      return { kind: 'unexpected-response', status: response.status, message: MESSAGES.unexpectedShape }
+    return { kind: 'validation', message: firstMessage(fields) || MESSAGES.checkFields, fields }
+  }
+
+  const tokenOf = (session: BackendSession) => sessionData(session, 'djoser', profile.id)?.token ?? null
+  const wrongSession = (): Result<never> =>
+    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
+
+  async function fetchIdentity(token: string, deadline: Deadline): Promise<Result<Identity>> {
+    const sent = await call('GET', { path: 'users/me/', label: 'djoser.me', deadline, token })
+    if (!sent.ok) return sent
+    if (sent.value.status !== 200) return fail(otherStatus(sent.value))
+    const body = readJson(sent.value)
+    if (!body.ok) return body
+    const me = body.value as Record<string, unknown> | null
+    if (!me || typeof me !== 'object' || Array.isArray(me))
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape })
+    const email = typeof me['email'] === 'string' && me['email'] ? me['email'] : undefined
+    // A custom user model may log in by e-mail and have no `username` field.
+    const username = typeof me['username'] === 'string' && me['username'] ? me['username'] : email
+    if (!username)
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape })
+    return ok(email ? { username, email } : { username })
+  }
+
+  const retype = (input: { newPassword: string; retypePassword: string }) =>
+    profile.retypeField ? { re_new_password: input.retypePassword } : {}
+
+  const backend: DjoserBackend = {
+    kind: 'djoser',
+    profile,
+    canCheckLink: false,
+
+    signIn: (username, password, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        // Signing in is safe to repeat, but it updates last_login (which ends outstanding reset links): no retry.
+        const sent = await call('POST', {
+          path: 'token/login/',
+          label: 'djoser.login',
+          deadline,
+          body: { username, password },
+        })
+        if (!sent.ok) return logOutcome(logger, 'signIn', sent)
+        const response = sent.value
+        if (response.status === 200) {
+          const body = readJson(response)
+          if (!body.ok) return body
+          const token = (body.value as Record<string, unknown> | null)?.['auth_token']
+          if (typeof token !== 'string' || !/^[A-Za-z0-9._~+/=-]{1,512}$/.test(token))
+            return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape })
+          return logOutcome(
+            logger,
+            'signIn',
+            ok(makeSession({ v: 1, kind: 'djoser', serverId: profile.id, token })),
+          )
+        }
+        if (response.status === 400) {
+          const error = validation(response)
+          // "Unable to log in with provided credentials." comes as a non-field error: wrong credentials.
+          if (error.kind === 'validation' && Object.keys(error.fields).every((f) => f === 'form'))
+            return logOutcome(
+              logger,
+              'signIn',
+              fail({ kind: 'auth', message: error.message, sessionExpired: false }),
+            )
+          return logOutcome(logger, 'signIn', fail(error))
+        }
+        return logOutcome(logger, 'signIn', fail(otherStatus(response)))
+      }),
+
+    whoAmI: (session, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const token = tokenOf(session)
+        if (!token) return wrongSession()
+        return logOutcome(logger, 'whoAmI', await fetchIdentity(token, deadline))
+      }),
+
+    signOut: (session, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const token = tokenOf(session)
+        if (!token) return wrongSession()
+        // Deleting a token twice is harmless: the request is idempotent.
+        const sent = await call('POST', {
+          path: 'token/logout/',
+          label: 'djoser.logout',
+          deadline,
+          token,
+          idempotent: true,
+        })
+        if (!sent.ok) return logOutcome(logger, 'signOut', sent)
+        const { status } = sent.value
+        if (status === 204 || status === 200 || status === 401)
+          return logOutcome(logger, 'signOut', ok(undefined))
+        return logOutcome(logger, 'signOut', fail(otherStatus(sent.value)))
+      }),
+
+    requestReset: (email, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const sent = await call('POST', {
+          path: 'users/reset_password/',
+          label: 'djoser.reset',
+          deadline,
+          body: { email },
+        })
+        if (!sent.ok) return logOutcome(logger, 'requestReset', sent)
+        const response = sent.value
+        if (response.status === 204 || response.status === 200) {
+          const body = requireEmptyOrJson(response)
+          return logOutcome(logger, 'requestReset', body.ok ? ok(undefined) : body)
+        }
+        if (response.status === 400) {
+          const body = readJson(response)
+          // PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND answers an unknown address with a bare list. The app answers it
+          // like a known one: what the user sees must not tell whether an account exists.
+          if (body.ok && Array.isArray(body.value)) return logOutcome(logger, 'requestReset', ok(undefined))
+          return logOutcome(logger, 'requestReset', fail(validation(response)))
+        }
+        return logOutcome(logger, 'requestReset', fail(otherStatus(response)))
+      }),
+
+    confirmReset: (input, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const shape = checkLinkShape(input)
+        if (shape) return fail(shape)
+        // Without RETYPE the server ignores the second field: check it here so a typo never becomes the password.
+        if (!profile.retypeField && input.newPassword !== input.retypePassword)
+          return fail(passwordsDifferError())
+        const sent = await call('POST', {
+          path: 'users/reset_password_confirm/',
+          label: 'djoser.confirm',
+          deadline,
+          body: { uid: input.uid, token: input.token, new_password: input.newPassword, ...retype(input) },
+        })
+        if (!sent.ok) return logOutcome(logger, 'confirmReset', sent)
+        const response = sent.value
+        if (response.status === 204 || response.status === 200) {
+          const body = requireEmptyOrJson(response)
+          // djoser never revokes API tokens on a reset.
+          return logOutcome(
+            logger,
+            'confirmReset',
+            body.ok ? ok({ otherSessions: 'may-remain' as const }) : body,
+          )
+        }
+        if (response.status === 400) {
+          const error = validation(response)
+          if (error.kind === 'validation') {
+            const names = Object.keys(error.fields)
+            // Password errors come before link errors (djoser validates in that order): show them first.
+            if (names.every((n) => n === 'uid' || n === 'token'))
+              return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
+          }
+          return logOutcome(logger, 'confirmReset', fail(error))
+        }
+        return logOutcome(logger, 'confirmReset', fail(otherStatus(response)))
+      }),
+
+    changePassword: (session, input, options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const token = tokenOf(session)
+        if (!token) return wrongSession()
+        if (!profile.retypeField && input.new !== input.retype) return fail(passwordsDifferError())
+        const sent = await call('POST', {
+          path: 'users/set_password/',
+          label: 'djoser.set_password',
+          deadline,
+          token,
+          body: {
+            current_password: input.current,
+            new_password: input.new,
+            ...retype({ newPassword: input.new, retypePassword: input.retype }),
+          },
+        })
+        if (!sent.ok) return logOutcome(logger, 'changePassword', sent)
+        const response = sent.value
+        if (response.status === 204 || response.status === 200) {
+          const body = requireEmptyOrJson(response)
+          if (!body.ok) return logOutcome(logger, 'changePassword', body)
+          // LOGOUT_ON_PASSWORD_CHANGE deletes the token, which every client of this user shares: ask.
+          const still = await fetchIdentity(token, deadline)
+          if (still.ok)
+            return logOutcome(logger, 'changePassword', ok({ session, otherSessions: 'may-remain' as const }))
+          if (still.error.kind === 'auth')
+            return logOutcome(
+              logger,
+              'changePassword',
+              ok({ session: null, otherSessions: 'signed-out' as const }),
+            )
+          return logOutcome(logger, 'changePassword', ok({ session, otherSessions: 'unknown' as const }))
+        }
+        if (response.status === 400) return logOutcome(logger, 'changePassword', fail(validation(response)))
+        return logOutcome(logger, 'changePassword', fail(otherStatus(response)))
+      }),
+
+    // djoser has no way to look at a link without using it.
+    checkLink: async (link) => {
+      const shape = checkLinkShape(link)
+      return shape ? fail(shape) : ok('unknown' as const)
+    },
+
+    serializeSession: serializeSessionData,
+    restoreSession: (serialized) => restoreSessionData(serialized, 'djoser', profile.id),
+  }
+  return backend
+}

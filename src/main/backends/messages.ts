@@ -1,0 +1,19 @@
+/** The app's own words for backend outcomes. Server messages are never rewritten; these fill the gaps. */
+export const MESSAGES = {
+  deadLink:
+    'This reset link can’t be used any more: it has expired, was already used, or a newer link replaced it. Send a new link.',
+  refusedLink: 'This is not a valid reset link for this server.',
+  /** Django's own wording (the HTML forms use it with the typographic apostrophe). */
+  passwordsDiffer: 'The two password fields didn’t match.',
+  sessionEnded: 'Your session on this server has ended. Sign in again.',
+  wrongSessionKind: 'This sign-in does not belong to this server. Sign in again.',
+  checkFields: 'The server did not accept some of the values.',
+  formNotFound: (what: string) =>
+    `The server’s ${what} page was not recognised. Check the server address and type in the server settings.`,
+  csrfRefused:
+    'The server refused the form’s security check (CSRF). Check the server address, or ask its administrators whether it accepts this app.',
+  notFound: (status: number) =>
+    `The server does not offer this function at the configured address (HTTP ${status}). Check the server address and type in the server settings.`,
+  unexpectedStatus: (status: number) => `The server gave an answer the app did not expect (HTTP ${status}).`,
+  unexpectedShape: 'The server’s answer did not have the expected content.',
+} as const

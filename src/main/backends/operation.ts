@@ -1,0 +1,57 @@
+import { fail, type AppError, type Result } from '../../shared/errors'
+import { startDeadline, type Deadline } from '../http/deadline'
+import type { Logger } from '../log'
+import { MESSAGES } from './messages'
+import type { ResetLink } from './types'
+
+/** Runs one backend operation under one deadline (the profile's timeout), whatever number of requests it takes. */
+export async function withDeadline<T>(
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  run: (deadline: Deadline) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const deadline = startDeadline(timeoutMs, signal)
+  try {
+    return await run(deadline)
+  } catch {
+    // Adapters do not throw; if one does anyway, say so without details (they could hold secrets).
+    return fail({ kind: 'internal', message: 'Something went wrong in the app. Try again.' })
+  } finally {
+    deadline.dispose()
+  }
+}
+
+/** Logs the outcome of an operation: its name, the error kind, never values. */
+export function logOutcome<T>(logger: Logger, operation: string, result: Result<T>): Result<T> {
+  if (result.ok) logger.info('backend.ok', { operation })
+  else logger.info('backend.failed', { operation, error: result.error.kind })
+  return result
+}
+
+const UID = /^[A-Za-z0-9_-]{1,64}={0,2}$/
+const TOKEN = /^[0-9a-z]{1,13}-[0-9a-f]{20,64}$/
+
+/** uid and token must look like Django's before they go into a URL or a request body. */
+export function checkLinkShape(link: ResetLink): AppError | null {
+  if (
+    typeof link.uid !== 'string' ||
+    typeof link.token !== 'string' ||
+    !UID.test(link.uid) ||
+    !TOKEN.test(link.token)
+  )
+    return { kind: 'link-invalid', reason: 'refused', message: MESSAGES.refusedLink }
+  return null
+}
+
+export const deadLinkError = (serverId: string): AppError => ({
+  kind: 'link-invalid',
+  reason: 'dead',
+  message: MESSAGES.deadLink,
+  serverId,
+})
+
+export const passwordsDifferError = (): AppError => ({
+  kind: 'validation',
+  message: MESSAGES.passwordsDiffer,
+  fields: { retypePassword: [MESSAGES.passwordsDiffer] },
+})

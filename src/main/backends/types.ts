@@ -1,0 +1,112 @@
+import type { Result } from '../../shared/errors'
+import type { BackendKind, ServerProfile } from '../../shared/profile'
+import type { FetchLike } from '../http/client'
+import type { Logger } from '../log'
+
+declare const sessionBrand: unique symbol
+
+/**
+ * What signing in gives back: a djoser token, or Django's session cookies. Opaque to everyone but the adapter
+ * that made it. Store it with `serializeSession` (the string is a secret: keep it in the secret store) and get it
+ * back with `restoreSession`.
+ */
+export interface BackendSession {
+  readonly [sessionBrand]: BackendKind
+}
+
+export interface Identity {
+  username: string
+  email?: string
+}
+
+/** uid and token of a reset link, as parsed from it. */
+export interface ResetLink {
+  uid: string
+  token: string
+}
+
+export interface ConfirmResetInput extends ResetLink {
+  newPassword: string
+  retypePassword: string
+}
+
+export interface ChangePasswordInput {
+  current: string
+  new: string
+  retype: string
+}
+
+/**
+ * What happened to the user's other sessions (other devices, other apps):
+ * - `signed-out`: the server ended them;
+ * - `may-remain`: the server keeps them (djoser never revokes API tokens on a reset, and its token is shared);
+ * - `unknown`: the app could not tell.
+ */
+export type OtherSessions = 'signed-out' | 'may-remain' | 'unknown'
+
+export interface ConfirmResetOutcome {
+  otherSessions: OtherSessions
+}
+
+export interface ChangePasswordOutcome {
+  /** The session to keep using (Django cycles its session key on a change), or null when the server ended it. */
+  session: BackendSession | null
+  otherSessions: OtherSessions
+}
+
+export type LinkStatus = 'valid' | 'dead' | 'unknown'
+
+export interface CallOptions {
+  /** Aborting it ends the call with a `cancelled` error. */
+  signal?: AbortSignal
+}
+
+/**
+ * One backend adapter per configured server. Every method answers a Result and never throws. Error kinds are
+ * those of src/shared/errors.ts; messages from the server are kept verbatim and put on the field they belong to
+ * (`username`, `password`, `email`, `currentPassword`, `newPassword`, `retypePassword`, or `form`).
+ *
+ * `CanCheck` says at the type level whether `checkLink` can tell a live link from a dead one without using it:
+ * Django's views can (a GET of the link), djoser cannot (its `checkLink` always answers `'unknown'`).
+ */
+export interface BackendBase<K extends BackendKind, CanCheck extends boolean> {
+  readonly kind: K
+  readonly profile: ServerProfile
+  readonly canCheckLink: CanCheck
+  signIn(username: string, password: string, options?: CallOptions): Promise<Result<BackendSession>>
+  whoAmI(session: BackendSession, options?: CallOptions): Promise<Result<Identity>>
+  /** Ends the session on the server. A session the server had already forgotten counts as signed out. */
+  signOut(session: BackendSession, options?: CallOptions): Promise<Result<void>>
+  /**
+   * Asks for a reset e-mail. Succeeds the same way whether or not the address has an account. Never retried:
+   * each call may send a mail.
+   */
+  requestReset(email: string, options?: CallOptions): Promise<Result<void>>
+  confirmReset(input: ConfirmResetInput, options?: CallOptions): Promise<Result<ConfirmResetOutcome>>
+  changePassword(
+    session: BackendSession,
+    input: ChangePasswordInput,
+    options?: CallOptions,
+  ): Promise<Result<ChangePasswordOutcome>>
+  /** Whether a link is still good, without using it up. */
+  checkLink(
+    link: ResetLink,
+    options?: CallOptions,
+  ): Promise<Result<CanCheck extends true ? LinkStatus : 'unknown'>>
+  serializeSession(session: BackendSession): string
+  /** Null when the string is not a session of this server and kind (then: sign in again). */
+  restoreSession(serialized: string): BackendSession | null
+}
+
+export type DjoserBackend = BackendBase<'djoser', false>
+export type DjangoFormsBackend = BackendBase<'django-forms', true>
+export type Backend = DjoserBackend | DjangoFormsBackend
+
+export interface BackendDeps {
+  /** Electron's net.fetch (or createNetRequestFetch) in the app, Node's fetch in Node. */
+  fetch: FetchLike
+  logger: Logger
+  /** Milliseconds since the epoch; for Retry-After dates and cookie expiry. */
+  now?: () => number
+  userAgent?: string
+}

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest'
+import { createBackend } from '../../src/main/backends'
+import { silentLogger } from '../../src/main/log'
+import { serverProfileSchema } from '../../src/shared/profile'
+
+const profile = (id: string, kind: 'djoser' | 'django-forms') =>
+  serverProfileSchema.parse({ id, displayName: id, baseUrl: 'https://accounts.example.com', kind })
+const noFetch: typeof fetch = async () => {
+  throw new Error('no network in this test')
+}
+const deps = { fetch: noFetch, logger: silentLogger }
+
+describe('sessions', () => {
+  const djoser = createBackend(profile('a', 'djoser'), deps)
+  const forms = createBackend(profile('a', 'django-forms'), deps)
+  const otherServer = createBackend(profile('b', 'djoser'), deps)
+  const token = JSON.stringify({ v: 1, kind: 'djoser', serverId: 'a', token: 'f'.repeat(40) })
+  const cookies = JSON.stringify({
+    v: 1,
+    kind: 'django-forms',
+    serverId: 'a',
+    username: 'alice',
+    cookies: [{ name: 'sessionid', value: 's', path: '/' }],
+  })
+
+  test('restore what serialize wrote; refuse another kind, another server, or garbage', () => {
+    const session = djoser.restoreSession(token)
+    expect(session).not.toBeNull()
+    expect(djoser.serializeSession(session!)).toBe(token)
+    expect(forms.restoreSession(cookies)).not.toBeNull()
+    expect(forms.restoreSession(token)).toBeNull()
+    expect(djoser.restoreSession(cookies)).toBeNull()
+    expect(otherServer.restoreSession(token)).toBeNull()
+    for (const bad of [
+      '',
+      'null',
+      '{',
+      '[]',
+      '{"v":2,"kind":"djoser","serverId":"a","token":"x"}',
+      JSON.stringify({ v: 1, kind: 'djoser', serverId: 'a', token: 'has space' }),
+    ])
+      expect(djoser.restoreSession(bad)).toBeNull()
+  })
+
+  test('a session of another server or kind is refused without a request: sign in again', async () => {
+    const session = djoser.restoreSession(token)!
+    expect(await otherServer.whoAmI(session)).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', sessionExpired: true },
+    })
+    expect(await forms.changePassword(session, { current: 'a', new: 'b', retype: 'b' })).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', sessionExpired: true },
+    })
+  })
+
+  test('the kinds say whether a link can be checked', async () => {
+    expect(djoser.canCheckLink).toBe(false)
+    expect(forms.canCheckLink).toBe(true)
+    expect(await djoser.checkLink({ uid: 'MQ', token: 'diuuld-2d25ac86beb4c8259fb9653408c7ceb9' })).toEqual({
+      ok: true,
+      value: 'unknown',
+    })
+  })
+
+  test('without the retype field, a mismatch is caught before any request', async () => {
+    expect(
+      await djoser.confirmReset({
+        uid: 'MQ',
+        token: 'diuuld-2d25ac86beb4c8259fb9653408c7ceb9',
+        newPassword: 'Quartz-Lantern-58',
+        retypePassword: 'Quartz-Lantern-59',
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: 'The two password fields didn’t match.',
+        fields: { retypePassword: ['The two password fields didn’t match.'] },
+      },
+    })
+  })
+
+  test('a fetch that throws something odd still ends as a typed error', async () => {
+    expect(await djoser.signIn('alice', 'x')).toMatchObject({
+      ok: false,
+      error: { kind: 'unexpected-response' },
+    })
+    expect(await djoser.whoAmI(djoser.restoreSession(token)!)).toMatchObject({
+      ok: false,
+      error: { kind: 'offline' },
+    })
+  })
+})
