@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from testproject import control
+
+_reset_view = auth_views.PasswordResetView.as_view(
+    extra_email_context={"protocol": settings.APP_LINK_SCHEME} if settings.APP_LINK_SCHEME else None
+)
+
+urlpatterns = [
+    path("auth/", include("djoser.urls")),
+    path("auth/", include("djoser.urls.authtoken")),
+    path("accounts/password_reset/", _reset_view, name="password_reset"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("__control__/ping/", control.ping),
+    path("__control__/users/", control.create_user),
+    path("__control__/clock/", control.advance_clock),
+]
