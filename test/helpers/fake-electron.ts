@@ -60,7 +60,9 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-export function createFakeElectron(opts: { lock?: boolean; packaged?: boolean; encryption?: boolean } = {}) {
+export function createFakeElectron(
+  opts: { lock?: boolean; packaged?: boolean; encryption?: boolean; userData?: string } = {},
+) {
   FakeBrowserWindow.instances = []
   let resolveReady!: () => void
   const readyPromise = new Promise<void>((r) => (resolveReady = r))
@@ -72,7 +74,8 @@ export function createFakeElectron(opts: { lock?: boolean; packaged?: boolean; e
     quitCalled: false,
     protocolClients: [] as { protocol: string; path?: string; args?: string[] }[],
     getVersion: () => '1.2.3',
-    getPath: (name: string) => `/tmp/fake-electron/${name}`,
+    getPath: (name: string) =>
+      name === 'userData' && opts.userData ? opts.userData : `/tmp/fake-electron/${name}`,
     enableSandbox() {
       app.sandboxEnabled = true
     },

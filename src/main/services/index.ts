@@ -25,8 +25,10 @@ export interface Services {
   intakeUrl(url: string, source: LinkSource): void
   /** A command line (cold start, second instance): the one argument with the scheme is the link. */
   intakeArgv(argv: readonly string[], source: LinkSource): void
-  /** The link intake with the shape the protocol wiring needs; links that arrive before start() wait. */
+  /** The scheme this app's links use. */
   readonly scheme: string
+  /** The renderer is reloading or crashed: hold links until it says it is ready again. */
+  rendererGone(): void
   /** Loads files and policy, starts the demo server when needed. Links wait until it is done. */
   start(): Promise<void>
   stop(): Promise<void>
@@ -165,6 +167,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     handlers,
     scheme: deps.scheme,
+    rendererGone: () => queue.markNotReady(),
     intakeUrl: (url, source) => whenStarted(() => void intake.fromUrl(url, source)),
     intakeArgv: (argv, source) => whenStarted(() => void intake.fromArgv(argv, source)),
     async start() {

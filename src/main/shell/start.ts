@@ -8,6 +8,7 @@ import { createAppProtocolHandler } from '../security/app-protocol'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
 import { lockDownWebContents } from '../security/navigation'
+import { createDeferredIntake, effectiveScheme, wireProtocolLinks } from '../links'
 import { createServices, type Services } from '../services'
 import type { BrowserWindowLike, ElectronLike } from './electron-like'
 import { createMainWindow, focusWindow } from './window'
@@ -39,7 +40,7 @@ export function startShell(
   const { app } = electron
   const devServerUrl = !app.isPackaged ? proc.env['ELECTRON_RENDERER_URL'] : undefined
   const isDev = !app.isPackaged
-  const scheme = isDev ? DEV_SCHEME : DEFAULT_SCHEME
+  const scheme = effectiveScheme({ scheme: DEFAULT_SCHEME, devScheme: DEV_SCHEME, isDev })
   const logger = opts.logger ?? createLogger((line) => console.error(line), isDev ? 'debug' : 'info')
 
   app.enableSandbox()
@@ -52,24 +53,22 @@ export function startShell(
 
   let win: BrowserWindowLike | null = null
   let services: Services | null = null
-  const pendingUrls: { url: string; source: string }[] = []
 
-  if (!app.requestSingleInstanceLock()) {
-    app.exit(0)
-    return { ready: Promise.resolve() }
-  }
+  // Links can arrive from load on (macOS `open-url` before `ready`, argv at cold start): they wait in the
+  // deferred intake until the services exist, then go through the one queue.
+  const links = createDeferredIntake(scheme)
+  const wiring = wireProtocolLinks({
+    app: app as never,
+    process: proc,
+    scheme: DEFAULT_SCHEME,
+    devScheme: DEV_SCHEME,
+    isDev,
+    intake: links,
+    focusWindow: () => focusWindow(win),
+    logger,
+  })
+  if (!wiring.primary) return { ready: Promise.resolve() }
 
-  // macOS delivers a cold-start link before `ready`: listen from load, queue until services exist.
-  app.on('open-url', ((event: { preventDefault(): void }, url: string) => {
-    event.preventDefault()
-    if (services) services.intakeUrl(url, 'open-url')
-    else pendingUrls.push({ url, source: 'open-url' })
-    focusWindow(win)
-  }) as never)
-  app.on('second-instance', ((_event: unknown, argv: string[]) => {
-    services?.intakeArgv(argv, 'second-instance')
-    focusWindow(win)
-  }) as never)
   app.on('web-contents-created', ((_event: unknown, contents: never) =>
     lockDownWebContents(contents, { devServerUrl })) as never)
   app.on('window-all-closed', (() => app.quit()) as never)
@@ -112,8 +111,22 @@ export function startShell(
       devTools: isDev,
       onBlocked: (what) => logger.warn('window.blocked', { what }),
     })
-    services.intakeArgv(proc.argv, 'cold-start')
-    for (const { url, source } of pendingUrls.splice(0)) services.intakeUrl(url, source)
+    // A reload or a crash: hold links until the new page says it is ready again.
+    win.webContents.on(
+      'did-start-navigation' as never,
+      ((
+        details: { isSameDocument?: boolean; isMainFrame?: boolean },
+        _url: string,
+        isInPlace?: boolean,
+        isMainFrame?: boolean,
+      ) => {
+        const sameDocument = details?.isSameDocument ?? isInPlace ?? false
+        const mainFrame = details?.isMainFrame ?? isMainFrame ?? true
+        if (mainFrame && !sameDocument) services?.rendererGone()
+      }) as never,
+    )
+    win.webContents.on('render-process-gone' as never, (() => services?.rendererGone()) as never)
+    links.attach({ scheme, fromUrl: services.intakeUrl, fromArgv: services.intakeArgv })
   })
   app.on('before-quit', (() => void services?.stop()) as never)
   return { ready }
