@@ -25,7 +25,7 @@ const GOOD_SETTINGS = {
   version: 1,
   servers: [{ id: 'corp', displayName: 'Corp', baseUrl: 'https://accounts.example.com', kind: 'djoser' }],
 }
-const GOOD_ACCOUNTS = { version: 1, accounts: [{ id: 'a1', serverId: 'corp', username: 'alice' }] }
+const GOOD_ACCOUNTS = { version: 1 as const, accounts: [{ id: 'a1', serverId: 'corp', username: 'alice' }] }
 
 const BAD: [string, string][] = [
   ['corrupt', '\u0000\u0001 this is not JSON'],
