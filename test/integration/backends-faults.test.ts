@@ -615,24 +615,61 @@ describe('django-forms adapter: failure cases', () => {
     expect(elsewhere.requests).toHaveLength(0)
   })
 
-  test('same-origin redirects are followed with the cookies they set; a loop ends', async () => {
+  test('the link’s redirect: followed with the session cookie it sets, and enough on its own for checkLink', async () => {
+    const linkPath = `/accounts/reset/${LINK.uid}/${LINK.token}/`
+    const setPassword = `/accounts/reset/${LINK.uid}/set-password/`
+    fault.on('GET', linkPath, {
+      kind: 'reply',
+      status: 302,
+      headers: { Location: setPassword, 'Set-Cookie': ['sessionid=abc123; HttpOnly; Path=/; SameSite=Lax'] },
+    })
+    fault.on(
+      'GET',
+      setPassword,
+      html(form('<input type="password" name="new_password1"><input type="password" name="new_password2">')),
+    )
+    fault.on('POST', setPassword, {
+      kind: 'reply',
+      status: 302,
+      headers: { Location: '/accounts/reset/done/' },
+    })
+    expect(await backend.checkLink(LINK)).toEqual({ ok: true, value: 'valid' })
+    expect(fault.requests.map((r) => r.path)).toEqual([linkPath])
+    fault.requests.length = 0
+    expect(await backend.confirmReset({ ...LINK, newPassword: PW, retypePassword: PW })).toEqual({
+      ok: true,
+      value: { otherSessions: 'signed-out' },
+    })
+    expect(fault.requests.map((r) => `${r.method} ${r.path} ${r.headers['cookie'] ?? '-'}`)).toEqual([
+      `GET ${linkPath} -`,
+      `GET ${setPassword} sessionid=abc123`,
+      `POST ${setPassword} sessionid=abc123`,
+    ])
+    expect(Object.fromEntries(new URLSearchParams(fault.requests[2]?.body))).toEqual({
+      csrfmiddlewaretoken: csrf,
+      new_password1: PW,
+      new_password2: PW,
+    })
+  })
+
+  test('a link redirect whose session cookie never arrives is not reported as a dead link', async () => {
     fault.on('GET', `/accounts/reset/${LINK.uid}/${LINK.token}/`, {
       kind: 'reply',
       status: 302,
-      headers: {
-        Location: `/accounts/reset/${LINK.uid}/set-password/`,
-        'Set-Cookie': ['sessionid=abc123; HttpOnly; Path=/; SameSite=Lax'],
-      },
+      headers: { Location: `/accounts/reset/${LINK.uid}/set-password/` },
     })
     fault.on(
       'GET',
       `/accounts/reset/${LINK.uid}/set-password/`,
-      html(form('<input type="password" name="new_password1"><input type="password" name="new_password2">')),
+      html(htmlPage('Password reset unsuccessful')),
     )
-    expect(await backend.checkLink(LINK)).toEqual({ ok: true, value: 'valid' })
-    expect(fault.requests[1]?.headers['cookie']).toBe('sessionid=abc123')
-    // The recorded paths never contain more than the link itself (no token elsewhere).
-    fault.reset()
+    expect(await backend.confirmReset({ ...LINK, newPassword: PW, retypePassword: PW })).toMatchObject({
+      ok: false,
+      error: { kind: 'unexpected-response', message: expect.stringMatching(/session it opened/) },
+    })
+  })
+
+  test('a redirect loop ends after five hops', async () => {
     fault.on('GET', '/accounts/password_reset/', {
       kind: 'reply',
       status: 302,

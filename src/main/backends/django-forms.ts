@@ -118,22 +118,50 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   const sessionFrom = (username: string, jar: CookieJar) =>
     makeSession({ v: 1, kind: 'django-forms', serverId: profile.id, username, cookies: jar.toJSON() })
 
-  /** The confirm page behind a link: follows its redirect to `set-password/` and keeps the session it sets. */
-  async function openLink(b: FormBrowser, uid: string, token: string) {
-    const got = await b.get(linkUrl(uid, token), 'forms.link')
-    if (!got.ok) return got
-    const html = htmlPage(got.value)
-    if (!html.ok) return html
-    // The stock view answers a dead link with a 200 "Password reset unsuccessful" page that has no form.
-    if (!hasInput(html.value, 'new_password1')) return ok({ status: 'dead' as const })
-    const csrf = findCsrfToken(html.value)
-    if (!csrf)
-      return fail<never>({
-        kind: 'unexpected-response',
-        status: 200,
-        message: MESSAGES.formNotFound('reset'),
-      })
-    return ok({ status: 'valid' as const, csrf, url: got.value.url })
+  type LinkPage =
+    { status: 'dead' } | { status: 'valid'; csrf: string; url: string } | { status: 'valid-unopened' }
+
+  /**
+   * The confirm page behind a link. Django answers a live link with a redirect to `…/set-password/` that sets
+   * the session now holding the token, and a dead one with a 200 "Password reset unsuccessful" page without a
+   * form. With `open` false, the redirect alone is the answer (one request, nothing used up).
+   */
+  async function openLink(
+    b: FormBrowser,
+    uid: string,
+    token: string,
+    open: boolean,
+  ): Promise<Result<LinkPage>> {
+    let current = linkUrl(uid, token)
+    for (let hop = 0; hop <= 5; hop++) {
+      const got = await b.get(current, 'forms.link', false)
+      if (!got.ok) return got
+      const response = got.value
+      if (isRedirectStatus(response.status)) {
+        const target = redirectTarget(response, current)
+        if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
+        current = target.url
+        if (!/\/set-password\/?$/.test(new URL(target.url).pathname)) continue
+        if (!open) return ok({ status: 'valid-unopened' })
+        // Without the session cookie of that redirect the next page would look like a dead link: say what
+        // really happened instead (a fetch that hides Set-Cookie on redirects, or a proxy that strips it).
+        if (response.setCookies.length === 0)
+          return fail({
+            kind: 'unexpected-response',
+            status: response.status,
+            message: MESSAGES.linkSessionLost,
+          })
+        continue
+      }
+      const html = htmlPage(response)
+      if (!html.ok) return html
+      if (!hasInput(html.value, 'new_password1')) return ok({ status: 'dead' })
+      const csrf = findCsrfToken(html.value)
+      if (!csrf)
+        return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('reset') })
+      return ok({ status: 'valid', csrf, url: current })
+    }
+    return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
   }
 
   const backend: DjangoFormsBackend = {
@@ -270,9 +298,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const shape = checkLinkShape(input)
         if (shape) return fail(shape)
         const b = browser(deadline)
-        const page = await openLink(b, input.uid, input.token)
+        const page = await openLink(b, input.uid, input.token, true)
         if (!page.ok) return logOutcome(logger, 'confirmReset', page)
-        if (page.value.status === 'dead')
+        if (page.value.status !== 'valid')
           return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
         const posted = await b.post(
           page.value.url,
@@ -370,9 +398,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const shape = checkLinkShape(link)
         if (shape) return fail(shape)
         // A GET of the link does not use it up: the token only moves into a throw-away session.
-        const page = await openLink(browser(deadline), link.uid, link.token)
+        const page = await openLink(browser(deadline), link.uid, link.token, false)
         if (!page.ok) return logOutcome(logger, 'checkLink', page)
-        return logOutcome(logger, 'checkLink', ok(page.value.status))
+        return logOutcome(logger, 'checkLink', ok(page.value.status === 'dead' ? 'dead' : 'valid'))
       }),
 
     serializeSession: serializeSessionData,

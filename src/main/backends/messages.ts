@@ -12,6 +12,8 @@ export const MESSAGES = {
     `The server’s ${what} page was not recognised. Check the server address and type in the server settings.`,
   csrfRefused:
     'The server refused the form’s security check (CSRF). Check the server address, or ask its administrators whether it accepts this app.',
+  linkSessionLost:
+    'The server accepted the link, but the session it opened for it did not reach the app (a proxy or the network stack dropped its cookie). The link is still good: try again, or ask your IT team about the proxy.',
   notFound: (status: number) =>
     `The server does not offer this function at the configured address (HTTP ${status}). Check the server address and type in the server settings.`,
   unexpectedStatus: (status: number) => `The server gave an answer the app did not expect (HTTP ${status}).`,
