@@ -81,6 +81,22 @@ describe('sessions', () => {
     })
   })
 
+  test('a bug inside an adapter (here: a logger that throws) ends as an internal error, never a throw', async () => {
+    const throwing = {
+      debug: () => {},
+      info: () => {
+        throw new Error('sink broke with secret Quartz-Lantern-58')
+      },
+      warn: () => {},
+      error: () => {},
+    }
+    const broken = createBackend(profile('a', 'djoser'), { fetch: noFetch, logger: throwing })
+    expect(await broken.requestReset('a@example.com')).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'Something went wrong in the app. Try again.' },
+    })
+  })
+
   test('a fetch that throws something odd still ends as a typed error', async () => {
     expect(await djoser.signIn('alice', 'x')).toMatchObject({
       ok: false,
