@@ -1,0 +1,238 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import path from 'node:path'
+import { z } from 'zod'
+import type { Logger } from '../log'
+import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { makePassword, randomString } from './password-hasher'
+
+/**
+ * The demo server's database: its users (Django's auth_user columns that djoser uses), their DRF API tokens and
+ * the server's secret key, in one JSON file written atomically (temp file in the same folder, fsync, rename).
+ * A file that cannot be read is moved aside (`<name>.corrupt-<time>`) and the demo starts from the seed again.
+ *
+ * API tokens are not stored: a user's key is HMAC(secret, user id, token serial), so the file never holds a
+ * usable token, and "log in again" still returns the same key as DRF's get_or_create does.
+ */
+
+export const DEMO_ACCOUNT = {
+  username: 'demo',
+  email: 'demo@example.com',
+  password: 'orange-bicycle-42',
+} as const
+
+const userSchema = z.object({
+  id: z.number().int().min(1),
+  username: z.string().min(1).max(150),
+  email: z.string().max(254),
+  firstName: z.string().max(150),
+  lastName: z.string().max(150),
+  /** Django's hasher string, e.g. `pbkdf2_sha256$260000$salt$hash`, or `!…` for an unusable password. */
+  password: z.string().min(1).max(512),
+  lastLogin: z.string().nullable(),
+  isActive: z.boolean(),
+  dateJoined: z.string(),
+  /** Present while the user has an API token (DRF's authtoken row). */
+  tokenSerial: z.number().int().min(1).nullable(),
+})
+export type DemoUser = z.infer<typeof userSchema>
+
+const dataSchema = z
+  .object({
+    version: z.literal(1),
+    secretKey: z.string().min(32).max(200),
+    nextUserId: z.number().int().min(1),
+    nextTokenSerial: z.number().int().min(1),
+    users: z.array(userSchema).max(10_000),
+  })
+  .refine((d) => new Set(d.users.map((u) => u.id)).size === d.users.length, 'duplicate user ids')
+  .refine((d) => new Set(d.users.map((u) => u.username)).size === d.users.length, 'duplicate usernames')
+  .refine((d) => d.users.every((u) => u.id < d.nextUserId), 'a user id is not below nextUserId')
+export type DemoData = z.infer<typeof dataSchema>
+
+/** Django's get_random_secret_key alphabet. */
+const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'
+
+export interface NewUser {
+  username: string
+  email?: string
+  password: string | null
+  firstName?: string
+  lastName?: string
+  isActive?: boolean
+}
+
+export interface StoreOptions {
+  dataFile: string
+  logger: Logger
+  now: () => Date
+  iterations: number
+}
+
+export class DemoStore {
+  private data: DemoData
+  private writes: Promise<void> = Promise.resolve()
+
+  private constructor(
+    private readonly options: StoreOptions,
+    data: DemoData,
+  ) {
+    this.data = data
+  }
+
+  /** Reads the data file; missing → seeded; unreadable → moved aside, seeded, and a notice for the user. */
+  static async open(options: StoreOptions): Promise<{ store: DemoStore; notice?: string }> {
+    const read = await readJsonFile(options.dataFile, dataSchema, options.now)
+    if (read.status === 'ok') return { store: new DemoStore(options, read.value) }
+    const store = new DemoStore(options, await seedData(options))
+    await store.save()
+    if (read.status === 'missing') {
+      options.logger.info('demo.data.seeded', { file: path.basename(options.dataFile) })
+      return { store }
+    }
+    options.logger.warn('demo.data.corrupt', {
+      file: path.basename(options.dataFile),
+      movedTo: read.movedTo ? path.basename(read.movedTo) : null,
+      problem: read.problem,
+    })
+    const kept = read.movedTo ? ` It was kept as ${path.basename(read.movedTo)}.` : ''
+    return {
+      store,
+      notice: `The demo server's data could not be read because ${read.problem}, so the demo started afresh.${kept}`,
+    }
+  }
+
+  get secretKey(): string {
+    return this.data.secretKey
+  }
+
+  users(): readonly DemoUser[] {
+    return this.data.users
+  }
+
+  byId(id: number): DemoUser | undefined {
+    return this.data.users.find((u) => u.id === id)
+  }
+
+  byUsername(username: string): DemoUser | undefined {
+    return this.data.users.find((u) => u.username === username)
+  }
+
+  /** Django's `User.objects.get(is_active=True, email=…)`: exact match; several matches is Django's 500. */
+  activeByEmail(email: string): DemoUser[] {
+    return this.data.users.filter((u) => u.isActive && u.email === email)
+  }
+
+  async createUser(input: NewUser): Promise<DemoUser> {
+    if (this.byUsername(input.username)) throw new Error('A user with that username already exists.')
+    const user: DemoUser = {
+      id: this.data.nextUserId,
+      username: input.username,
+      email: input.email ?? '',
+      firstName: input.firstName ?? '',
+      lastName: input.lastName ?? '',
+      password:
+        input.password === null
+          ? `!${randomString(40)}`
+          : await makePassword(input.password, { iterations: this.options.iterations }),
+      lastLogin: null,
+      isActive: input.isActive ?? true,
+      dateJoined: this.options.now().toISOString(),
+      tokenSerial: null,
+    }
+    this.data.nextUserId += 1
+    this.data.users.push(user)
+    await this.save()
+    return user
+  }
+
+  /** Applies a change to one user and saves. */
+  async update(id: number, change: Partial<Omit<DemoUser, 'id'>>): Promise<DemoUser> {
+    const user = this.byId(id)
+    if (!user) throw new Error('No such user.')
+    Object.assign(user, change)
+    await this.save()
+    return user
+  }
+
+  async deleteUser(id: number): Promise<void> {
+    this.data.users = this.data.users.filter((u) => u.id !== id)
+    await this.save()
+  }
+
+  /** DRF's Token.objects.get_or_create(user=…): the user's key. */
+  async tokenFor(id: number): Promise<string> {
+    const user = this.byId(id)
+    if (!user) throw new Error('No such user.')
+    if (user.tokenSerial === null) {
+      user.tokenSerial = this.data.nextTokenSerial
+      this.data.nextTokenSerial += 1
+      await this.save()
+    }
+    return this.tokenKey(user)
+  }
+
+  /** Deletes the user's token (logout): every client holding it is signed out. */
+  async deleteToken(id: number): Promise<void> {
+    const user = this.byId(id)
+    if (user && user.tokenSerial !== null) {
+      user.tokenSerial = null
+      await this.save()
+    }
+  }
+
+  /** The user holding this API token, or undefined. */
+  userForToken(key: string): DemoUser | undefined {
+    const given = Buffer.from(key, 'utf8')
+    for (const user of this.data.users) {
+      if (user.tokenSerial === null) continue
+      const expected = Buffer.from(this.tokenKey(user), 'utf8')
+      if (given.length === expected.length && timingSafeEqual(given, expected)) return user
+    }
+    return undefined
+  }
+
+  private tokenKey(user: DemoUser): string {
+    return createHmac('sha256', this.data.secretKey)
+      .update(`drf-authtoken:${user.id}:${user.tokenSerial}`)
+      .digest('hex')
+      .slice(0, 40)
+  }
+
+  /** Back to the seed: the demo account only, a new secret key (every outstanding link and token dies). */
+  async reset(): Promise<void> {
+    this.data = await seedData(this.options)
+    await this.save()
+  }
+
+  /** Writes the whole file; writes are queued so two quick changes land in order. */
+  save(): Promise<void> {
+    const snapshot = `${JSON.stringify(this.data, null, 2)}\n`
+    const next = this.writes.catch(() => {}).then(() => writeFileAtomic(this.options.dataFile, snapshot))
+    this.writes = next
+    return next
+  }
+}
+
+async function seedData(options: StoreOptions): Promise<DemoData> {
+  const now = options.now().toISOString()
+  return {
+    version: 1,
+    secretKey: randomString(50, SECRET_CHARS),
+    nextUserId: 2,
+    nextTokenSerial: 1,
+    users: [
+      {
+        id: 1,
+        username: DEMO_ACCOUNT.username,
+        email: DEMO_ACCOUNT.email,
+        firstName: '',
+        lastName: '',
+        password: await makePassword(DEMO_ACCOUNT.password, { iterations: options.iterations }),
+        lastLogin: null,
+        isActive: true,
+        dateJoined: now,
+        tokenSerial: null,
+      },
+    ],
+  }
+}

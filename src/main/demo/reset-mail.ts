@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording, backend-protocol.md
+ * section 4.1) and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds reset
+ * links, which are secrets: nothing here logs them.
+ */
+export interface DemoMail {
+  id: string
+  to: string
+  from: string
+  subject: string
+  /** ISO time the server "sent" it. */
+  date: string
+  /** The text/plain part, verbatim djoser wording with the link in it. */
+  text: string
+  /** The text/html part. */
+  html: string
+  /** The reset link in the mail: `http://<host>/reset/<uid>/<token>` (djoser's PASSWORD_RESET_CONFIRM_URL). */
+  link: string
+}
+
+export interface ResetMailInput {
+  to: string
+  username: string
+  /** The request's Host header (djoser's domain and site_name without django.contrib.sites). */
+  domain: string
+  protocol: 'http' | 'https'
+  uid: string
+  token: string
+  date: Date
+  /** djoser's PASSWORD_RESET_CONFIRM_URL. */
+  confirmUrl?: string
+}
+
+/** Django's template autoescape, which applies to both parts (the template is an .html file). */
+const escapeHtml = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+
+export function composeResetMail(input: ResetMailInput): DemoMail {
+  const url = (input.confirmUrl ?? 'reset/{uid}/{token}')
+    .replace('{uid}', input.uid)
+    .replace('{token}', input.token)
+  const site = escapeHtml(input.domain)
+  const link = `${input.protocol}://${input.domain}/${url}`
+  const shownLink = escapeHtml(link)
+  const user = escapeHtml(input.username)
+  const text = [
+    `You're receiving this email because you requested a password reset for your user account at ${site}.`,
+    '',
+    'Please go to the following page and choose a new password:',
+    shownLink,
+    `Your username, in case you've forgotten: ${user}`,
+    '',
+    'Thanks for using our site!',
+    '',
+    `The ${site} team`,
+  ].join('\n')
+  const html = [
+    `<p>You're receiving this email because you requested a password reset for your user account at ${site}.</p>`,
+    '',
+    '<p>Please go to the following page and choose a new password:</p>',
+    `<a href="${shownLink}">${shownLink}</a>`,
+    `<p>Your username, in case you've forgotten: <b>${user}</b></p>`,
+    '',
+    '<p>Thanks for using our site!</p>',
+    '',
+    `<p>The ${site} team</p>`,
+  ].join('\n')
+  return {
+    id: randomUUID(),
+    to: input.to,
+    from: 'webmaster@localhost',
+    subject: `Password reset on ${site}`,
+    date: input.date.toISOString(),
+    text,
+    html,
+    link,
+  }
+}
+
+export interface Mailbox {
+  /** Newest first. */
+  list(): DemoMail[]
+  get(id: string): DemoMail | undefined
+  clear(): void
+}
+
+/** Keeps the newest `limit` mails. */
+export class MemoryMailbox implements Mailbox {
+  private mails: DemoMail[] = []
+
+  constructor(private readonly limit = 100) {}
+
+  add(mail: DemoMail): void {
+    this.mails.unshift(mail)
+    if (this.mails.length > this.limit) this.mails.length = this.limit
+  }
+
+  list(): DemoMail[] {
+    return this.mails.map((m) => ({ ...m }))
+  }
+
+  get(id: string): DemoMail | undefined {
+    const mail = this.mails.find((m) => m.id === id)
+    return mail ? { ...mail } : undefined
+  }
+
+  clear(): void {
+    this.mails = []
+  }
+}
