@@ -5,9 +5,11 @@ import { channelOf, type EventName, type EventPayloadOf } from '../../shared/con
 import { registerHandlers } from '../ipc/register'
 import { createLogger, type Logger } from '../log'
 import { createAppProtocolHandler } from '../security/app-protocol'
+import { createSystemOpener } from '../security/external-links'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
 import { lockDownWebContents } from '../security/navigation'
+import { createNetRequestFetch } from '../http/net-request-fetch'
 import { createDeferredIntake, effectiveScheme, wireProtocolLinks } from '../links'
 import { createServices, type Services } from '../services'
 import type { BrowserWindowLike, ElectronLike } from './electron-like'
@@ -90,14 +92,14 @@ export function startShell(
       platform: proc.platform,
       scheme,
       dataDir: app.getPath('userData'),
-      fetch: electron.net.fetch,
+      fetch: createNetRequestFetch((options) => electron.net.request(options)),
       logger,
       emit,
       safeStorage: electron.safeStorage,
       now: () => new Date(),
       demo: proc.argv.includes('--demo') ? 'on' : 'auto',
       policyPath: proc.env['ACCOUNT_DESK_POLICY'],
-      openExternal: (url) => electron.shell.openExternal(url),
+      openExternal: createSystemOpener(electron.shell),
     })
     registerHandlers(electron.ipcMain as never, services.handlers, {
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
