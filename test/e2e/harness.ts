@@ -122,7 +122,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** axe-core with WCAG 2.1 A/AA and best-practice rules; returns the violations (expected: none). */
-export async function axeViolations(page: Page) {
+export interface AxeViolation {
+  id: string
+  impact: string | null | undefined
+  nodes: string[]
+}
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze()

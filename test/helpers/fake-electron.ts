@@ -132,7 +132,11 @@ export function createFakeElectron(
       },
     },
     session: { defaultSession: session },
-    net: { fetch: (() => Promise.reject(new Error('no network in tests'))) as unknown as typeof fetch },
+    net: {
+      request: (() => {
+        throw new Error('no network in tests')
+      }) as never,
+    },
     safeStorage: {
       isEncryptionAvailable: () => opts.encryption ?? true,
       getSelectedStorageBackend: () => 'gnome_libsecret',

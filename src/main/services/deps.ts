@@ -1,4 +1,5 @@
 import type { EventName, EventPayloadOf } from '../../shared/contract'
+import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
 
 /** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
@@ -19,7 +20,8 @@ export interface ServiceDeps {
   scheme: string
   /** Where settings, accounts and demo data live. */
   dataDir: string
-  fetch: typeof fetch
+  /** Electron's net.request wrapped as a fetch in the app (system proxy, OS certificates); Node's fetch elsewhere. */
+  fetch: FetchLike
   logger: Logger
   emit: <K extends EventName>(name: K, payload: EventPayloadOf<K>) => void
   safeStorage: SafeStorageLike | null

@@ -1,3 +1,5 @@
+import type { NetRequest } from '../http/net-request-fetch'
+
 /**
  * The subset of Electron the shell uses, as plain types, so the shell can be driven by a fake `electron` module
  * in tests (test/unit/fake-electron.ts) and checked by the type system against the real one in src/main/index.ts.
@@ -75,7 +77,7 @@ export interface ElectronLike {
     registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void
   }
   session: { defaultSession: SessionLike }
-  net: { fetch: typeof fetch }
+  net: { request: NetRequest }
   safeStorage: {
     isEncryptionAvailable(): boolean
     getSelectedStorageBackend?(): string
