@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -22,9 +22,18 @@ export interface RunningShell {
 
 /** Starts the built browser shell (npm run build first) on a random port with a fresh data folder. */
 export async function startBrowserShell(
-  opts: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {},
+  opts: {
+    args?: string[]
+    env?: Record<string, string>
+    dataDir?: string
+    /** Servers to configure, as the user would have added them (written to settings.json before start). */
+    servers?: { id: string; displayName: string; baseUrl: string; kind: 'djoser' | 'django-forms' }[]
+  } = {},
 ): Promise<RunningShell> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'account-desk-e2e-')))
+  if (opts.servers) {
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, servers: opts.servers }))
+  }
   const entry = path.join(ROOT, 'out/browser-shell/index.cjs')
   const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
     env: { ...process.env, ...opts.env },
