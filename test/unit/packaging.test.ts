@@ -501,6 +501,21 @@ describe('a branded build (deb and rpm up to fpm) in a scratch project full of d
     }
   })
 
+  it('is the desktop entry docs/deploying.md shows', () => {
+    const docs = readFileSync(path.join(repo, 'docs/deploying.md'), 'utf8')
+    const shown = /```ini\n(\[Desktop Entry\][\s\S]*?)```/.exec(docs)?.[1]
+    expect(shown).toBe(captured[0]?.desktop)
+  })
+
+  it('names the packages after the branded executable', () => {
+    const artifact = (target: string) => {
+      const { args } = captured.find((c) => c.target === target)!
+      return path.basename(args[args.indexOf('--package') + 1]!)
+    }
+    expect(artifact('deb')).toBe('contoso-accounts_0.1.0_amd64.deb')
+    expect(artifact('rpm')).toBe('contoso-accounts-0.1.0.x86_64.rpm')
+  })
+
   it('installs the desktop entry under the executable’s name, icons into hicolor, the app into /opt', () => {
     const deb = captured.find((c) => c.target === 'deb')!
     const mappings = deb.args.filter((a) => a.includes('=/'))
