@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
+  BRANDING_GLOBAL,
+  brandingDefine,
   BrandingError,
   brandingFilePath,
   brandingSchema,
@@ -243,6 +245,17 @@ describe('runtime branding (what the main process embeds)', () => {
       'productName',
       'scheme',
     ])
+  })
+
+  it('gives a Vite define whose value, evaluated as code, is the runtime branding', () => {
+    const define = brandingDefine(brandingFile(valid))
+    expect(Object.keys(define)).toEqual([BRANDING_GLOBAL])
+    const embedded: unknown = new Function(`return (${define[BRANDING_GLOBAL]})`)()
+    expect(runtimeBrandingSchema.parse(embedded)).toMatchObject({
+      productName: 'Contoso Accounts',
+      scheme: 'contoso-accounts',
+    })
+    expect(() => brandingDefine(brandingFile({ ...valid, scheme: 'https' }))).toThrow(BrandingError)
   })
 
   it('refuses an embedded value with a bad scheme', () => {

@@ -267,3 +267,17 @@ export function toRuntimeBranding(branding: ParsedBranding): z.input<typeof runt
     defaultServers: branding.defaultServers,
   }
 }
+
+/** The global the build replaces with the runtime branding (an object literal). */
+export const BRANDING_GLOBAL = '__ACCOUNT_DESK_BRANDING__'
+
+/**
+ * For a Vite/electron-vite `define`: `main: { define: brandingDefine() }`. The main process then reads
+ * `runtimeBrandingSchema.parse(__ACCOUNT_DESK_BRANDING__)`. Throws BrandingError on bad branding, which stops the build.
+ */
+export function brandingDefine(
+  file?: string,
+  options: { env?: Record<string, string | undefined>; cwd?: string } = {},
+): Record<string, string> {
+  return { [BRANDING_GLOBAL]: JSON.stringify(toRuntimeBranding(loadBranding(file, options))) }
+}
