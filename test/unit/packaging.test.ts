@@ -134,7 +134,11 @@ let branding: Branding
 beforeAll(() => {
   if (BUILT.some((f) => !existsSync(path.join(repo, f)))) {
     // The packing tests need the built app; `npm test` builds first, a lone run builds here (about 2 s).
-    execFileSync(process.execPath, [requireFromRepo.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+    const bin = path.join(
+      path.dirname(requireFromRepo.resolve('electron-vite/package.json')),
+      'bin/electron-vite.js',
+    )
+    execFileSync(process.execPath, [bin, 'build'], {
       cwd: repo,
       stdio: 'inherit',
       timeout: 120_000,
