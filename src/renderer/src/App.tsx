@@ -1,20 +1,111 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/contract'
-import { getBridge } from './bridge'
+import { DemoMailbox } from './components/DemoMailbox'
+import { IncomingLinkDialog } from './components/IncomingLinkDialog'
+import { NoticeArea } from './components/NoticeArea'
+import { StepHeading } from './components/StepHeading'
+import { AccountsHome } from './screens/AccountsHome'
+import { AddServer } from './screens/AddServer'
+import { ChangeDone, ChangePassword } from './screens/ChangePassword'
+import { CheckMail } from './screens/CheckMail'
+import { ForgotPassword } from './screens/ForgotPassword'
+import { LinkProblem } from './screens/LinkProblem'
+import { ResetDone } from './screens/ResetDone'
+import { CheckingLink, ResetFromLink } from './screens/ResetFromLink'
+import { SignIn } from './screens/SignIn'
+import { useApp } from './store/provider'
+import type { Screen } from './store/types'
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen.flow) {
+    case 'home':
+      return <AccountsHome />
+    case 'addServer':
+      return <AddServer />
+    case 'signIn':
+      return <SignIn step={screen.step} />
+    case 'change':
+      return screen.step.name === 'form' ? (
+        <ChangePassword step={screen.step} />
+      ) : (
+        <ChangeDone step={screen.step} />
+      )
+    case 'reset': {
+      const step = screen.step
+      switch (step.name) {
+        case 'request':
+          return <ForgotPassword serverId={step.serverId} email={step.email} />
+        case 'sent':
+          return <CheckMail step={step} />
+        case 'checking':
+          return <CheckingLink step={step} />
+        case 'form':
+          return <ResetFromLink step={step} />
+        case 'done':
+          return <ResetDone step={step} />
+        case 'problem':
+          return <LinkProblem step={step} />
+      }
+    }
+  }
+}
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  useEffect(() => {
-    const bridge = getBridge()
-    void bridge.getAppInfo({}).then((result) => {
-      if (result.ok) setInfo(result.value)
-    })
-    void bridge.rendererReady({})
-  }, [])
+  const status = useApp((s) => s.status)
+  const startError = useApp((s) => s.startError)
+  const name = useApp((s) => s.info?.name ?? 'Account Desk')
+  const screen = useApp((s) => s.screen)
+  const screenId = useApp((s) => s.screenId)
+  const dialogOpen = useApp((s) => s.incomingLink !== null)
+  const goHome = useApp((s) => s.goHome)
+
   return (
-    <main className="app">
-      <h1>Account Desk</h1>
-      <p>{info ? `Version ${info.version}` : 'Starting…'}</p>
-    </main>
+    <>
+      <div className="shell" inert={dialogOpen}>
+        <header className="topbar">
+          <span className="brand">
+            <img src="/icon.svg" alt="" className="brand-icon" width="24" height="24" />
+            {name}
+          </span>
+          {status === 'ready' && screen.flow !== 'home' ? (
+            <nav aria-label="Main">
+              <button type="button" className="button button--quiet" onClick={() => goHome()}>
+                All accounts
+              </button>
+            </nav>
+          ) : null}
+        </header>
+        <div className="layout">
+          <main className="main">
+            {status === 'starting' ? (
+              <div className="screen">
+                <StepHeading autoFocus={false}>Starting…</StepHeading>
+              </div>
+            ) : status === 'failed' ? (
+              <div className="screen">
+                <StepHeading>Account Desk could not start</StepHeading>
+                <div role="alert" className="alert alert--error">
+                  <p>{startError?.message ?? 'The app’s background service did not answer.'}</p>
+                </div>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => window.location.reload()}
+                >
+                  Try again
+                </button>
+              </div>
+            ) : (
+              <>
+                <NoticeArea />
+                <div key={screenId} className="screen-frame">
+                  <CurrentScreen screen={screen} />
+                </div>
+              </>
+            )}
+          </main>
+          {status === 'ready' ? <DemoMailbox /> : null}
+        </div>
+      </div>
+      <IncomingLinkDialog />
+    </>
   )
 }

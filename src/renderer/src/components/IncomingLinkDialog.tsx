@@ -1,0 +1,35 @@
+import { useApp } from '../store/provider'
+import { Dialog } from './Dialog'
+
+/** A reset link arrived while the user was typing: ask before their input is replaced. */
+export function IncomingLinkDialog() {
+  const link = useApp((s) => s.incomingLink)
+  const accept = useApp((s) => s.acceptIncomingLink)
+  const keep = useApp((s) => s.keepTyping)
+  if (!link) return null
+  return (
+    <Dialog
+      title="A reset link arrived"
+      onEscape={keep}
+      description={
+        <p>
+          A password reset link for <strong>{link.serverName}</strong>
+          {link.accountHint ? (
+            <>
+              {' '}
+              (account <strong>{link.accountHint}</strong>)
+            </>
+          ) : null}{' '}
+          has just been opened. Opening it now replaces what you have typed on this screen.
+        </p>
+      }
+    >
+      <button type="button" className="button button--primary" onClick={accept}>
+        Open the link
+      </button>
+      <button type="button" className="button" onClick={keep}>
+        Keep typing
+      </button>
+    </Dialog>
+  )
+}

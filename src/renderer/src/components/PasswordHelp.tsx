@@ -1,0 +1,106 @@
+import { useDeferredValue, useEffect, useState } from 'react'
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import type { PasswordRules } from '../../../shared/profile'
+import { evaluatePassword, type RuleState } from '../password/checklist'
+import { loadCommonPasswords } from '../password/common'
+import { estimate, loadStrengthEstimator } from '../password/strength'
+
+const STATE_TEXT: Record<RuleState, string> = {
+  empty: 'not checked yet',
+  met: 'done',
+  unmet: 'not yet',
+  pending: 'checking',
+  unknown: 'could not be checked',
+}
+const ICON: Record<RuleState, string> = { empty: '○', met: '✓', unmet: '✕', pending: '…', unknown: '?' }
+
+/**
+ * The live checklist of the server's password rules (Django's own checks) and a zxcvbn strength meter. The
+ * common-password list and zxcvbn load on first use. `id` is what the password field's aria-describedby names.
+ */
+export function PasswordHelp({
+  id,
+  password,
+  rules,
+  username,
+  email,
+}: {
+  id: string
+  password: string
+  rules: PasswordRules
+  username?: string | undefined
+  email?: string | undefined
+}) {
+  const typed = useDeferredValue(password)
+  const [common, setCommon] = useState<ReadonlySet<string> | null | 'failed'>(null)
+  const [factory, setFactory] = useState<ZxcvbnFactory | null>(null)
+  const wantsFactory = typed.length > 0
+
+  useEffect(() => {
+    let live = true
+    loadCommonPasswords().then(
+      (list) => live && setCommon(list),
+      () => live && setCommon('failed'),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  useEffect(() => {
+    if (!wantsFactory || factory) return
+    let live = true
+    loadStrengthEstimator().then(
+      (f) => live && setFactory(() => f),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [wantsFactory, factory])
+
+  const items = evaluatePassword(typed, { rules, common, username, email })
+  const met = items.filter((i) => i.state === 'met').length
+  const strength = factory && typed ? estimate(factory, typed, [username, email].filter(isText)) : null
+
+  return (
+    <div className="password-help">
+      <div id={id}>
+        <p className="visually-hidden">Password requirements:</p>
+        <ul className="checklist">
+          {items.map((item) => (
+            <li key={item.id} className={`check check--${item.state}`}>
+              <span className="check-icon" aria-hidden="true">
+                {ICON[item.state]}
+              </span>
+              <span>
+                {item.label}
+                <span className="visually-hidden"> ({STATE_TEXT[item.state]})</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {typed ? `${met} of ${items.length} requirements met.` : ''}
+      </p>
+      <div className="strength">
+        <div
+          className={`strength-bar strength-bar--${strength ? strength.score : 'none'}`}
+          aria-hidden="true"
+        >
+          <span />
+          <span />
+          <span />
+          <span />
+          <span />
+        </div>
+        <p className="strength-text">
+          Strength: <strong>{strength ? strength.label : typed ? 'checking…' : '—'}</strong>
+          {strength?.warning ? <span className="strength-warning"> {strength.warning}</span> : null}
+        </p>
+      </div>
+    </div>
+  )
+}
+
+const isText = (value: string | undefined): value is string => Boolean(value)

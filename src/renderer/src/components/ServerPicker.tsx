@@ -1,0 +1,60 @@
+import { useId } from 'react'
+import type { ServerSummary } from '../../../shared/contract'
+
+/** Which server: a select when there are several, the server's name when there is one. */
+export function ServerPicker({
+  servers,
+  value,
+  onChange,
+  label = 'Server',
+  errors = [],
+}: {
+  servers: readonly ServerSummary[]
+  value: string
+  onChange: (serverId: string) => void
+  label?: string
+  errors?: readonly string[]
+}) {
+  const id = useId()
+  const only = servers.length === 1 ? servers[0] : undefined
+  const errorId = errors.length ? `${id}-error` : undefined
+  if (only) {
+    return (
+      <div className="field">
+        <p className="server-fixed">
+          <span className="field-label">{label}: </span>
+          <strong>{only.displayName}</strong> <span className="muted">{only.host}</span>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className={`field${errors.length ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={errorId}
+      >
+        {value === '' ? <option value="">Choose a server</option> : null}
+        {servers.map((server) => (
+          <option key={server.id} value={server.id}>
+            {server.displayName} ({server.host})
+          </option>
+        ))}
+      </select>
+      {errors.length ? (
+        <ul id={errorId} className="field-errors">
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}

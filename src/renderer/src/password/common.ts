@@ -1,0 +1,26 @@
+/**
+ * The common-password list (Django's CommonPasswordValidator idea), from @zxcvbn-ts/language-common's
+ * `passwords-common` dictionary (about 49,000 entries). Loaded on first use with a dynamic import, so it is a
+ * chunk of its own and not part of the first screen's bundle.
+ */
+export const MIN_COMMON_PASSWORDS = 20_000
+
+let loading: Promise<ReadonlySet<string>> | null = null
+
+export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
+  loading ??= import('@zxcvbn-ts/language-common')
+    .then(({ dictionary }) => {
+      const list = dictionary['passwords-common']
+      if (list.length < MIN_COMMON_PASSWORDS) throw new Error('common password list too short')
+      return new Set(list.map((p) => p.toLowerCase().trim()))
+    })
+    .catch((error: unknown) => {
+      loading = null
+      throw error
+    })
+  return loading
+}
+
+/** Django compares `password.lower().strip()` with its list. */
+export const isCommonPassword = (password: string, list: ReadonlySet<string>): boolean =>
+  list.has(password.toLowerCase().trim())

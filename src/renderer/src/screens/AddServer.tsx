@@ -1,0 +1,139 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import type { ServerSummary } from '../../../shared/contract'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { StepHeading } from '../components/StepHeading'
+import { SubmitButton } from '../components/SubmitButton'
+import { TextField } from '../components/TextField'
+import { useFailure } from '../hooks/useFailure'
+import { useReportDirty } from '../hooks/useReportDirty'
+import { useApp } from '../store/provider'
+import { compact, required, useFormErrors } from './useFormErrors'
+
+const KINDS: { value: ServerSummary['kind']; label: string; hint: string }[] = [
+  {
+    value: 'djoser',
+    label: 'REST API (djoser)',
+    hint: 'The server offers /auth/users/ and /auth/token/login/.',
+  },
+  {
+    value: 'django-forms',
+    label: 'Django sign-in pages',
+    hint: 'The server’s own pages at /accounts/login/ and /accounts/password_reset/.',
+  },
+]
+
+/** Plain-language check before main's: an https address (http only for this computer). */
+function urlProblem(value: string): string | undefined {
+  const text = value.trim()
+  if (!text) return 'Enter the server’s address.'
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return 'Enter a full address that starts with https://, e.g. https://accounts.example.com.'
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    return 'Use an https:// address (plain http is allowed only for this computer).'
+  return undefined
+}
+
+export function AddServer() {
+  const pending = useApp((s) => s.pending)
+  const addServer = useApp((s) => s.addServer)
+  const goHome = useApp((s) => s.goHome)
+  const failure = useFailure('addServer')
+  const kindId = useId()
+  const [displayName, setDisplayName] = useState('')
+  const [baseUrl, setBaseUrl] = useState('')
+  const [kind, setKind] = useState<ServerSummary['kind']>('djoser')
+  const form = useRef<HTMLFormElement>(null)
+  const errors = useFormErrors(form, failure)
+  useReportDirty(displayName !== '' || baseUrl !== '')
+  const kindErrors = errors.on('kind')
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (pending) return
+    const local = compact({
+      displayName: required(displayName, 'Enter a name for this server.'),
+      baseUrl: urlProblem(baseUrl) ? [urlProblem(baseUrl) as string] : undefined,
+    })
+    errors.setLocal(local)
+    if (local) return
+    void addServer({ displayName: displayName.trim(), baseUrl: baseUrl.trim(), kind })
+  }
+
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Add a server</StepHeading>
+      <p className="lead">Use the details your IT team gave you.</p>
+      <form ref={form} className="form" noValidate onSubmit={submit}>
+        <TextField
+          label="Name"
+          hint="How the server appears in Account Desk, e.g. “Example Corp accounts”."
+          value={displayName}
+          onChange={setDisplayName}
+          errors={errors.on('displayName')}
+          maxLength={80}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          label="Address"
+          hint="Starts with https://"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder="https://accounts.example.com"
+          value={baseUrl}
+          onChange={setBaseUrl}
+          errors={errors.on('baseUrl')}
+          maxLength={2048}
+          required
+        />
+        <fieldset
+          className="field fieldset"
+          aria-describedby={kindErrors.length ? `${kindId}-error` : undefined}
+        >
+          <legend className="field-label">Kind of server</legend>
+          {KINDS.map((k) => (
+            <div key={k.value} className="radio">
+              <input
+                type="radio"
+                id={`${kindId}-${k.value}`}
+                name="kind"
+                value={k.value}
+                checked={kind === k.value}
+                onChange={() => setKind(k.value)}
+                aria-describedby={`${kindId}-${k.value}-hint`}
+              />
+              <label htmlFor={`${kindId}-${k.value}`}>{k.label}</label>
+              <p id={`${kindId}-${k.value}-hint`} className="field-hint radio-hint">
+                {k.hint}
+              </p>
+            </div>
+          ))}
+          {kindErrors.length ? (
+            <ul id={`${kindId}-error`} className="field-errors">
+              {kindErrors.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+        <ErrorAlert error={errors.hasLocal ? null : failure} fields={['displayName', 'baseUrl', 'kind']} />
+        <div className="actions">
+          <SubmitButton busy={pending === 'addServer'} busyLabel="Adding…">
+            Add the server
+          </SubmitButton>
+          <button type="button" className="button" onClick={() => goHome()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,185 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { NewPasswordFields } from '../components/NewPasswordFields'
+import { PasswordField } from '../components/PasswordField'
+import { StepHeading } from '../components/StepHeading'
+import { SubmitButton } from '../components/SubmitButton'
+import { DEFAULT_RULES } from '../password/checklist'
+import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { useReportDirty } from '../hooks/useReportDirty'
+import { useSecondsLeft } from '../hooks/useSecondsLeft'
+import { useApp } from '../store/provider'
+import type { ChangeStep } from '../store/types'
+import { PASSWORDS_DIFFER } from './ResetFromLink'
+import { compact, useFormErrors } from './useFormErrors'
+
+type Form = Extract<ChangeStep, { name: 'form' }>
+type Done = Extract<ChangeStep, { name: 'done' }>
+
+/** A signed-in account: current password, the new one twice, the same checklist. */
+export function ChangePassword({ step }: { step: Form }) {
+  const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
+  const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
+  const pending = useApp((s) => s.pending)
+  const changePassword = useApp((s) => s.changePassword)
+  const goHome = useApp((s) => s.goHome)
+  const goSignIn = useApp((s) => s.goSignIn)
+  const failure = useFailure('changePassword')
+  const wait = useSecondsLeft(useRateLimitUntil('changePassword'))
+  const [currentPassword, setCurrentPassword] = useState('')
+  const [newPassword, setNewPassword] = useState('')
+  const [retypePassword, setRetypePassword] = useState('')
+  const form = useRef<HTMLFormElement>(null)
+  const errors = useFormErrors(form, failure)
+  useReportDirty(currentPassword !== '' || newPassword !== '' || retypePassword !== '')
+  const rules = server?.passwordRules ?? DEFAULT_RULES
+
+  if (!account) {
+    return (
+      <div className="screen">
+        <StepHeading>Change password</StepHeading>
+        <p>This account is no longer in Account Desk.</p>
+        <button type="button" className="button" onClick={() => goHome()}>
+          Back to accounts
+        </button>
+      </div>
+    )
+  }
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (pending || wait > 0) return
+    const local = compact({
+      currentPassword: currentPassword === '' ? ['Enter your current password.'] : undefined,
+      newPassword: newPassword === '' ? ['Enter a new password.'] : undefined,
+      retypePassword:
+        retypePassword === ''
+          ? ['Type the new password again.']
+          : newPassword !== retypePassword
+            ? [PASSWORDS_DIFFER]
+            : undefined,
+    })
+    errors.setLocal(local)
+    if (local) return
+    void changePassword({ currentPassword, newPassword, retypePassword })
+  }
+
+  const signInAgain = () =>
+    goSignIn({ serverId: account.serverId, username: account.username, reason: 'session-expired' })
+  const mayHaveApplied = failure?.kind === 'timeout' && failure.mayHaveApplied
+  const sessionEnded = failure?.kind === 'auth' && failure.sessionExpired
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Change password</StepHeading>
+      <p className="lead">
+        For <strong>{account.username}</strong> on <strong>{server?.displayName ?? account.serverId}</strong>.
+      </p>
+      <form ref={form} className="form" noValidate onSubmit={submit}>
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrentPassword}
+          maxLength={rules.maxLength}
+          errors={errors.on('currentPassword')}
+          required
+        />
+        <NewPasswordFields
+          newPassword={newPassword}
+          retypePassword={retypePassword}
+          onNewPassword={setNewPassword}
+          onRetypePassword={setRetypePassword}
+          rules={rules}
+          username={account.username}
+          email={account.email}
+          newErrors={errors.on('newPassword')}
+          retypeErrors={errors.on('retypePassword')}
+        />
+        <ErrorAlert
+          error={errors.hasLocal ? null : failure}
+          fields={['currentPassword', 'newPassword', 'retypePassword']}
+          onRetry={() => submit()}
+          waitSeconds={wait}
+        >
+          {sessionEnded ? (
+            <button type="button" className="button button--primary" onClick={signInAgain}>
+              Sign in again
+            </button>
+          ) : null}
+          {mayHaveApplied ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() =>
+                goSignIn({
+                  serverId: account.serverId,
+                  username: account.username,
+                  reason: 'may-have-applied',
+                })
+              }
+            >
+              Try signing in with the new password
+            </button>
+          ) : null}
+        </ErrorAlert>
+        <div className="actions">
+          <SubmitButton busy={pending === 'changePassword'} busyLabel="Changing…" waitSeconds={wait}>
+            Change password
+          </SubmitButton>
+          <button type="button" className="button" onClick={() => goHome()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}
+
+/** The change went through: say so, and what happened to other sessions. */
+export function ChangeDone({ step }: { step: Done }) {
+  const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
+  const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
+  const goHome = useApp((s) => s.goHome)
+  const goSignIn = useApp((s) => s.goSignIn)
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Your password has been changed</StepHeading>
+      <div className="success-panel">
+        <p>
+          {account ? (
+            <>
+              <strong>{account.username}</strong> on{' '}
+              <strong>{server?.displayName ?? account.serverId}</strong> has a new password.
+            </>
+          ) : (
+            'The account has a new password.'
+          )}{' '}
+          {step.stillSignedIn
+            ? 'You are still signed in here.'
+            : 'The server signed this app out: sign in with the new password.'}
+        </p>
+        <p>{step.otherSessions}</p>
+      </div>
+      <div className="actions">
+        {!step.stillSignedIn && account ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() =>
+              goSignIn({ serverId: account.serverId, username: account.username, reason: 'after-change' })
+            }
+          >
+            Sign in with the new password
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className={`button${step.stillSignedIn ? ' button--primary' : ''}`}
+          onClick={() => goHome()}
+        >
+          Back to accounts
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,127 @@
+import { StepHeading } from '../components/StepHeading'
+import { useApp } from '../store/provider'
+import { AppNotices } from './AccountsHome'
+
+/** No account yet: lead to the demo (with its credentials) or to adding the organisation's server. */
+export function EmptyState() {
+  const info = useApp((s) => s.info)
+  const servers = useApp((s) => s.servers)
+  const goSignIn = useApp((s) => s.goSignIn)
+  const goAddServer = useApp((s) => s.goAddServer)
+  const goForgot = useApp((s) => s.goForgot)
+  const demo = info?.demo
+  const demoServer = servers.find((s) => s.demo)
+  const realServers = servers.filter((s) => !s.demo)
+  return (
+    <div className="screen">
+      <StepHeading>Welcome to {info?.name ?? 'Account Desk'}</StepHeading>
+      <p className="lead">
+        Sign in to the accounts you hold on your organisation’s servers, change their passwords, and reset a
+        forgotten one from the link the server e-mails you.
+      </p>
+      <AppNotices />
+      <div className="cards">
+        {demo?.running && demoServer ? (
+          <section className="card" aria-labelledby="demo-title">
+            <h2 id="demo-title" className="card-title">
+              Try it with the demo server
+            </h2>
+            <p>
+              A small demo server runs on this computer, with one account and a mailbox you can read here.
+              Walk through every step, the e-mailed link included.
+            </p>
+            {demo.username ? (
+              <dl className="credentials">
+                <dt>Username</dt>
+                <dd>
+                  <code>{demo.username}</code>
+                </dd>
+                {demo.password ? (
+                  <>
+                    <dt>Password</dt>
+                    <dd>
+                      <code>{demo.password}</code>
+                    </dd>
+                  </>
+                ) : null}
+                {demo.email ? (
+                  <>
+                    <dt>E-mail</dt>
+                    <dd>
+                      <code>{demo.email}</code>
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+            ) : null}
+            <div className="actions">
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() =>
+                  goSignIn({ serverId: demoServer.id, username: demo.username ?? '', reason: 'add' })
+                }
+              >
+                Sign in to the demo
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => goForgot({ serverId: demoServer.id, email: demo.email ?? '' })}
+              >
+                Try “forgot password”
+              </button>
+            </div>
+          </section>
+        ) : null}
+        <section className="card" aria-labelledby="own-title">
+          <h2 id="own-title" className="card-title">
+            {realServers.length > 0 ? 'Your organisation’s servers' : 'Your organisation’s server'}
+          </h2>
+          {realServers.length > 0 ? (
+            <>
+              <p>
+                {realServers.length === 1
+                  ? `${realServers[0]?.displayName ?? 'A server'} is set up.`
+                  : `${realServers.length} servers are set up.`}{' '}
+                Sign in to add your account.
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => goSignIn({ serverId: realServers[0]?.id ?? null, reason: 'add' })}
+                >
+                  Sign in
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => goForgot({ serverId: realServers[0]?.id ?? null })}
+                >
+                  Forgot password
+                </button>
+                {info && !info.serversLocked ? (
+                  <button type="button" className="button" onClick={goAddServer}>
+                    Add a server
+                  </button>
+                ) : null}
+              </div>
+            </>
+          ) : info?.serversLocked ? (
+            <p>Your IT team manages the server list. None is set up yet: ask them.</p>
+          ) : (
+            <>
+              <p>Add it with the address your IT team gave you, e.g. https://accounts.example.com.</p>
+              <div className="actions">
+                <button type="button" className="button button--primary" onClick={goAddServer}>
+                  Add a server
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import { StepHeading } from '../components/StepHeading'
+import { useApp } from '../store/provider'
+import { ForgotForm } from './ForgotForm'
+import { PasteLink } from './PasteLink'
+
+/** Step 1 of the reset flow: which server, which e-mail address. */
+export function ForgotPassword({ serverId, email }: { serverId: string | null; email: string }) {
+  const goHome = useApp((s) => s.goHome)
+  const servers = useApp((s) => s.servers)
+  if (servers.length === 0) {
+    return (
+      <div className="screen">
+        <StepHeading>Forgot your password?</StepHeading>
+        <p>No server is set up yet.</p>
+        <button type="button" className="button" onClick={() => goHome()}>
+          Back to accounts
+        </button>
+      </div>
+    )
+  }
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Forgot your password?</StepHeading>
+      <p className="lead">
+        Enter the e-mail address of your account. The server sends you a link to choose a new password.
+      </p>
+      <ForgotForm serverId={serverId} email={email} submitLabel="Send me a link" />
+      <section className="subsection" aria-labelledby="have-link">
+        <h2 id="have-link" className="subsection-title">
+          Already have the e-mail?
+        </h2>
+        <PasteLink />
+      </section>
+      <div className="actions actions--end">
+        <button type="button" className="button button--quiet" onClick={() => goHome()}>
+          Back to accounts
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+import { StepHeading } from '../components/StepHeading'
+import { useApp } from '../store/provider'
+import type { ResetStep } from '../store/types'
+import { ForgotForm } from './ForgotForm'
+
+type Problem = Extract<ResetStep, { name: 'problem' }>
+
+/** Step 7: expired, used or replaced links are one state, with "send a new link" prefilled. */
+export function LinkProblem({ step }: { step: Problem }) {
+  const goHome = useApp((s) => s.goHome)
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>This link can’t be used</StepHeading>
+      <div className="problem-panel">
+        <p>{step.message}</p>
+        <p>Links stop working once they have been used, when a newer one is sent, or after a few days.</p>
+      </div>
+      <section className="subsection" aria-labelledby="new-link-title">
+        <h2 id="new-link-title" className="subsection-title">
+          Send a new link
+        </h2>
+        <ForgotForm serverId={step.serverId} email={step.email} submitLabel="Send a new link" />
+      </section>
+      <div className="actions actions--end">
+        <button type="button" className="button button--quiet" onClick={() => goHome()}>
+          Back to accounts
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { StepHeading } from '../components/StepHeading'
+import { useApp } from '../store/provider'
+import type { ResetStep } from '../store/types'
+
+type Done = Extract<ResetStep, { name: 'done' }>
+
+/** Step 6: success, what happened to other sessions, and "sign in with the new password" (never automatic). */
+export function ResetDone({ step }: { step: Done }) {
+  const server = useApp((s) => s.servers.find((x) => x.id === step.serverId))
+  const goSignIn = useApp((s) => s.goSignIn)
+  const goHome = useApp((s) => s.goHome)
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Your password has been reset</StepHeading>
+      <div className="success-panel">
+        <p>
+          The new password for {step.username ? <strong>{step.username}</strong> : 'your account'} on{' '}
+          <strong>{server?.displayName ?? 'the server'}</strong> is set.
+        </p>
+        <p>{step.otherSessions}</p>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() =>
+            goSignIn({ serverId: step.serverId, username: step.username, reason: 'after-reset' })
+          }
+        >
+          Sign in with the new password
+        </button>
+        <button type="button" className="button" onClick={() => goHome()}>
+          Back to accounts
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,154 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { NewPasswordFields } from '../components/NewPasswordFields'
+import { StepHeading } from '../components/StepHeading'
+import { SubmitButton } from '../components/SubmitButton'
+import { formatAge, formatDateTime } from '../format'
+import { DEFAULT_RULES } from '../password/checklist'
+import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { useReportDirty } from '../hooks/useReportDirty'
+import { useSecondsLeft } from '../hooks/useSecondsLeft'
+import { useApp } from '../store/provider'
+import type { ResetStep } from '../store/types'
+import { compact, useFormErrors } from './useFormErrors'
+
+export const PASSWORDS_DIFFER = 'The two password fields didn’t match.'
+
+type Checking = Extract<ResetStep, { name: 'checking' }>
+type Form = Extract<ResetStep, { name: 'form' }>
+
+/** While the server is asked whether the link is still good (Django's views can tell). */
+export function CheckingLink({ step }: { step: Checking }) {
+  const cancel = useApp((s) => s.cancelReset)
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Checking your link…</StepHeading>
+      <p className="lead" role="status">
+        <span className="spinner" aria-hidden="true" /> Asking {step.link.serverName} whether the link can
+        still be used.
+      </p>
+      <button type="button" className="button" onClick={cancel}>
+        Cancel
+      </button>
+    </div>
+  )
+}
+
+/** Step 4: the link's server and age, the new password twice with the live checklist. Nothing is sent unasked. */
+export function ResetFromLink({ step }: { step: Form }) {
+  const { link } = step
+  const server = useApp((s) => s.servers.find((x) => x.id === link.serverId))
+  const account = useApp((s) =>
+    s.accounts.find((a) => a.serverId === link.serverId && a.username === link.accountHint),
+  )
+  const pending = useApp((s) => s.pending)
+  const confirmReset = useApp((s) => s.confirmReset)
+  const cancel = useApp((s) => s.cancelReset)
+  const goSignIn = useApp((s) => s.goSignIn)
+  const failure = useFailure('confirmReset')
+  const wait = useSecondsLeft(useRateLimitUntil('confirmReset'))
+  const [newPassword, setNewPassword] = useState('')
+  const [retypePassword, setRetypePassword] = useState('')
+  const form = useRef<HTMLFormElement>(null)
+  const errors = useFormErrors(form, failure)
+  useReportDirty(newPassword !== '' || retypePassword !== '')
+  const rules = server?.passwordRules ?? DEFAULT_RULES
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (pending || wait > 0) return
+    const local = compact({
+      newPassword: newPassword === '' ? ['Enter a new password.'] : undefined,
+      retypePassword:
+        retypePassword === ''
+          ? ['Type the new password again.']
+          : newPassword !== retypePassword
+            ? [PASSWORDS_DIFFER]
+            : undefined,
+    })
+    errors.setLocal(local)
+    if (local) return
+    void confirmReset({ newPassword, retypePassword })
+  }
+
+  const mayHaveApplied = failure?.kind === 'timeout' && failure.mayHaveApplied
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>Choose a new password</StepHeading>
+      <dl className="facts">
+        <dt>Server</dt>
+        <dd>
+          {link.serverName}
+          {server ? <span className="muted"> · {server.host}</span> : null}
+        </dd>
+        {link.accountHint ? (
+          <>
+            <dt>Account</dt>
+            <dd>{link.accountHint}</dd>
+          </>
+        ) : null}
+        {link.issuedAt ? (
+          <>
+            <dt>Link sent</dt>
+            <dd>
+              <time dateTime={link.issuedAt}>{formatDateTime(link.issuedAt)}</time>{' '}
+              <span className="muted">
+                ({formatAge(link.issuedAt)}, by the server’s clock; a hint, the server decides)
+              </span>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {step.linkStatus === 'unknown' ? (
+        <p className="note">The link could not be checked just now. The server will tell when you submit.</p>
+      ) : null}
+      <form ref={form} className="form" noValidate onSubmit={submit}>
+        <NewPasswordFields
+          newPassword={newPassword}
+          retypePassword={retypePassword}
+          onNewPassword={setNewPassword}
+          onRetypePassword={setRetypePassword}
+          rules={rules}
+          username={link.accountHint}
+          email={account?.email}
+          newErrors={errors.on('newPassword')}
+          retypeErrors={errors.on('retypePassword')}
+        />
+        <ErrorAlert
+          error={errors.hasLocal ? null : failure}
+          fields={['newPassword', 'retypePassword']}
+          onRetry={() => submit()}
+          waitSeconds={wait}
+        >
+          {mayHaveApplied ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() =>
+                goSignIn({
+                  serverId: link.serverId,
+                  username: link.accountHint ?? '',
+                  reason: 'may-have-applied',
+                })
+              }
+            >
+              Try signing in with the new password
+            </button>
+          ) : null}
+        </ErrorAlert>
+        <div className="actions">
+          <SubmitButton
+            busy={pending === 'confirmReset'}
+            busyLabel="Setting the password…"
+            waitSeconds={wait}
+          >
+            Set the new password
+          </SubmitButton>
+          <button type="button" className="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

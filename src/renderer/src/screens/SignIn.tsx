@@ -1,0 +1,138 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { PasswordField } from '../components/PasswordField'
+import { ServerPicker } from '../components/ServerPicker'
+import { StepHeading } from '../components/StepHeading'
+import { SubmitButton } from '../components/SubmitButton'
+import { TextField } from '../components/TextField'
+import { DEFAULT_RULES } from '../password/checklist'
+import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { useReportDirty } from '../hooks/useReportDirty'
+import { useSecondsLeft } from '../hooks/useSecondsLeft'
+import { useApp } from '../store/provider'
+import type { SignInReason, SignInStep } from '../store/types'
+import { compact, required, useFormErrors } from './useFormErrors'
+
+const TITLES: Record<SignInReason, string> = {
+  add: 'Sign in',
+  'after-reset': 'Sign in with your new password',
+  'after-change': 'Sign in with your new password',
+  'session-expired': 'Sign in again',
+  'may-have-applied': 'Try your new password',
+}
+
+const INTROS: Partial<Record<SignInReason, string>> = {
+  'after-reset': 'Your password was reset. Sign in with the new one.',
+  'after-change': 'Your password was changed. Sign in with the new one.',
+  'session-expired': 'Your session on this server has ended.',
+  'may-have-applied':
+    'The server did not confirm in time, but your new password may have been set. Try it here; if it is refused, your old password still works.',
+}
+
+export function SignIn({ step }: { step: SignInStep }) {
+  const servers = useApp((s) => s.servers)
+  const pending = useApp((s) => s.pending)
+  const signIn = useApp((s) => s.signIn)
+  const goHome = useApp((s) => s.goHome)
+  const goForgot = useApp((s) => s.goForgot)
+  const goAddServer = useApp((s) => s.goAddServer)
+  const failure = useFailure('signIn')
+  const wait = useSecondsLeft(useRateLimitUntil('signIn'))
+  const [serverId, setServerId] = useState(step.serverId ?? servers[0]?.id ?? '')
+  const [username, setUsername] = useState(step.username)
+  const [password, setPassword] = useState('')
+  const form = useRef<HTMLFormElement>(null)
+  const errors = useFormErrors(form, failure)
+  useReportDirty(username !== step.username || password !== '')
+  const server = servers.find((s) => s.id === serverId)
+  const maxLength = server?.passwordRules.maxLength ?? DEFAULT_RULES.maxLength
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (pending || wait > 0) return
+    const local = compact({
+      serverId: serverId ? undefined : ['Choose a server.'],
+      username: required(username, 'Enter your username.'),
+      password: password === '' ? ['Enter your password.'] : undefined,
+    })
+    errors.setLocal(local)
+    if (local) return
+    void signIn({ serverId, username: username.trim(), password })
+  }
+
+  if (servers.length === 0) {
+    return (
+      <div className="screen">
+        <StepHeading>Sign in</StepHeading>
+        <p>No server is set up yet. Add your organisation’s server first.</p>
+        <div className="actions">
+          <button type="button" className="button button--primary" onClick={goAddServer}>
+            Add a server
+          </button>
+          <button type="button" className="button" onClick={() => goHome()}>
+            Back to accounts
+          </button>
+        </div>
+      </div>
+    )
+  }
+
+  const intro = INTROS[step.reason]
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>{TITLES[step.reason]}</StepHeading>
+      {intro ? <p className="lead">{intro}</p> : null}
+      <form ref={form} className="form" noValidate onSubmit={submit} aria-label="Sign in">
+        <ServerPicker
+          servers={servers}
+          value={serverId}
+          onChange={setServerId}
+          errors={errors.on('serverId')}
+        />
+        <TextField
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={username}
+          onChange={setUsername}
+          errors={errors.on('username')}
+          maxLength={254}
+          required
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          maxLength={maxLength}
+          errors={errors.on('password')}
+          required
+        />
+        <ErrorAlert
+          error={errors.hasLocal ? null : failure}
+          fields={['username', 'password', 'serverId']}
+          onRetry={() => submit()}
+          waitSeconds={wait}
+        />
+        <div className="actions">
+          <SubmitButton busy={pending === 'signIn'} busyLabel="Signing in…" waitSeconds={wait}>
+            Sign in
+          </SubmitButton>
+          <button type="button" className="button" onClick={() => goHome()}>
+            Cancel
+          </button>
+        </div>
+        <p className="form-footer">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => goForgot({ serverId: serverId || null })}
+          >
+            Forgot your password?
+          </button>
+        </p>
+      </form>
+    </div>
+  )
+}

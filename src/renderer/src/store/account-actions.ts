@@ -1,0 +1,78 @@
+import type { StoreContext } from './context'
+import type { AppActions } from './types'
+
+type AccountActions = Pick<AppActions, 'signIn' | 'signOut' | 'addServer' | 'changePassword'>
+
+export const serverName = (ctx: StoreContext, serverId: string): string =>
+  ctx.get().servers.find((s) => s.id === serverId)?.displayName ?? 'the server'
+
+/** Sign in, sign out, add a server, change a password. The passwords pass through; none is kept. */
+export function accountActions(ctx: StoreContext): AccountActions {
+  const { bridge, get, go, run } = ctx
+  return {
+    async signIn({ serverId, username, password }) {
+      const result = await run('signIn', () => bridge.signIn({ serverId, username, password }))
+      if (result === null) return
+      if (result === 'stale' || result.ok) await get().refresh()
+      if (result !== 'stale' && result.ok) {
+        go(
+          { flow: 'home' },
+          {
+            level: 'success',
+            message: `Signed in to ${serverName(ctx, serverId)} as ${result.value.username}.`,
+          },
+        )
+      }
+    },
+
+    async signOut(accountId) {
+      const account = get().accounts.find((a) => a.id === accountId)
+      const result = await run('signOut', () => bridge.signOut({ accountId }))
+      if (result === null) return
+      await get().refresh()
+      if (result !== 'stale' && result.ok && account) {
+        ctx.set({
+          notice: {
+            level: 'success',
+            message: `Signed out of ${serverName(ctx, account.serverId)} as ${account.username}.`,
+          },
+        })
+      }
+    },
+
+    async addServer(input) {
+      const result = await run('addServer', () => bridge.addServer(input))
+      if (result === null || result === 'stale') return
+      if (!result.ok) return
+      await get().refresh()
+      go(
+        {
+          flow: 'signIn',
+          step: { name: 'form', serverId: result.value.id, username: '', reason: 'add' },
+        },
+        { level: 'success', message: `${result.value.displayName} was added. Sign in to it below.` },
+      )
+    },
+
+    async changePassword({ currentPassword, newPassword, retypePassword }) {
+      const screen = get().screen
+      if (screen.flow !== 'change' || screen.step.name !== 'form') return
+      const { accountId } = screen.step
+      const result = await run('changePassword', () =>
+        bridge.changePassword({ accountId, currentPassword, newPassword, retypePassword }),
+      )
+      if (result === null) return
+      await get().refresh()
+      if (result === 'stale' || !result.ok) return
+      go({
+        flow: 'change',
+        step: {
+          name: 'done',
+          accountId,
+          stillSignedIn: result.value.stillSignedIn,
+          otherSessions: result.value.otherSessions,
+        },
+      })
+    },
+  }
+}

@@ -1,0 +1,129 @@
+import type { LinkEvent, LinkHandle } from '../../../shared/contract'
+import { settle, type StoreContext } from './context'
+import type { AppActions, Screen } from './types'
+
+export const DEAD_LINK_MESSAGE =
+  'This reset link can’t be used any more: it has expired, was already used, or a newer link replaced it.'
+
+/** The handle the current screen holds, if it is the reset form or its link check. */
+export function currentHandle(screen: Screen): string | null {
+  if (screen.flow !== 'reset') return null
+  const step = screen.step
+  return step.name === 'form' || step.name === 'checking' ? step.link.handle : null
+}
+
+export interface LinkActions {
+  actions: Pick<AppActions, 'acceptIncomingLink' | 'keepTyping' | 'openWaitingLink' | 'discardWaitingLink'>
+  /** The bridge's onLink listener. */
+  receive(event: LinkEvent): void
+  /** Opens the reset form for a link now (checking it first where the server can tell). */
+  open(link: LinkHandle): Promise<void>
+  /** The link-problem screen for a server, with "send a new link" prefilled. */
+  problem(serverId: string | null, message: string, accountHint?: string): Screen
+  discard(handle: string | null | undefined): void
+}
+
+/** Links from the OS, a second launch, the demo mailbox or a paste: one way in, and never a silent replacement. */
+export function linkActions(ctx: StoreContext): LinkActions {
+  const { bridge, get, set, go } = ctx
+
+  const discard = (handle: string | null | undefined) => {
+    if (handle) void settle(() => bridge.discardLink({ handle }))
+  }
+
+  const emailFor = (serverId: string | null, accountHint?: string): string => {
+    if (!serverId) return ''
+    const known = get().knownEmails[serverId]
+    if (known) return known
+    const account = get().accounts.find(
+      (a) => a.serverId === serverId && accountHint !== undefined && a.username === accountHint,
+    )
+    return account?.email ?? ''
+  }
+
+  const problem = (serverId: string | null, message: string, accountHint?: string): Screen => ({
+    flow: 'reset',
+    step: { name: 'problem', serverId, email: emailFor(serverId, accountHint), message },
+  })
+
+  const open = async (link: LinkHandle) => {
+    const previous = currentHandle(get().screen)
+    if (previous !== link.handle) discard(previous)
+    if (get().waitingLink?.handle === link.handle) set({ waitingLink: null })
+    if (!get().servers.some((s) => s.id === link.serverId)) await get().refresh()
+    const server = get().servers.find((s) => s.id === link.serverId)
+    if (!server?.canCheckLink) {
+      go({ flow: 'reset', step: { name: 'form', link, linkStatus: 'not-checked' } })
+      return
+    }
+    go({ flow: 'reset', step: { name: 'checking', link } })
+    const started = ctx.generation()
+    const check = await settle(() => bridge.checkLink({ handle: link.handle }))
+    if (started !== ctx.generation()) return
+    if (check.ok && check.value.status === 'dead') {
+      discard(link.handle)
+      go(problem(link.serverId, DEAD_LINK_MESSAGE, link.accountHint))
+    } else if (!check.ok && check.error.kind === 'link-invalid') {
+      go(problem(link.serverId, check.error.message, link.accountHint))
+    } else {
+      // A check that could not be made (offline, timeout) does not stop the user: the server judges on submit.
+      go({
+        flow: 'reset',
+        step: {
+          name: 'form',
+          link,
+          linkStatus: check.ok && check.value.status === 'valid' ? 'valid' : 'unknown',
+        },
+      })
+    }
+  }
+
+  const offer = (link: LinkHandle) => {
+    const state = get()
+    if (state.dirty && state.screen.flow !== 'home') {
+      if (state.incomingLink && state.incomingLink.handle !== link.handle) discard(state.incomingLink.handle)
+      set({ incomingLink: link })
+    } else {
+      void open(link)
+    }
+  }
+
+  const receive = (event: LinkEvent) => {
+    if (event.type === 'refused') {
+      set({ notice: { level: 'error', message: event.message } })
+      return
+    }
+    // The first load must be done: the reset form needs the server's password rules.
+    void ctx.loaded().then(() => offer(event.link))
+  }
+
+  return {
+    receive,
+    open,
+    problem,
+    discard,
+    actions: {
+      acceptIncomingLink() {
+        const link = get().incomingLink
+        set({ incomingLink: null })
+        if (link) void open(link)
+      },
+      keepTyping() {
+        const link = get().incomingLink
+        if (!link) return
+        const waiting = get().waitingLink
+        if (waiting && waiting.handle !== link.handle) discard(waiting.handle)
+        set({ incomingLink: null, waitingLink: link })
+      },
+      openWaitingLink() {
+        const link = get().waitingLink
+        set({ waitingLink: null })
+        if (link) void open(link)
+      },
+      discardWaitingLink() {
+        discard(get().waitingLink?.handle)
+        set({ waitingLink: null })
+      },
+    },
+  }
+}

@@ -1,0 +1,94 @@
+import type { StoreContext } from './context'
+import type { LinkActions } from './link-actions'
+import { currentHandle } from './link-actions'
+import type { AppActions } from './types'
+
+type ResetActions = Pick<
+  AppActions,
+  'requestReset' | 'resend' | 'openPastedLink' | 'confirmReset' | 'cancelReset' | 'openDemoMailLink'
+>
+
+/** Forgot password → check your mail → reset from the link → done, or the link-problem screen. */
+export function resetActions(ctx: StoreContext, links: LinkActions): ResetActions {
+  const { bridge, get, set, go, run, now } = ctx
+
+  const remember = (serverId: string, email: string) =>
+    set({ knownEmails: { ...get().knownEmails, [serverId]: email } })
+
+  return {
+    async requestReset({ serverId, email }) {
+      const result = await run('requestReset', () => bridge.requestReset({ serverId, email }))
+      if (result === null || result === 'stale' || !result.ok) return
+      remember(serverId, email.trim())
+      go({
+        flow: 'reset',
+        step: {
+          name: 'sent',
+          serverId,
+          email: email.trim(),
+          requestedAt: result.value.requestedAt,
+          resendAt: now() + ctx.resendCooldownMs,
+        },
+      })
+    },
+
+    async resend() {
+      const screen = get().screen
+      if (screen.flow !== 'reset' || screen.step.name !== 'sent') return
+      const step = screen.step
+      if (step.resendAt > now()) return
+      const result = await run('resend', () =>
+        bridge.requestReset({ serverId: step.serverId, email: step.email }),
+      )
+      if (result === null || result === 'stale' || !result.ok) return
+      set({
+        screen: {
+          flow: 'reset',
+          step: { ...step, requestedAt: result.value.requestedAt, resendAt: now() + ctx.resendCooldownMs },
+        },
+        notice: { level: 'info', message: 'We asked the server again. Use the newest e-mail.' },
+      })
+    },
+
+    async openPastedLink(url) {
+      const result = await run('openPastedLink', () => bridge.openPastedLink({ url: url.trim() }))
+      if (result === null || result === 'stale' || !result.ok) return
+      await links.open(result.value)
+    },
+
+    async confirmReset({ newPassword, retypePassword }) {
+      const screen = get().screen
+      if (screen.flow !== 'reset' || screen.step.name !== 'form') return
+      const { link } = screen.step
+      const result = await run('confirmReset', () =>
+        bridge.confirmReset({ handle: link.handle, newPassword, retypePassword }),
+      )
+      if (result === null) return
+      if (result === 'stale') return
+      if (result.ok) {
+        await get().refresh()
+        go({
+          flow: 'reset',
+          step: {
+            name: 'done',
+            serverId: result.value.serverId,
+            username: result.value.username ?? link.accountHint ?? '',
+            otherSessions: result.value.otherSessions,
+          },
+        })
+      } else if (result.error.kind === 'link-invalid') {
+        go(links.problem(link.serverId, result.error.message, link.accountHint))
+      }
+    },
+
+    cancelReset() {
+      links.discard(currentHandle(get().screen))
+      go({ flow: 'home' })
+    },
+
+    async openDemoMailLink(mailId) {
+      // The link itself never reaches the renderer: main hands it over through onLink, like a click in a mail client.
+      await run('openDemoMail', () => bridge.openDemoMailLink({ mailId }))
+    },
+  }
+}

@@ -1,0 +1,155 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { Result } from '../../../shared/errors'
+import { accountActions } from './account-actions'
+import { settle, type StoreContext } from './context'
+import { linkActions } from './link-actions'
+import { resetActions } from './reset-actions'
+import type { Action, AppData, AppState, Notice, Screen, StoreOptions } from './types'
+
+export type AppStore = StoreApi<AppState>
+
+const initialData: AppData = {
+  status: 'starting',
+  startError: null,
+  info: null,
+  servers: [],
+  accounts: [],
+  mail: [],
+  screen: { flow: 'home' },
+  screenId: 0,
+  pending: null,
+  failure: null,
+  rateLimit: null,
+  notice: null,
+  dirty: false,
+  incomingLink: null,
+  waitingLink: null,
+  knownEmails: {},
+}
+
+/** The renderer's one store. Everything it knows comes through the bridge; it keeps no password. */
+export function createAppStore(options: StoreOptions): AppStore {
+  const { bridge } = options
+  const now = options.now ?? (() => Date.now())
+  let generation = 0
+  let loaded: Promise<void> = Promise.resolve()
+
+  return createStore<AppState>()((set, get) => {
+    const go = (screen: Screen, notice: Notice | null = null) => {
+      // Leaving a screen while its request runs is the user's "cancel": main abandons the call.
+      if (get().pending) void settle(() => bridge.cancelPending({}))
+      generation++
+      set({ screen, screenId: generation, notice, failure: null, pending: null, dirty: false })
+    }
+
+    const run = async <T>(action: Action, call: () => Promise<Result<T>>) => {
+      const state = get()
+      if (state.pending) return null
+      if (state.rateLimit && state.rateLimit.action === action && state.rateLimit.until > now()) return null
+      const started = generation
+      set({ pending: action, failure: null })
+      const result = await settle(call)
+      if (started !== generation) return 'stale' as const
+      set({ pending: null })
+      if (!result.ok) {
+        const { error } = result
+        set({
+          failure: { action, error },
+          rateLimit:
+            error.kind === 'rate-limited'
+              ? { action, until: now() + Math.max(1, error.retryAfterSeconds) * 1000 }
+              : get().rateLimit,
+        })
+      }
+      return result
+    }
+
+    const ctx: StoreContext = {
+      bridge,
+      now,
+      resendCooldownMs: (options.resendCooldownSeconds ?? 60) * 1000,
+      set,
+      get,
+      go,
+      generation: () => generation,
+      run,
+      loaded: () => loaded,
+    }
+    const links = linkActions(ctx)
+
+    const load = async () => {
+      const info = await settle(() => bridge.getAppInfo({}))
+      if (!info.ok) {
+        set({ status: 'failed', startError: info.error })
+        return
+      }
+      set({ info: info.value })
+      await get().refresh()
+      set({ status: 'ready' })
+      await get().refreshMail()
+    }
+
+    return {
+      ...initialData,
+      ...accountActions(ctx),
+      ...resetActions(ctx, links),
+      ...links.actions,
+
+      start() {
+        const offLink = bridge.onLink((event) => links.receive(event))
+        const offMail = bridge.onDemoMail(() => void get().refreshMail())
+        loaded = load()
+        // Only now may main deliver the links it queued (cold start, a link clicked before the window was ready).
+        void settle(() => bridge.rendererReady({}))
+        return () => {
+          offLink()
+          offMail()
+        }
+      },
+
+      async refresh() {
+        const [servers, accounts] = await Promise.all([
+          settle(() => bridge.listServers({})),
+          settle(() => bridge.listAccounts({})),
+        ])
+        if (servers.ok) set({ servers: servers.value })
+        if (accounts.ok) set({ accounts: accounts.value })
+      },
+
+      async refreshMail() {
+        if (!get().info?.demo.running) return
+        const mail = await settle(() => bridge.listDemoMail({}))
+        if (mail.ok) set({ mail: [...mail.value].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)) })
+      },
+
+      setDirty(dirty) {
+        if (get().dirty !== dirty) set({ dirty })
+      },
+      dismissNotice() {
+        set({ notice: null })
+      },
+
+      goHome(notice) {
+        go({ flow: 'home' }, notice ?? null)
+      },
+      goAddServer() {
+        go({ flow: 'addServer', step: { name: 'form' } })
+      },
+      goSignIn(opts = {}) {
+        const serverId = opts.serverId ?? get().servers[0]?.id ?? null
+        go({
+          flow: 'signIn',
+          step: { name: 'form', serverId, username: opts.username ?? '', reason: opts.reason ?? 'add' },
+        })
+      },
+      goForgot(opts = {}) {
+        const serverId = opts.serverId ?? get().servers[0]?.id ?? null
+        const email = opts.email ?? (serverId ? (get().knownEmails[serverId] ?? '') : '')
+        go({ flow: 'reset', step: { name: 'request', serverId, email } })
+      },
+      goChange(accountId) {
+        go({ flow: 'change', step: { name: 'form', accountId } })
+      },
+    }
+  })
+}

@@ -1,0 +1,156 @@
+import type {
+  Account,
+  AppInfo,
+  Bridge,
+  LinkHandle,
+  MailSummary,
+  ServerSummary,
+} from '../../../shared/contract'
+import type { AppError } from '../../../shared/errors'
+
+/** Why the sign-in form was opened: it changes the words above the form, never what it does. */
+export type SignInReason = 'add' | 'after-reset' | 'after-change' | 'session-expired' | 'may-have-applied'
+
+export type SignInStep = {
+  name: 'form'
+  serverId: string | null
+  username: string
+  reason: SignInReason
+}
+
+export type AddServerStep = { name: 'form' }
+
+/**
+ * The reset flow, DESIGN.md "The flows": ask for a link → check your mail → (a link arrives) → checking → form →
+ * done, or the link-problem screen with "send a new link".
+ */
+export type ResetStep =
+  | { name: 'request'; serverId: string | null; email: string }
+  | { name: 'sent'; serverId: string; email: string; requestedAt: string; resendAt: number }
+  | { name: 'checking'; link: LinkHandle }
+  | { name: 'form'; link: LinkHandle; linkStatus: 'valid' | 'unknown' | 'not-checked' }
+  | { name: 'done'; serverId: string; username: string; otherSessions: string }
+  | { name: 'problem'; serverId: string | null; email: string; message: string }
+
+export type ChangeStep =
+  | { name: 'form'; accountId: string }
+  | { name: 'done'; accountId: string; stillSignedIn: boolean; otherSessions: string }
+
+/** Where the user is: one flow at a time, each a union of its steps. */
+export type Screen =
+  | { flow: 'home' }
+  | { flow: 'addServer'; step: AddServerStep }
+  | { flow: 'signIn'; step: SignInStep }
+  | { flow: 'reset'; step: ResetStep }
+  | { flow: 'change'; step: ChangeStep }
+
+/** Every bridge call a person starts. Only one runs at a time: a second submit is impossible. */
+export type Action =
+  | 'signIn'
+  | 'signOut'
+  | 'addServer'
+  | 'requestReset'
+  | 'resend'
+  | 'openPastedLink'
+  | 'confirmReset'
+  | 'changePassword'
+  | 'openDemoMail'
+
+export interface Failure {
+  action: Action
+  error: AppError
+}
+
+export interface Notice {
+  level: 'info' | 'success' | 'warning' | 'error'
+  message: string
+}
+
+export interface SignInInput {
+  serverId: string
+  username: string
+  password: string
+}
+export interface AddServerInput {
+  displayName: string
+  baseUrl: string
+  kind: ServerSummary['kind']
+}
+export interface PasswordPair {
+  newPassword: string
+  retypePassword: string
+}
+export interface ChangeInput extends PasswordPair {
+  currentPassword: string
+}
+
+export interface AppData {
+  status: 'starting' | 'ready' | 'failed'
+  startError: AppError | null
+  info: AppInfo | null
+  servers: ServerSummary[]
+  accounts: Account[]
+  mail: MailSummary[]
+  screen: Screen
+  /** Changes on every move to another screen: the screen remounts, its typed input goes with it. */
+  screenId: number
+  /** The action whose request is in flight (the button shows it busy). */
+  pending: Action | null
+  /** The last failed action on this screen; cleared on every step change. */
+  failure: Failure | null
+  /** The server said "wait": the action stays disabled until this time (ms since the epoch). */
+  rateLimit: { action: Action; until: number } | null
+  /** A one-line outcome shown on the next screen ("Signed out of …"), or a refused link. */
+  notice: Notice | null
+  /** The current screen holds input the user typed (reported by the screen; the values stay in the screen). */
+  dirty: boolean
+  /** A link arrived while the user was typing: the dialog asks before replacing their input. */
+  incomingLink: LinkHandle | null
+  /** A link the user chose to keep for later. */
+  waitingLink: LinkHandle | null
+  /** E-mail addresses the user asked a link for, per server, to prefill "send a new link". Never a password. */
+  knownEmails: Record<string, string>
+}
+
+export interface AppActions {
+  /** Subscribes to the bridge's events, tells main the renderer is ready, loads the data. Call once. */
+  start(): () => void
+  refresh(): Promise<void>
+  refreshMail(): Promise<void>
+  setDirty(dirty: boolean): void
+  dismissNotice(): void
+
+  goHome(notice?: Notice): void
+  goAddServer(): void
+  goSignIn(options?: { serverId?: string | null; username?: string; reason?: SignInReason }): void
+  goForgot(options?: { serverId?: string | null; email?: string }): void
+  goChange(accountId: string): void
+
+  signIn(input: SignInInput): Promise<void>
+  signOut(accountId: string): Promise<void>
+  addServer(input: AddServerInput): Promise<void>
+  changePassword(input: ChangeInput): Promise<void>
+
+  requestReset(input: { serverId: string; email: string }): Promise<void>
+  resend(): Promise<void>
+  openPastedLink(url: string): Promise<void>
+  confirmReset(input: PasswordPair): Promise<void>
+  cancelReset(): void
+
+  acceptIncomingLink(): void
+  keepTyping(): void
+  openWaitingLink(): void
+  discardWaitingLink(): void
+
+  openDemoMailLink(mailId: string): Promise<void>
+}
+
+export type AppState = AppData & AppActions
+
+export interface StoreOptions {
+  bridge: Bridge
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number
+  /** Seconds before "send again" is offered on the check-your-mail screen. */
+  resendCooldownSeconds?: number
+}

@@ -1,0 +1,124 @@
+import { act, screen } from '@testing-library/react'
+import axe from 'axe-core'
+import { describe, expect, it } from 'vitest'
+import { alice, appInfo, demoServer, djoserServer, fail, linkFor, ok } from './fake-bridge'
+import { renderApp } from './render-app'
+
+/** axe-core in jsdom (no layout: colour contrast is checked in Chromium by the e2e run). */
+async function violations() {
+  const results = await axe.run(document.body, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    rules: { 'color-contrast': { enabled: false } },
+  })
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
+  it('home: empty with the demo, then with accounts', async () => {
+    const { unmount } = await renderApp({
+      getAppInfo: () =>
+        ok(
+          appInfo({
+            demo: { enabled: true, running: true, username: 'demo', password: 'pw', email: 'd@example.com' },
+          }),
+        ),
+      listServers: () => ok([demoServer]),
+      listDemoMail: () =>
+        ok([
+          {
+            id: 'm',
+            to: 'd@example.com',
+            subject: 'Reset',
+            receivedAt: new Date().toISOString(),
+            text: '[reset link]',
+            hasLink: true,
+          },
+        ]),
+    })
+    expect(await violations()).toEqual([])
+    unmount()
+    await renderApp({
+      listAccounts: () => ok([alice, { ...alice, id: 'b', username: 'bob', signedIn: false }]),
+    })
+    expect(await violations()).toEqual([])
+  })
+
+  it('sign in with field errors and an alert; add server', async () => {
+    const { user } = await renderApp({
+      listAccounts: () => ok([alice]),
+      signIn: () =>
+        fail({ kind: 'validation', message: 'x', fields: { password: ['Required.'], form: ['Locked.'] } }),
+    })
+    await user.click(screen.getByRole('button', { name: 'Add an account' }))
+    await user.type(await screen.findByLabelText('Username'), 'alice')
+    await user.type(screen.getByLabelText('Password'), 'x{Enter}')
+    await screen.findByText('Locked.')
+    expect(await violations()).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'All accounts' }))
+    await user.click(await screen.findByRole('button', { name: 'Add a server' }))
+    await user.click(await screen.findByRole('button', { name: 'Add the server' }))
+    expect(await violations()).toEqual([])
+  })
+
+  it('forgot, check your mail, reset form with errors, done, link problem, the dialog', async () => {
+    const { user, fake } = await renderApp({
+      listAccounts: () => ok([alice]),
+      listServers: () => ok([djoserServer]),
+      requestReset: () => ok({ requestedAt: new Date().toISOString() }),
+      confirmReset: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: { new_password: ['This password is too common.'] },
+        }),
+    })
+    await user.click(screen.getByRole('button', { name: 'Forgot a password' }))
+    await screen.findByRole('heading', { level: 1, name: 'Forgot your password?' })
+    expect(await violations()).toEqual([])
+    await user.type(screen.getByLabelText(/^E-mail address/), 'alice@example.com{Enter}')
+    await screen.findByRole('heading', { level: 1, name: 'Check your mail' })
+    expect(await violations()).toEqual([])
+    act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    await user.type(screen.getByLabelText('New password'), 'password')
+    await user.type(screen.getByLabelText('New password again'), 'password{Enter}')
+    await screen.findByText('This password is too common.', { selector: 'li' })
+    expect(await violations()).toEqual([])
+    act(() =>
+      fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'ffffffffffffffffffffffffffffffff' }) }),
+    )
+    await screen.findByRole('dialog')
+    expect(await violations()).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'Open the link' }))
+    fake.set('confirmReset', () =>
+      ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
+    )
+    await user.type(await screen.findByLabelText('New password'), 'Tr1cky-Harbour-42')
+    await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
+    await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' })
+    expect(await violations()).toEqual([])
+    act(() =>
+      fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }) }),
+    )
+    fake.set('confirmReset', () => fail({ kind: 'link-invalid', reason: 'dead', message: 'Dead link.' }))
+    await user.type(await screen.findByLabelText('New password'), 'Tr1cky-Harbour-42')
+    await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
+    await screen.findByRole('heading', { level: 1, name: 'This link can’t be used' })
+    expect(await violations()).toEqual([])
+  })
+
+  it('change password and its done screen', async () => {
+    const { user } = await renderApp({
+      listAccounts: () => ok([alice]),
+      changePassword: () => ok({ stillSignedIn: true, otherSessions: 'Other sessions were signed out.' }),
+    })
+    await user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+    await screen.findByRole('heading', { level: 1, name: 'Change password' })
+    expect(await violations()).toEqual([])
+    await user.type(screen.getByLabelText('Current password'), 'Old-Password-1')
+    await user.type(screen.getByLabelText('New password'), 'New-Harbour-77')
+    await user.type(screen.getByLabelText('New password again'), 'New-Harbour-77{Enter}')
+    await screen.findByRole('heading', { level: 1, name: 'Your password has been changed' })
+    expect(await violations()).toEqual([])
+  })
+})

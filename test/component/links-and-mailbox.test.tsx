@@ -1,0 +1,146 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { MailSummary } from '../../src/shared/contract'
+import { alice, appInfo, demoServer, fail, linkFor, ok } from './fake-bridge'
+import { renderApp } from './render-app'
+
+const mail = (over: Partial<MailSummary> = {}): MailSummary => ({
+  id: 'm1',
+  to: 'demo@example.com',
+  subject: 'Password reset on Demo server',
+  receivedAt: new Date().toISOString(),
+  text: 'Please go to the following page and choose a new password:\n[reset link]\nYour username: demo',
+  hasLink: true,
+  ...over,
+})
+
+describe('a link that arrives while the user is typing', () => {
+  it('asks in a modal dialog before replacing the input; "keep typing" keeps it and the link waits', async () => {
+    const { user, fake } = await renderApp({ listAccounts: () => ok([alice]) })
+    await user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+    await user.type(await screen.findByLabelText('Current password'), 'half-typed')
+    act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
+    const dialog = await screen.findByRole('dialog', { name: 'A reset link arrived' })
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(dialog).toHaveAccessibleDescription(/replaces what you have typed/)
+    expect(within(dialog).getByRole('button', { name: 'Open the link' })).toHaveFocus()
+    expect(document.querySelector('.shell')).toHaveAttribute('inert')
+    // Tab stays in the dialog.
+    await user.tab()
+    expect(within(dialog).getByRole('button', { name: 'Keep typing' })).toHaveFocus()
+    await user.tab()
+    expect(within(dialog).getByRole('button', { name: 'Open the link' })).toHaveFocus()
+    await user.click(within(dialog).getByRole('button', { name: 'Keep typing' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Current password')).toHaveValue('half-typed')
+    expect(screen.getByLabelText('Current password')).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Open the reset link' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a new password' }),
+    ).toBeInTheDocument()
+  })
+
+  it('"open the link" replaces the form; Escape means keep typing', async () => {
+    const { user, fake } = await renderApp({ listAccounts: () => ok([alice]) })
+    await user.click(screen.getByRole('button', { name: /^Forgot (a )?password$/ }))
+    await user.type(await screen.findByLabelText(/^E-mail address/), 'someone@')
+    act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
+    await screen.findByRole('dialog')
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByText(/A reset link for/)).toBeInTheDocument()
+    act(() =>
+      fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'ffffffffffffffffffffffffffffffff' }) }),
+    )
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Open the link' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a new password' }),
+    ).toBeInTheDocument()
+    // The first link the user kept for later is still offered, and still alive in main.
+    expect(screen.getByRole('button', { name: 'Open the reset link' })).toBeInTheDocument()
+    expect(fake.callsOf('discardLink')).toEqual([])
+  })
+
+  it('without typed input the link opens the form directly', async () => {
+    const { fake } = await renderApp({ listAccounts: () => ok([alice]) })
+    act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a new password' }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('a second link on an untouched reset form replaces the first and drops it in main', async () => {
+    const { fake } = await renderApp({ listAccounts: () => ok([alice]) })
+    act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    act(() =>
+      fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'ffffffffffffffffffffffffffffffff' }) }),
+    )
+    await waitFor(() => expect(fake.callsOf('discardLink')).toEqual([{ handle: linkFor().handle }]))
+  })
+})
+
+describe('demo mailbox', () => {
+  const demo = {
+    getAppInfo: () =>
+      ok(
+        appInfo({
+          demo: { enabled: true, running: true, username: 'demo', password: 'pw', email: 'demo@example.com' },
+        }),
+      ),
+    listServers: () => ok([demoServer]),
+  }
+
+  it('lists the mail without its link and opens the link through main, which delivers it with onLink', async () => {
+    const { user, fake } = await renderApp({
+      ...demo,
+      listDemoMail: () => ok([mail()]),
+      openDemoMailLink: () => {
+        setTimeout(
+          () =>
+            fake.emit('onLink', {
+              type: 'link',
+              link: linkFor({ serverId: 'demo', serverName: 'Demo server', accountHint: 'demo' }),
+            }),
+          0,
+        )
+        return ok({})
+      },
+    })
+    const box = screen.getByRole('complementary', { name: 'Demo mailbox' })
+    expect(within(box).getByRole('heading', { name: 'Password reset on Demo server' })).toBeInTheDocument()
+    expect(within(box).getByText(/\[reset link\]/)).toBeInTheDocument()
+    await user.click(
+      within(box).getByRole('button', { name: 'Open the reset link in “Password reset on Demo server”' }),
+    )
+    expect(fake.callsOf('openDemoMailLink')).toEqual([{ mailId: 'm1' }])
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a new password' }),
+    ).toBeInTheDocument()
+  })
+
+  it('refreshes when main says the mailbox changed', async () => {
+    let list: MailSummary[] = []
+    const { fake } = await renderApp({ ...demo, listDemoMail: () => ok(list) })
+    expect(screen.getByText(/No mail yet/)).toBeInTheDocument()
+    list = [mail({ id: 'm2', subject: 'A new one' })]
+    act(() => fake.emit('onDemoMail', { count: 1 }))
+    expect(await screen.findByRole('heading', { name: 'A new one' })).toBeInTheDocument()
+  })
+
+  it('shows a failure to open the link in the mailbox', async () => {
+    const { user } = await renderApp({
+      ...demo,
+      listDemoMail: () => ok([mail()]),
+      openDemoMailLink: () => fail({ kind: 'not-found', message: 'This mail is gone.' }),
+    })
+    await user.click(screen.getByRole('button', { name: /Open the reset link/ }))
+    expect(await screen.findByText('This mail is gone.')).toBeInTheDocument()
+  })
+
+  it('is absent when the demo is not running', async () => {
+    await renderApp({ listDemoMail: () => ok([mail()]) })
+    expect(screen.queryByRole('complementary', { name: 'Demo mailbox' })).not.toBeInTheDocument()
+  })
+})

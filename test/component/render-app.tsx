@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { App } from '../../src/renderer/src/App'
+import { StoreProvider } from '../../src/renderer/src/store/provider'
+import { createAppStore } from '../../src/renderer/src/store/store'
+import { createFakeBridge, type FakeBridge, type Impls } from './fake-bridge'
+
+/** The whole renderer on a fake bridge, started the way main.tsx starts it; resolves once the first screen is up. */
+export async function renderApp(
+  impls: Impls | FakeBridge = {},
+  options: { resendCooldownSeconds?: number; advanceTimers?: (ms: number) => unknown } = {},
+) {
+  const fake = 'bridge' in impls ? (impls as FakeBridge) : createFakeBridge(impls as Impls)
+  const store = createAppStore({
+    bridge: fake.bridge,
+    ...(options.resendCooldownSeconds !== undefined
+      ? { resendCooldownSeconds: options.resendCooldownSeconds }
+      : {}),
+  })
+  const stop = store.getState().start()
+  const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {})
+  const view = render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  )
+  await screen.findByRole('heading', { level: 1, name: /welcome|your accounts/i })
+  return { fake, store, user, stop, ...view }
+}
+
+/** Everything in the store, as text: to prove no password is in it. */
+export const storeText = (store: ReturnType<typeof createAppStore>): string =>
+  JSON.stringify(store.getState(), (_key, value: unknown) =>
+    typeof value === 'function' ? undefined : value,
+  )
