@@ -1,11 +1,14 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { brandingDefine } from './src/main/config/branding'
 
 // Everything is bundled (all packages are devDependencies), so the package holds built output and package.json
 // only. The sandboxed preload must be a single self-contained file.
 export default defineConfig({
   main: {
+    // branding.json, validated, embedded for the main process (a bad branding file stops the build).
+    define: brandingDefine(),
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },

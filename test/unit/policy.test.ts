@@ -13,12 +13,11 @@ import {
   policyLocation,
   policyRefusal,
   safeModePolicy,
-  serverRulesOf,
   type EffectivePolicy,
   type PolicyFileInput,
 } from '../../src/main/config/policy'
 import { createLogger } from '../../src/main/log'
-import { hostAllowed } from '../../src/main/services/server-registry'
+import { createServerRegistry } from '../../src/main/services/server-registry'
 import { serverProfileSchema, type ServerProfile, type ServerProfileInput } from '../../src/shared/profile'
 
 const MACHINE = '/etc/account-desk/policy.json'
@@ -456,15 +455,37 @@ describe('applyPolicy: the policy wins over user settings', () => {
     )
   })
 
-  it('agrees with the server registry on which hosts are allowed (serverRulesOf → hostAllowed)', () => {
+  it('is what the server registry applies when a user adds a server', () => {
     const urls = ['https://a.example', 'http://127.0.0.1:8000', 'https://B.example:8443', 'http://localhost']
     const policies = [
       NO_POLICY,
-      safeModePolicy(MACHINE),
       policyOf({ allowedHosts: ['a.example', '127.0.0.1'] }),
       policyOf({ httpsRequired: true, allowedHosts: ['b.example'] }),
     ]
     for (const p of policies)
-      for (const url of urls) expect(policyRefusal(url, p), `${url}`).toBe(hostAllowed(url, serverRulesOf(p)))
+      for (const url of urls) {
+        const registry = createServerRegistry({
+          policy: p,
+          brandingServers: [],
+          userServers: [],
+          demo: 'auto',
+          onChange: () => {},
+        })
+        const added = registry.add({ displayName: 'X', baseUrl: url, kind: 'djoser' })
+        const refusal = policyRefusal(url, p)
+        if (refusal) expect(added, url).toEqual({ ok: false, error: { kind: 'policy', message: refusal } })
+        else expect(added.ok, url).toBe(true)
+      }
+    const locked = createServerRegistry({
+      policy: safeModePolicy(MACHINE),
+      brandingServers: [],
+      userServers: [],
+      demo: 'auto',
+      onChange: () => {},
+    })
+    expect(locked.add({ displayName: 'X', baseUrl: 'https://a.example', kind: 'djoser' })).toMatchObject({
+      ok: false,
+      error: { kind: 'policy' },
+    })
   })
 })

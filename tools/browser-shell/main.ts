@@ -1,7 +1,7 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { DEV_SCHEME } from '../../src/shared/app'
+import { devSchemeOf, runtimeBranding } from '../../src/main/config/runtime-branding'
 import { createLogger } from '../../src/main/log'
 import { createServices, type Services } from '../../src/main/services'
 import { startShellServer } from './server'
@@ -88,6 +88,7 @@ async function main(): Promise<number> {
     (line) => process.stderr.write(`${line}\n`),
     process.env['ACCOUNT_DESK_LOG'] === 'debug' ? 'debug' : 'info',
   )
+  const branding = runtimeBranding()
   let services: Services | null = null
   const server = await startShellServer({
     rendererDir: args.rendererDir,
@@ -100,10 +101,10 @@ async function main(): Promise<number> {
   })
   services = createServices({
     shell: 'browser-shell',
-    appName: 'Account Desk',
+    appName: branding.productName,
     version: process.env['npm_package_version'] ?? '0.0.0',
     platform: process.platform,
-    scheme: process.env['ACCOUNT_DESK_SCHEME'] ?? DEV_SCHEME,
+    scheme: devSchemeOf(branding.scheme),
     dataDir: args.dataDir,
     fetch: globalThis.fetch,
     logger,
@@ -111,7 +112,12 @@ async function main(): Promise<number> {
     safeStorage: null,
     now: () => new Date(),
     demo: args.demo,
-    policyPath: process.env['ACCOUNT_DESK_POLICY'],
+    // The browser shell is a development tool: only ACCOUNT_DESK_POLICY applies, never this machine's policy.
+    policy: {
+      machine: path.join(args.dataDir, 'machine-policy-not-used.json'),
+      override: process.env['ACCOUNT_DESK_POLICY'] ?? null,
+    },
+    brandingServers: branding.defaultServers,
   })
   await services.start()
   await writeFile(

@@ -323,19 +323,6 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoad
   }
 }
 
-/** The shape the server registry takes (src/main/services/server-registry.ts ServerRules). */
-export function serverRulesOf(policy: EffectivePolicy): {
-  locked: boolean
-  httpsRequired: boolean
-  allowedHosts: string[]
-} {
-  return {
-    locked: policy.lockServers,
-    httpsRequired: policy.httpsRequired,
-    allowedHosts: [...policy.allowedHosts],
-  }
-}
-
 /** Why the policy refuses a server at `baseUrl`, or null when it allows it. */
 export function policyRefusal(baseUrl: string, policy: EffectivePolicy): string | null {
   let url: URL

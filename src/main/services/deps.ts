@@ -1,6 +1,7 @@
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
+import type { ServerProfile } from '../../shared/profile'
 
 /** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
 export interface SafeStorageLike {
@@ -28,8 +29,10 @@ export interface ServiceDeps {
   now: () => Date
   /** `on` forces the demo server, `off` forbids it, `auto` starts it when no server is configured. */
   demo: 'auto' | 'on' | 'off'
-  /** The managed policy file to read (the per-OS path, or ACCOUNT_DESK_POLICY in tests). */
-  policyPath?: string
+  /** Where the managed policy lives (policyLocation(): the per-OS path, and ACCOUNT_DESK_POLICY for tests). Absent: no policy (tests only). */
+  policy?: { machine: string; override: string | null }
+  /** The servers built into this branded build (branding.json's defaultServers). */
+  brandingServers?: ServerProfile[]
   /** Opens an allowed URL outside the app (mail client, browser). */
   openExternal?: (url: string) => Promise<void>
 }

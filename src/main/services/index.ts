@@ -1,7 +1,9 @@
 import type { AppInfo, Handlers, LinkEvent } from '../../shared/contract'
 import { fail, ok } from '../../shared/errors'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
+import { readFile } from 'node:fs/promises'
 import { createBackend, type Backend } from '../backends'
+import { loadPolicy, NO_POLICY } from '../config/policy'
 import {
   createLinkHandles,
   createLinkIntake,
@@ -98,10 +100,10 @@ export function createServices(deps: ServiceDeps): Services {
         scheme: deps.scheme,
         platform: deps.platform,
         shell: deps.shell,
-        demo: { enabled: deps.demo !== 'off', running: false },
+        demo: { enabled: (registry?.effective().demo ?? deps.demo) !== 'off', running: false },
         secretStorage: secrets.mode,
         notices: [...notices],
-        serversLocked: false,
+        serversLocked: registry ? !registry.effective().canAddServers : false,
       }
       return ok(info)
     },
@@ -186,16 +188,30 @@ export function createServices(deps: ServiceDeps): Services {
           message: `${skipped === 1 ? 'One saved server was' : `${skipped} saved servers were`} not valid and ${skipped === 1 ? 'was' : 'were'} left out.`,
         })
       }
+      const policy = deps.policy
+        ? await loadPolicy({
+            path: deps.policy.machine,
+            overridePath: deps.policy.override,
+            readFile: (file) => readFile(file, 'utf8'),
+            logger,
+            appName: deps.appName,
+          })
+        : { policy: NO_POLICY, notices: [] }
+      notices.push(...policy.notices)
       registry = createServerRegistry({
-        policyServers: [],
-        brandingServers: [],
+        policy: policy.policy,
+        brandingServers: deps.brandingServers ?? [],
         userServers,
-        rules: { locked: false, httpsRequired: false, allowedHosts: [] },
+        demo: deps.demo,
         onChange: (servers) =>
           void files
             .saveSettings({ version: 1, servers })
             .catch((error: unknown) => logger.error('settings.save-failed', { error })),
       })
+      for (const left of registry.effective().leftOut) {
+        if (left.source !== 'policy')
+          notices.push({ level: 'info', message: `${left.displayName} is not shown: ${left.reason}` })
+      }
       accounts = await createAccountsService({
         load: files.loadAccounts,
         save: files.saveAccounts,

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { ServerSummary } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
-import { serverProfileSchema, type ServerProfile, type BackendKind } from '../../shared/profile'
+import { serverProfileSchema, type BackendKind, type ServerProfile } from '../../shared/profile'
+import { applyPolicy, policyRefusal, type EffectivePolicy, type EffectiveSettings } from '../config/policy'
 
 /**
- * The servers the app knows, from every source, in order of precedence: the managed policy (locked), the
- * branding's defaults, the servers the user added, and the demo server while it runs. Ids are unique across
- * sources; the first source to claim an id or a host wins.
+ * The servers the app knows. Precedence and policy rules are `applyPolicy`'s (src/main/config/policy.ts):
+ * the managed policy's servers (locked), the branding's defaults, the servers the user added. The demo server is
+ * added last while it runs.
  */
 export interface ServerEntry {
   profile: ServerProfile
@@ -14,24 +15,16 @@ export interface ServerEntry {
   locked: boolean
 }
 
-export interface ServerRules {
-  /** The policy forbids adding or removing servers. */
-  locked: boolean
-  httpsRequired: boolean
-  /** Hosts the policy allows; empty = any. */
-  allowedHosts: readonly string[]
-}
-
 export interface ServerRegistry {
   list(): ServerEntry[]
   get(id: string): ServerEntry | undefined
   profiles(): ServerProfile[]
   summaries(): ServerSummary[]
+  /** What the policy decided for the current settings (demo, whether servers can be added, what was left out). */
+  effective(): EffectiveSettings
   add(input: { displayName: string; baseUrl: string; kind: BackendKind }): Result<ServerEntry>
   remove(id: string): Result<void>
   setDemo(profile: ServerProfile | null): void
-  /** The user's servers as they go into settings.json. */
-  userServers(): ServerProfile[]
 }
 
 export function summarize(entry: ServerEntry): ServerSummary {
@@ -49,18 +42,6 @@ export function summarize(entry: ServerEntry): ServerSummary {
   }
 }
 
-export function hostAllowed(baseUrl: string, rules: ServerRules): string | null {
-  const url = new URL(baseUrl)
-  if (rules.httpsRequired && url.protocol !== 'https:') return 'Your organisation requires https:// servers.'
-  if (
-    rules.allowedHosts.length > 0 &&
-    !rules.allowedHosts.some((h) => h.toLowerCase() === url.hostname.toLowerCase())
-  ) {
-    return `Your organisation does not allow the server ${url.hostname}.`
-  }
-  return null
-}
-
 const slug = (name: string) =>
   name
     .toLowerCase()
@@ -70,32 +51,34 @@ const slug = (name: string) =>
     .slice(0, 40) || 'server'
 
 export function createServerRegistry(opts: {
-  policyServers: ServerProfile[]
+  policy: EffectivePolicy
   brandingServers: ServerProfile[]
   userServers: ServerProfile[]
-  rules: ServerRules
+  demo: 'auto' | 'on' | 'off'
   onChange: (userServers: ServerProfile[]) => void
 }): ServerRegistry {
   let user = [...opts.userServers]
   let demo: ServerProfile | null = null
+  let effective = applyPolicy(
+    { servers: user, brandingServers: opts.brandingServers, demo: opts.demo },
+    opts.policy,
+  )
 
+  const update = (next: ServerProfile[]) => {
+    user = next
+    effective = applyPolicy(
+      { servers: user, brandingServers: opts.brandingServers, demo: opts.demo },
+      opts.policy,
+    )
+    opts.onChange(user)
+  }
+  const hostOf = (p: ServerProfile) => new URL(p.baseUrl).host.toLowerCase()
   const list = (): ServerEntry[] => {
-    const out: ServerEntry[] = []
-    const seenIds = new Set<string>()
-    const seenHosts = new Set<string>()
-    const push = (profile: ServerProfile, source: ServerEntry['source'], locked: boolean) => {
-      const host = new URL(profile.baseUrl).host.toLowerCase()
-      if (seenIds.has(profile.id) || seenHosts.has(host)) return
-      if (source !== 'policy' && source !== 'demo' && hostAllowed(profile.baseUrl, opts.rules)) return
-      seenIds.add(profile.id)
-      seenHosts.add(host)
-      out.push({ profile, source, locked })
+    const entries: ServerEntry[] = [...effective.servers]
+    if (demo && !entries.some((e) => e.profile.id === demo!.id || hostOf(e.profile) === hostOf(demo!))) {
+      entries.push({ profile: demo, source: 'demo', locked: true })
     }
-    for (const p of opts.policyServers) push(p, 'policy', true)
-    for (const p of opts.brandingServers) push(p, 'branding', opts.rules.locked)
-    if (!opts.rules.locked) for (const p of user) push(p, 'user', false)
-    if (demo) push(demo, 'demo', true)
-    return out
+    return entries
   }
 
   return {
@@ -103,12 +86,12 @@ export function createServerRegistry(opts: {
     get: (id) => list().find((e) => e.profile.id === id),
     profiles: () => list().map((e) => e.profile),
     summaries: () => list().map(summarize),
-    userServers: () => [...user],
+    effective: () => effective,
     setDemo(profile) {
       demo = profile
     },
     add(input) {
-      if (opts.rules.locked)
+      if (!effective.canAddServers)
         return fail({ kind: 'policy', message: 'Your organisation manages the server list.' })
       const id = `${slug(input.displayName)}-${randomBytes(3).toString('hex')}`
       const parsed = serverProfileSchema.safeParse({
@@ -116,27 +99,21 @@ export function createServerRegistry(opts: {
         displayName: input.displayName,
         baseUrl: input.baseUrl,
         kind: input.kind,
+        ...(opts.policy.requestTimeoutMs !== null ? { timeoutMs: opts.policy.requestTimeoutMs } : {}),
       })
       if (!parsed.success) {
         const fields: Record<string, string[]> = {}
-        for (const issue of parsed.error.issues) {
-          const key = String(issue.path[0] ?? 'form')
-          ;(fields[key] ??= []).push(issue.message)
-        }
+        for (const issue of parsed.error.issues)
+          (fields[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
         return fail({ kind: 'validation', message: 'Check the server details.', fields })
       }
-      const refused = hostAllowed(parsed.data.baseUrl, opts.rules)
+      const refused = policyRefusal(parsed.data.baseUrl, opts.policy)
       if (refused) return fail({ kind: 'policy', message: refused })
-      const host = new URL(parsed.data.baseUrl).host.toLowerCase()
-      if (list().some((e) => new URL(e.profile.baseUrl).host.toLowerCase() === host)) {
-        return fail({
-          kind: 'validation',
-          message: 'That server is already in the list.',
-          fields: { baseUrl: ['That server is already in the list.'] },
-        })
+      if (list().some((e) => hostOf(e.profile) === hostOf(parsed.data))) {
+        const message = 'That server is already in the list.'
+        return fail({ kind: 'validation', message, fields: { baseUrl: [message] } })
       }
-      user = [...user, parsed.data]
-      opts.onChange(user)
+      update([...user, parsed.data])
       return ok({ profile: parsed.data, source: 'user', locked: false })
     },
     remove(id) {
@@ -144,8 +121,7 @@ export function createServerRegistry(opts: {
       if (!entry) return fail({ kind: 'not-found', message: 'That server is not in the list.' })
       if (entry.source !== 'user')
         return fail({ kind: 'policy', message: 'This server is managed and cannot be removed.' })
-      user = user.filter((p) => p.id !== id)
-      opts.onChange(user)
+      update(user.filter((p) => p.id !== id))
       return ok(undefined)
     },
   }

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { readFile } from 'node:fs/promises'
-import { APP_PROTOCOL, DEFAULT_SCHEME, DEV_SCHEME } from '../../shared/app'
+import { APP_PROTOCOL } from '../../shared/app'
+import { policyLocation } from '../config/policy'
+import { devSchemeOf, runtimeBranding } from '../config/runtime-branding'
 import { channelOf, type EventName, type EventPayloadOf } from '../../shared/contract'
 import { registerHandlers } from '../ipc/register'
 import { createLogger, type Logger } from '../log'
@@ -42,7 +44,9 @@ export function startShell(
   const { app } = electron
   const devServerUrl = !app.isPackaged ? proc.env['ELECTRON_RENDERER_URL'] : undefined
   const isDev = !app.isPackaged
-  const scheme = effectiveScheme({ scheme: DEFAULT_SCHEME, devScheme: DEV_SCHEME, isDev })
+  const branding = runtimeBranding()
+  const devScheme = devSchemeOf(branding.scheme)
+  const scheme = effectiveScheme({ scheme: branding.scheme, devScheme, isDev })
   const logger = opts.logger ?? createLogger((line) => console.error(line), isDev ? 'debug' : 'info')
 
   app.enableSandbox()
@@ -62,8 +66,8 @@ export function startShell(
   const wiring = wireProtocolLinks({
     app: app as never,
     process: proc,
-    scheme: DEFAULT_SCHEME,
-    devScheme: DEV_SCHEME,
+    scheme: branding.scheme,
+    devScheme,
     isDev,
     intake: links,
     focusWindow: () => focusWindow(win),
@@ -98,7 +102,8 @@ export function startShell(
       safeStorage: electron.safeStorage,
       now: () => new Date(),
       demo: proc.argv.includes('--demo') ? 'on' : 'auto',
-      policyPath: proc.env['ACCOUNT_DESK_POLICY'],
+      policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
+      brandingServers: branding.defaultServers,
       openExternal: createSystemOpener(electron.shell),
     })
     registerHandlers(electron.ipcMain as never, services.handlers, {
