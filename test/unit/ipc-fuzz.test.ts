@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { registerHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../../src/main/ipc/register'
 import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
+import { testServiceDeps } from './security-harness'
 import { createServices, type Services } from '../../src/main/services'
 import {
   channelOf,
@@ -46,12 +47,6 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason)
 const counts = { calls: 0, ok: 0, errors: new Map<string, number>() }
 let prototypeKeysBefore: string[]
 
-const refusingFetch = (async () => {
-  throw Object.assign(new TypeError('fetch failed'), {
-    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
-  })
-}) as unknown as typeof fetch
-
 /** The real services on a fresh data folder with two configured servers, behind the real IPC wrapper. */
 async function startApp(): Promise<App> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ipc-fuzz-'))
@@ -67,20 +62,7 @@ async function startApp(): Promise<App> {
     }),
   )
   const logger = createLogger((line) => logLines.push(line), 'debug')
-  const services = createServices({
-    shell: 'electron',
-    appName: 'Account Desk',
-    version: '1.0.0',
-    platform: 'linux',
-    scheme: 'accountdesk',
-    dataDir,
-    fetch: refusingFetch,
-    logger,
-    emit: () => {},
-    safeStorage: null,
-    now: () => new Date('2026-11-30T12:00:00Z'),
-    demo: 'off',
-  })
+  const services = createServices(testServiceDeps(dataDir, { logger }))
   await services.start()
   const handlerCalls = new Map<InvokeName, number>()
   const counted = Object.fromEntries(

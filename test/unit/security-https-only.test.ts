@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { silentLogger } from '../../src/main/log'
+import { testServiceDeps } from './security-harness'
 import { createServices, type Services } from '../../src/main/services'
 import { serverProfileSchema } from '../../src/shared/profile'
 
@@ -44,22 +44,7 @@ describe('adding a server through the bridge (row 1)', () => {
   let services: Services
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'security-https-'))
-    services = createServices({
-      shell: 'electron',
-      appName: 'Account Desk',
-      version: '1.0.0',
-      platform: 'linux',
-      scheme: 'accountdesk',
-      dataDir: dir,
-      fetch: (async () => {
-        throw new TypeError('fetch failed')
-      }) as unknown as typeof fetch,
-      logger: silentLogger,
-      emit: () => {},
-      safeStorage: null,
-      now: () => new Date('2026-11-30T12:00:00Z'),
-      demo: 'off',
-    })
+    services = createServices(testServiceDeps(dir))
     await services.start()
   })
   afterAll(async () => {

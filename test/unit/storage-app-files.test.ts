@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../../src/main/log'
+import { testServiceDeps } from './security-harness'
 import { createServices } from '../../src/main/services'
 import { createAppFiles } from '../../src/main/storage/app-files'
 
@@ -102,22 +102,7 @@ describe('createAppFiles', () => {
 
 describe('the app starts whatever state its files are in', () => {
   async function startServices() {
-    const services = createServices({
-      shell: 'electron',
-      appName: 'Account Desk',
-      version: '1.0.0',
-      platform: 'linux',
-      scheme: 'accountdesk',
-      dataDir: dir,
-      fetch: (async () => {
-        throw new TypeError('fetch failed')
-      }) as unknown as typeof fetch,
-      logger: silentLogger,
-      emit: () => {},
-      safeStorage: null,
-      now: () => NOW,
-      demo: 'off',
-    })
+    const services = createServices(testServiceDeps(dir, { now: () => NOW }))
     await services.start()
     return services
   }

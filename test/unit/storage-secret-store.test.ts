@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../../src/main/log'
+import { testServiceDeps } from './security-harness'
 import { createServices } from '../../src/main/services'
 import type { SafeStorageLike } from '../../src/main/services/deps'
 import { createSecretStore } from '../../src/main/storage/secret-store'
@@ -132,20 +132,9 @@ describe('the secret store in the running services', () => {
     if (!reuse) dirs.push(dataDir)
     for (const [name, content] of Object.entries(files))
       await writeFile(path.join(dataDir, name), JSON.stringify(content))
-    const services = createServices({
-      shell: 'electron',
-      appName: 'Account Desk',
-      version: '1.0.0',
-      platform: 'linux',
-      scheme: 'accountdesk',
-      dataDir,
-      fetch: fakeDjoser,
-      logger: silentLogger,
-      emit: () => {},
-      safeStorage: fakeSafeStorage(state),
-      now: () => new Date('2026-11-30T12:00:00Z'),
-      demo: 'off',
-    })
+    const services = createServices(
+      testServiceDeps(dataDir, { fetch: fakeDjoser, safeStorage: fakeSafeStorage(state) }),
+    )
     await services.start()
     const info = await services.handlers.getAppInfo({})
     if (!info.ok) throw new Error('getAppInfo failed')

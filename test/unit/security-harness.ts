@@ -1,0 +1,34 @@
+import path from 'node:path'
+import type { ServiceDeps } from '../../src/main/services'
+import { silentLogger } from '../../src/main/log'
+
+/**
+ * The ServiceDeps the security, storage and fuzz tests start the real services with: a temp data folder, no
+ * managed policy (a machine path that does not exist), no branding servers, the demo off, and a network that
+ * refuses every connection unless the test brings its own fetch.
+ */
+export const refusingFetch = (async () => {
+  throw Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+  })
+}) as unknown as typeof fetch
+
+export function testServiceDeps(dataDir: string, overrides: Partial<ServiceDeps> = {}): ServiceDeps {
+  return {
+    shell: 'electron',
+    appName: 'Account Desk',
+    version: '1.0.0',
+    platform: 'linux',
+    scheme: 'accountdesk',
+    dataDir,
+    fetch: refusingFetch,
+    logger: silentLogger,
+    emit: () => {},
+    safeStorage: null,
+    now: () => new Date('2026-11-30T12:00:00.000Z'),
+    demo: 'off',
+    policy: { machine: path.join(dataDir, 'no-policy-here.json'), override: null },
+    brandingServers: [],
+    ...overrides,
+  }
+}
