@@ -117,11 +117,6 @@ export class DemoStore {
     return this.data.users.find((u) => u.username === username)
   }
 
-  /** Django's `User.objects.get(is_active=True, email=…)`: exact match; several matches is Django's 500. */
-  activeByEmail(email: string): DemoUser[] {
-    return this.data.users.filter((u) => u.isActive && u.email === email)
-  }
-
   async createUser(input: NewUser): Promise<DemoUser> {
     if (this.byUsername(input.username)) throw new Error('A user with that username already exists.')
     const user: DemoUser = {

@@ -108,6 +108,7 @@ const MSG = {
   usernameInvalid:
     'Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.',
   cannotCreate: 'Unable to create account.',
+  staleToken: 'Stale token for given user.',
 } as const
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -121,6 +122,11 @@ type RouteName =
   | 'set_password'
   | 'reset_password'
   | 'reset_password_confirm'
+  | 'activation'
+  | 'resend_activation'
+  | 'set_username'
+  | 'reset_username'
+  | 'reset_username_confirm'
   | 'login'
   | 'logout'
 
@@ -130,7 +136,17 @@ interface Route {
   id?: string
 }
 
-const ACTIONS = ['set_password', 'reset_password', 'reset_password_confirm'] as const
+/** djoser's UserViewSet actions (all POST-only), in the router's order. */
+const ACTIONS = [
+  'activation',
+  'resend_activation',
+  'reset_password',
+  'reset_password_confirm',
+  'reset_username',
+  'reset_username_confirm',
+  'set_password',
+  'set_username',
+] as const
 const FORMAT = '(?:\\.(?<format>[a-z0-9]+)/?)'
 
 /** djoser's URLconf under /auth/ (DefaultRouter with format suffixes, then the authtoken patterns). */
@@ -181,6 +197,11 @@ const ALLOW: Record<RouteName, string> = {
   set_password: 'POST, OPTIONS',
   reset_password: 'POST, OPTIONS',
   reset_password_confirm: 'POST, OPTIONS',
+  activation: 'POST, OPTIONS',
+  resend_activation: 'POST, OPTIONS',
+  set_username: 'POST, OPTIONS',
+  reset_username: 'POST, OPTIONS',
+  reset_username_confirm: 'POST, OPTIONS',
   login: 'POST, OPTIONS',
   logout: 'POST, OPTIONS',
 }
@@ -216,11 +237,17 @@ function metadata(route: RouteName, ownDetail: boolean): Record<string, unknown>
         ? { ...base('User Instance'), actions: { PUT: USER_FIELDS_METADATA } }
         : base('User Instance')
     case 'set_password':
-      return { ...base('Set password'), actions: { POST: USER_FIELDS_METADATA } }
     case 'reset_password':
-      return { ...base('Reset password'), actions: { POST: USER_FIELDS_METADATA } }
     case 'reset_password_confirm':
-      return { ...base('Reset password confirm'), actions: { POST: USER_FIELDS_METADATA } }
+    case 'activation':
+    case 'resend_activation':
+    case 'set_username':
+    case 'reset_username':
+    case 'reset_username_confirm': {
+      // DRF names an extra action after its function: "reset_password_confirm" → "Reset password confirm".
+      const words = route.replace(/_/g, ' ')
+      return { ...base(words[0]?.toUpperCase() + words.slice(1)), actions: { POST: USER_FIELDS_METADATA } }
+    }
     case 'login':
       return {
         ...base('Token Create', 'Use this endpoint to obtain user authentication token.'),
@@ -248,6 +275,10 @@ function permissionFor(route: RouteName, method: string): 'any' | 'user' {
       return method === 'POST' ? 'any' : 'user'
     case 'reset_password':
     case 'reset_password_confirm':
+    case 'activation':
+    case 'resend_activation':
+    case 'reset_username':
+    case 'reset_username_confirm':
       return method === 'POST' ? 'any' : 'user'
     default:
       return 'user'
@@ -452,6 +483,26 @@ export class DjoserApp {
       case 'reset_password_confirm':
         if (method !== 'POST') return notAllowed()
         return withData((data) => this.resetPasswordConfirm(data, respond, fieldErrors))
+
+      case 'activation':
+        if (method !== 'POST') return notAllowed()
+        return withData((data) => this.activation(data, respond, fieldErrors))
+
+      case 'resend_activation':
+        if (method !== 'POST') return notAllowed()
+        return withData((data) => this.resendActivation(data, respond, fieldErrors))
+
+      case 'set_username':
+        if (method !== 'POST') return notAllowed()
+        return withData((data) => this.setUsername(user as DemoUser, data, respond, fieldErrors))
+
+      case 'reset_username':
+        if (method !== 'POST') return notAllowed()
+        return withData((data) => this.resetUsername(data, respond, fieldErrors))
+
+      case 'reset_username_confirm':
+        if (method !== 'POST') return notAllowed()
+        return withData((data) => this.resetUsernameConfirm(data, respond, fieldErrors))
     }
   }
 
@@ -543,14 +594,7 @@ export class DjoserApp {
     const errors: FieldErrors = new Map()
     const emailResult = runCharField(data, email)
     if (emailResult.ok === false) errors.set('email', emailResult.errors)
-    const usernameResult = runCharField(data, {
-      name: 'username',
-      maxLength: 150,
-      modelValidators: [
-        (v) => (USERNAME_RE.test(v) ? null : MSG.usernameInvalid),
-        (v) => (this.ctx.store.byUsername(v) ? MSG.usernameTaken : null),
-      ],
-    })
+    const usernameResult = runCharField(data, this.usernameField('username'))
     if (usernameResult.ok === false) errors.set('username', usernameResult.errors)
     const username = usernameResult.ok === true ? usernameResult.value : ''
     const passwordResult = runCharField(data, { name: 'password' })
@@ -642,13 +686,10 @@ export class DjoserApp {
   ) {
     const result = runCharField(data, { name: 'email', email: true })
     if (result.ok === false) return fieldErrors(new Map([['email', result.errors]]))
-    const email = (result as { value: string }).value
-    const matches = this.ctx.store.activeByEmail(email)
-    // Django does not make e-mails unique: two accounts on one address is User.MultipleObjectsReturned.
-    if (matches.length > 1) return serverErrorPage()
-    const user = matches[0]
-    if (user && !user.password.startsWith('!')) {
-      const clock = this.tokenClock()
+    const found = this.userForEmail((result as { value: string }).value, true, respond)
+    if ('response' in found) return found.response
+    const user = found.user
+    if (user) {
       this.ctx.sendMail(
         composeResetMail({
           to: user.email,
@@ -656,13 +697,11 @@ export class DjoserApp {
           domain: host,
           protocol: 'http',
           uid: encodeUid(user.id),
-          token: makeToken(user, clock),
+          token: makeToken(user, this.tokenClock()),
           date: this.ctx.now(),
           confirmUrl: this.ctx.settings.passwordResetConfirmUrl,
         }),
       )
-    } else if (this.ctx.settings.passwordResetShowEmailNotFound) {
-      return respond(400, [MSG.emailNotFound])
     }
     return respond(204)
   }
@@ -683,20 +722,129 @@ export class DjoserApp {
     if (problems.length) return respond(400, { new_password: problems })
     if (retype && newPassword !== values.get('re_new_password'))
       return respond(400, { non_field_errors: [MSG.mismatch] })
-    // djoser reads uid and token from the raw input, not the cleaned fields; non-strings crash it (500).
+    const link = this.userFromLink(data, respond)
+    if ('response' in link) return link.response
+    await this.ctx.store.update(link.user.id, {
+      password: await makePassword(newPassword, { iterations: this.ctx.iterations }),
+      lastLogin: this.ctx.now().toISOString(),
+    })
+    return respond(204)
+  }
+
+  /**
+   * The second half of djoser's UidAndTokenSerializer.validate: the uid and token are read from the raw input,
+   * not the cleaned fields, so a number crashes djoser (a 500), and a falsy token (0) is simply invalid.
+   */
+  private userFromLink(data: RequestData, respond: Respond): { user: DemoUser } | { response: DemoResponse } {
     const rawUid = initialValue(data, 'uid')
-    if (typeof rawUid !== 'string') return serverErrorPage()
+    if (typeof rawUid !== 'string') return { response: serverErrorPage() }
     const decoded = decodeUid(rawUid)
     const pk = decoded === null ? null : pythonInt(decoded)
     const user = pk === null ? undefined : this.ctx.store.byId(pk)
-    if (!user) return respond(400, { uid: [MSG.invalidUid] })
-    // check_token returns False for a falsy token (0); any other number crashes on token.split (a 500).
+    if (!user) return { response: respond(400, { uid: [MSG.invalidUid] }) }
     const rawToken = initialValue(data, 'token')
-    if (rawToken instanceof PyNumber && rawToken.value !== 0) return serverErrorPage()
+    if (rawToken instanceof PyNumber && rawToken.value !== 0) return { response: serverErrorPage() }
     if (!checkToken(user, rawToken, this.tokenClock()))
-      return respond(400, { token: [MSG.invalidResetToken] })
-    await this.ctx.store.update(user.id, {
-      password: await makePassword(newPassword, { iterations: this.ctx.iterations }),
+      return { response: respond(400, { token: [MSG.invalidResetToken] }) }
+    return { user }
+  }
+
+  /** A model username field as DRF builds it: Django's pattern and uniqueness first, then the length. */
+  private usernameField(name: string): CharFieldSpec {
+    return {
+      name,
+      maxLength: 150,
+      modelValidators: [
+        (v) => (USERNAME_RE.test(v) ? null : MSG.usernameInvalid),
+        (v) => (this.ctx.store.byUsername(v) ? MSG.usernameTaken : null),
+      ],
+    }
+  }
+
+  /** UserFunctionsMixin.get_user: the account with a usable password at that address, or what to answer. */
+  private userForEmail(
+    email: string,
+    active: boolean,
+    respond: Respond,
+  ): { user: DemoUser | null } | { response: DemoResponse } {
+    const matches = this.ctx.store.users().filter((u) => u.isActive === active && u.email === email)
+    // Django does not make e-mails unique: two accounts on one address is User.MultipleObjectsReturned.
+    if (matches.length > 1) return { response: serverErrorPage() }
+    const user = matches[0]
+    if (user && !user.password.startsWith('!')) return { user }
+    if (this.ctx.settings.passwordResetShowEmailNotFound)
+      return { response: respond(400, [MSG.emailNotFound]) }
+    return { user: null }
+  }
+
+  private async activation(
+    data: RequestData,
+    respond: Respond,
+    fieldErrors: (e: FieldErrors) => DemoResponse,
+  ) {
+    const { errors } = runFields(data, [{ name: 'uid' }, { name: 'token' }])
+    if (errors.size) return fieldErrors(errors)
+    const link = this.userFromLink(data, respond)
+    if ('response' in link) return link.response
+    if (link.user.isActive) return respond(403, { detail: MSG.staleToken })
+    await this.ctx.store.update(link.user.id, { isActive: true })
+    return respond(204)
+  }
+
+  /** Without SEND_ACTIVATION_EMAIL (djoser's default) this always ends in an empty 400. */
+  private async resendActivation(
+    data: RequestData,
+    respond: Respond,
+    fieldErrors: (e: FieldErrors) => DemoResponse,
+  ) {
+    const result = runCharField(data, { name: 'email', email: true })
+    if (result.ok === false) return fieldErrors(new Map([['email', result.errors]]))
+    const found = this.userForEmail((result as { value: string }).value, false, respond)
+    if ('response' in found) return found.response
+    return respond(400)
+  }
+
+  private async setUsername(
+    user: DemoUser,
+    data: RequestData,
+    respond: Respond,
+    fieldErrors: (e: FieldErrors) => DemoResponse,
+  ) {
+    const specs: CharFieldSpec[] = [{ name: 'current_password' }, this.usernameField('new_username')]
+    const { values, errors } = runFields(data, specs)
+    const current = values.get('current_password')
+    if (current !== undefined && !(await this.checkUserPassword(user, current)))
+      errors.set('current_password', [MSG.invalidPassword])
+    if (errors.size) return fieldErrors(reorder(errors, specs))
+    await this.ctx.store.update(user.id, { username: values.get('new_username') as string })
+    return respond(204)
+  }
+
+  /** Stock djoser has no USERNAME_RESET_CONFIRM_URL: mailing a known address crashes it (a 500). */
+  private async resetUsername(
+    data: RequestData,
+    respond: Respond,
+    fieldErrors: (e: FieldErrors) => DemoResponse,
+  ) {
+    const result = runCharField(data, { name: 'email', email: true })
+    if (result.ok === false) return fieldErrors(new Map([['email', result.errors]]))
+    const found = this.userForEmail((result as { value: string }).value, true, respond)
+    if ('response' in found) return found.response
+    return found.user ? serverErrorPage() : respond(204)
+  }
+
+  private async resetUsernameConfirm(
+    data: RequestData,
+    respond: Respond,
+    fieldErrors: (e: FieldErrors) => DemoResponse,
+  ) {
+    // djoser's serializer is a ModelSerializer limited to the username: uid and token are not fields.
+    const result = runCharField(data, this.usernameField('new_username'))
+    if (result.ok === false) return fieldErrors(new Map([['new_username', result.errors]]))
+    const link = this.userFromLink(data, respond)
+    if ('response' in link) return link.response
+    await this.ctx.store.update(link.user.id, {
+      username: (result as { value: string }).value,
       lastLogin: this.ctx.now().toISOString(),
     })
     return respond(204)

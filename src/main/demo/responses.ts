@@ -71,6 +71,7 @@ export function serverErrorPage(): DemoResponse {
     status: 500,
     headers: [
       ['Content-Type', 'text/html'],
+      SECURITY.frame,
       ['Content-Length', byteLength(body)],
       SECURITY.nosniff,
       SECURITY.referrer,
