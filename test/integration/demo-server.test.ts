@@ -262,6 +262,13 @@ describe('the demo server over HTTP', () => {
     expect((await call(server, 'POST', '/auth/users/reset_password/', { json: [DEMO.email] })).text).toBe(
       '{"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}',
     )
+    // Nesting deep enough to exhaust the stack is Python's RecursionError in Django (a 500); the server lives on.
+    const deep = await call(server, 'POST', '/auth/token/login/', {
+      body: '['.repeat(500_000),
+      headers: { 'Content-Type': 'application/json' },
+    })
+    expect(deep.status).toBe(500)
+    expect((await call(server, 'GET', '/auth/users/me/', { token })).status).toBe(200)
   })
 
   it('redirects a missing trailing slash with 301 and an empty body, keeps the query, and 404s the unknown', async () => {
