@@ -535,6 +535,91 @@ describe.runIf(available)('the demo server against Django + djoser, request for 
     await same({ method: 'GET', path: '/auth/users/me/', headers: bob })
   })
 
+  it('more edges: percent-encoded paths, odd headers, inactive and password-less accounts, shared e-mails', async () => {
+    await loginAs('carol', 'carol', 'Wonderland-77')
+    const carol = { Authorization: 'Token {carol}' }
+    for (const [method, p, headers] of [
+      ['POST', '/auth/', {}],
+      ['GET', '/auth/users/me/', { ...carol, Accept: '' }],
+      ['GET', '/auth/users/me/?format=', carol],
+      ['GET', '/auth/users/me/?format=json&format=xml', carol],
+      ['POST', '/auth/users/reset%5Fpassword/', {}],
+      ['GET', '/auth/users/%6De/', carol],
+      ['DELETE', '/auth/users/3/', carol],
+      ['DELETE', '/auth/users/99/', carol],
+      ['PATCH', '/auth/users/4/', carol],
+      ['PUT', '/auth/users/+4/', carol],
+    ] as const)
+      await same({ method, path: p, headers: { ...headers } })
+    await same({ method: 'GET', path: '/auth/users/me/', headers: { Authorization: 'Token caf\xe9' } })
+    for (const side of sides) {
+      const create =
+        side.name === 'django'
+          ? (u: string, e: string, p: string | null, active: boolean) =>
+              django.createUser(u, e, p as string, { active })
+          : (u: string, e: string, p: string | null, active: boolean) =>
+              demo.createUser({ username: u, email: e, password: p, active })
+      await create('sleepy', 'sleepy@example.com', 'Wonderland-77', false)
+    }
+    await same({
+      method: 'POST',
+      path: '/auth/token/login/',
+      json: { username: 'sleepy', password: 'Wonderland-77' },
+    })
+    await same({ method: 'POST', path: '/auth/users/reset_password/', json: { email: 'sleepy@example.com' } })
+    await same({
+      method: 'POST',
+      path: '/auth/users/resend_activation/',
+      json: { email: 'sleepy@example.com' },
+    })
+    // Two accounts on one address: Django's MultipleObjectsReturned.
+    await same({
+      method: 'PATCH',
+      path: '/auth/users/me/',
+      json: { email: 'alice@example.com' },
+      headers: carol,
+    })
+    await same({ method: 'POST', path: '/auth/users/reset_password/', json: { email: 'alice@example.com' } })
+    await same({
+      method: 'PATCH',
+      path: '/auth/users/me/',
+      json: { email: 'carol@example.com' },
+      headers: carol,
+    })
+    for (const json of [
+      { username: 'Jürgen', password: 'Wonderland-77', email: 'j@EXAMPLE.org' },
+      { username: '\uff46\uff55\uff4c\uff4c', password: 'Wonderland-77' },
+      { username: 'dave', password: 'dave', email: 'dave@example.com' },
+      { username: 'erin', password: 'Wonderland-77', email: ' erin@Example.COM ' },
+    ])
+      await same({
+        method: 'POST',
+        path: '/auth/users/',
+        body: JSON.stringify(json),
+        headers: { 'Content-Type': 'application/json' },
+      })
+    const boundary = 'Zz9'
+    const withFile = `--${boundary}\r\nContent-Disposition: form-data; name="email"; filename="e.txt"\r\nContent-Type: text/plain\r\n\r\nalice@example.com\r\n--${boundary}--\r\n`
+    await same({
+      method: 'POST',
+      path: '/auth/users/reset_password/',
+      body: withFile,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    })
+    await same({
+      method: 'PUT',
+      path: '/auth/users/me/',
+      body: 'email=carol2%40example.com',
+      headers: { ...carol, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    await same({
+      method: 'POST',
+      path: '/auth/users/set_password/',
+      json: { current_password: 'Wonderland-77', new_password: 'Harbour-Lights-12', re_new_password: 'x' },
+      headers: carol,
+    })
+  })
+
   it('differs only where docs/demo-server.md says: JSON rendering only', async () => {
     const sent: Sent = { method: 'GET', path: '/auth/', headers: { Accept: 'text/html' } }
     const [fromDjango, fromDemo] = await Promise.all(sides.map((side) => send(side, sent)))

@@ -109,6 +109,7 @@ const MSG = {
     'Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.',
   cannotCreate: 'Unable to create account.',
   staleToken: 'Stale token for given user.',
+  permissionDenied: 'You do not have permission to perform this action.',
 } as const
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -458,7 +459,11 @@ export class DjoserApp {
       case 'me':
       case 'detail': {
         const self = user as DemoUser
-        if (route.name === 'detail' && pythonInt(route.id ?? '') !== self.id) {
+        const id = route.name === 'detail' ? pythonInt(route.id ?? '') : self.id
+        if (id !== self.id) {
+          // Someone else's account: djoser hides it (404), except that deleting an existing one is a 403.
+          if (method === 'DELETE' && id !== null && this.ctx.store.byId(id))
+            return respond(403, { detail: MSG.permissionDenied })
           if (['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method))
             return respond(404, { detail: MSG.notFound })
           return notAllowed()
