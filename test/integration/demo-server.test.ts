@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
-import { startDemoServer, type DemoMail, type DemoServer, type DemoServerOptions } from '../../src/main/demo'
+import {
+  startDemoServer,
+  toMailSummary,
+  type DemoMail,
+  type DemoServer,
+  type DemoServerOptions,
+} from '../../src/main/demo'
+import { mailSummarySchema } from '../../src/shared/contract'
 
 /**
  * The demo server driven over real HTTP with Node's fetch (and node:http where fetch cannot say it: a Host header,
@@ -333,6 +340,13 @@ describe('the demo server over HTTP', () => {
     )
     expect(mail.html).toContain(`<a href="http://${host}/reset/MQ/${token}">`)
     expect(mails).toEqual([mail])
+    // What the renderer gets: the contract's MailSummary, without the link or its token.
+    const summary = mailSummarySchema.parse(toMailSummary(mail))
+    expect(summary.text).toContain(
+      'Please go to the following page and choose a new password:\n[reset link]\n',
+    )
+    expect(JSON.stringify(summary)).not.toContain(token)
+    expect(summary).toMatchObject({ id: mail.id, to: DEMO.email, hasLink: true, receivedAt: mail.date })
     expect(server.mailbox.get(mail.id)).toEqual(mail)
 
     // Unknown, differently cased, inactive and unusable accounts: the same 204, no mail.

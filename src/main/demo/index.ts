@@ -15,6 +15,7 @@ import { parseRate, RateThrottle } from './throttle'
  * Electron, no native module. See docs/demo-server.md.
  */
 export type { DemoMail, Mailbox } from './reset-mail'
+export { toMailSummary } from './reset-mail'
 export type { DjoserSettings } from './djoser-app'
 export { DEMO_ACCOUNT } from './demo-store'
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { MailSummary } from '../../shared/contract'
 
 /**
  * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording, backend-protocol.md
@@ -113,5 +114,20 @@ export class MemoryMailbox implements Mailbox {
 
   clear(): void {
     this.mails = []
+  }
+}
+
+/**
+ * What the renderer may see of a mail (the contract's MailSummary): the text with its reset link replaced by
+ * `[reset link]`. The link itself stays in main; a click goes back through `mailbox.get(id).link`.
+ */
+export function toMailSummary(mail: DemoMail): MailSummary {
+  return {
+    id: mail.id,
+    to: mail.to,
+    subject: mail.subject,
+    receivedAt: mail.date,
+    text: mail.text.split(mail.link).join('[reset link]'),
+    hasLink: mail.link.length > 0,
   }
 }
