@@ -409,7 +409,7 @@ export class DjoserApp {
     let parsedBody: ReturnType<typeof parseRequestBody> | undefined
     const body = () => (parsedBody ??= parseRequestBody(req.body, req.headers['content-type']))
     const throttled = this.checkThrottle(route.name, method, req, body)
-    if (throttled) {
+    if (throttled !== null) {
       const { detail, retryAfter } = throttledDetail(throttled)
       return respond(429, { detail }, { retryAfter })
     }
