@@ -18,6 +18,7 @@ import type { ServiceDeps } from './deps'
 import { createResetService, type ResetService } from './reset'
 import { createServerRegistry, summarize, type ServerRegistry } from './server-registry'
 import { createSingleFlight } from './single-flight'
+import { DEMO_SERVER_ID, startDemo, type DemoController } from './demo'
 
 export type { ServiceDeps } from './deps'
 
@@ -56,6 +57,7 @@ export function createServices(deps: ServiceDeps): Services {
   let registry: ServerRegistry | null = null
   let accounts: AccountsService | null = null
   let reset: ResetService | null = null
+  let demo: DemoController | null = null
   let started = false
   const early: (() => void)[] = []
 
@@ -100,7 +102,9 @@ export function createServices(deps: ServiceDeps): Services {
         scheme: deps.scheme,
         platform: deps.platform,
         shell: deps.shell,
-        demo: { enabled: (registry?.effective().demo ?? deps.demo) !== 'off', running: false },
+        demo: demo?.running()
+          ? demo.info()
+          : { enabled: (registry?.effective().demo ?? deps.demo) !== 'off', running: false },
         secretStorage: secrets.mode,
         notices: [...notices],
         serversLocked: registry ? !registry.effective().canAddServers : false,
@@ -161,9 +165,22 @@ export function createServices(deps: ServiceDeps): Services {
       reset ? reset.confirmReset(handle, newPassword, retypePassword) : notReady(),
     discardLink: async ({ handle }) => (reset ? reset.discardLink(handle) : notReady()),
 
-    listDemoMail: async () => ok([]),
-    openDemoMailLink: async () => fail({ kind: 'not-found', message: 'The demo server is not running.' }),
-    resetDemo: async () => fail({ kind: 'not-found', message: 'The demo server is not running.' }),
+    listDemoMail: async () => ok(demo?.running() ? demo.mails() : []),
+    openDemoMailLink: async ({ mailId }) => {
+      const link = demo?.running() ? demo.linkOf(mailId) : null
+      if (!link) return fail({ kind: 'not-found', message: 'That mail is no longer in the demo mailbox.' })
+      // The same path as a link from the OS: parsed, kept behind a handle, delivered through the queue.
+      intake.fromUrl(link, 'demo-mail')
+      return ok({})
+    },
+    resetDemo: async () => {
+      if (!demo?.running() || !accounts)
+        return fail({ kind: 'not-found', message: 'The demo server is not running.' })
+      await demo.reset()
+      handles.discardServer(DEMO_SERVER_ID)
+      await accounts.forgetServer(DEMO_SERVER_ID)
+      return ok({})
+    },
   }
 
   return {
@@ -208,6 +225,26 @@ export function createServices(deps: ServiceDeps): Services {
             .saveSettings({ version: 1, servers })
             .catch((error: unknown) => logger.error('settings.save-failed', { error })),
       })
+      const demoChoice = registry.effective().demo
+      if (demoChoice === 'on' || (demoChoice === 'auto' && registry.list().length === 0)) {
+        try {
+          const started = await startDemo({
+            dataDir: deps.dataDir,
+            logger,
+            now: deps.now,
+            onMailCount: (count) => deps.emit('onDemoMail', { count }),
+          })
+          demo = started.controller
+          if (started.notice) notices.push({ level: 'warning', message: started.notice })
+          registry.setDemo(demo.profile())
+        } catch (error) {
+          logger.error('demo.start-failed', { error })
+          notices.push({
+            level: 'warning',
+            message: 'The demo server could not start. Add your organisation’s server to begin.',
+          })
+        }
+      }
       for (const left of registry.effective().leftOut) {
         if (left.source !== 'policy')
           notices.push({ level: 'info', message: `${left.displayName} is not shown: ${left.reason}` })
@@ -237,6 +274,7 @@ export function createServices(deps: ServiceDeps): Services {
     },
     async stop() {
       handles.clear()
+      await demo?.stop()
     },
   }
 }

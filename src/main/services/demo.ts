@@ -1,0 +1,68 @@
+import path from 'node:path'
+import type { AppInfo, MailSummary } from '../../shared/contract'
+import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
+import { startDemoServer, toMailSummary, type DemoServer } from '../demo'
+import type { Logger } from '../log'
+
+/** The demo server's place in the app: its profile, its mailbox, its credentials on the first screen. */
+export const DEMO_SERVER_ID = 'demo'
+
+export interface DemoController {
+  running(): boolean
+  profile(): ServerProfile | null
+  info(): AppInfo['demo']
+  mails(): MailSummary[]
+  /** The link in a mail, for the link intake; null when there is no such mail. */
+  linkOf(mailId: string): string | null
+  reset(): Promise<void>
+  stop(): Promise<void>
+}
+
+export async function startDemo(opts: {
+  dataDir: string
+  logger: Logger
+  now: () => Date
+  onMailCount: (count: number) => void
+}): Promise<{ controller: DemoController; notice?: string }> {
+  let demo: DemoServer | null = null
+  demo = await startDemoServer({
+    dataFile: path.join(opts.dataDir, 'demo-server.json'),
+    logger: opts.logger,
+    now: opts.now,
+    onMail: () => opts.onMailCount(demo?.mailbox.list().length ?? 0),
+  })
+  const server = demo
+  const profile = serverProfileSchema.parse({
+    id: DEMO_SERVER_ID,
+    displayName: 'Demo server',
+    baseUrl: server.baseUrl,
+    kind: 'djoser',
+  })
+  let stopped = false
+  return {
+    ...(server.notice ? { notice: server.notice } : {}),
+    controller: {
+      running: () => !stopped,
+      profile: () => (stopped ? null : profile),
+      info: () => ({
+        enabled: true,
+        running: !stopped,
+        username: server.account.username,
+        password: server.account.password,
+        email: server.account.email,
+      }),
+      // Newest first, as a mail client lists them.
+      mails: () => server.mailbox.list().map(toMailSummary).reverse(),
+      linkOf: (mailId) => server.mailbox.get(mailId)?.link ?? null,
+      reset: async () => {
+        await server.reset()
+        opts.onMailCount(0)
+      },
+      stop: async () => {
+        if (stopped) return
+        stopped = true
+        await server.stop()
+      },
+    },
+  }
+}

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../src/main/log'
+import { createServices, type Services } from '../../src/main/services'
+import type { LinkEvent } from '../../src/shared/contract'
+
+/** Out of the box: no server configured → the demo server runs, and every flow works through its mailbox. */
+describe('services with no server configured (the demo)', () => {
+  let dataDir: string
+  let services: Services
+  const links: LinkEvent[] = []
+  const mailCounts: number[] = []
+  const logs: string[] = []
+
+  const start = async () => {
+    services = createServices({
+      shell: 'browser-shell',
+      appName: 'Account Desk',
+      version: '0.0.0',
+      platform: 'linux',
+      scheme: 'accountdesk-dev',
+      dataDir,
+      fetch: globalThis.fetch,
+      logger: createLogger((line) => logs.push(line), 'debug'),
+      emit: (name, payload) => {
+        if (name === 'onLink') links.push(payload as LinkEvent)
+        else mailCounts.push((payload as { count: number }).count)
+      },
+      safeStorage: null,
+      now: () => new Date(),
+      demo: 'auto',
+    })
+    await services.start()
+    await services.handlers.rendererReady({})
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-demo-'))
+    await start()
+  })
+  afterAll(async () => {
+    await services?.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('starts the demo and shows its credentials', async () => {
+    const info = await services.handlers.getAppInfo({})
+    expect(info).toMatchObject({
+      ok: true,
+      value: { demo: { running: true, username: 'demo', email: 'demo@example.com' } },
+    })
+    expect(await services.handlers.listServers({})).toMatchObject({
+      ok: true,
+      value: [{ id: 'demo', demo: true, kind: 'djoser' }],
+    })
+  })
+
+  it('walks forgot → mailbox → link → reset → sign in, with nothing configured', async () => {
+    const info = await services.handlers.getAppInfo({})
+    const demo = info.ok ? info.value.demo : { password: '' }
+    expect((await services.handlers.requestReset({ serverId: 'demo', email: 'demo@example.com' })).ok).toBe(
+      true,
+    )
+    expect(mailCounts.at(-1)).toBe(1)
+    const mails = await services.handlers.listDemoMail({})
+    expect(mails.ok && mails.value).toHaveLength(1)
+    const mail = mails.ok ? mails.value[0]! : null
+    expect(mail?.text).toContain('[reset link]')
+    expect(mail?.text).not.toMatch(/reset\/M/)
+    expect(await services.handlers.openDemoMailLink({ mailId: mail!.id })).toEqual({ ok: true, value: {} })
+    const event = links.at(-1)
+    expect(event).toMatchObject({ type: 'link', link: { serverId: 'demo', serverName: 'Demo server' } })
+    const handle = event?.type === 'link' ? event.link.handle : ''
+    const weak = await services.handlers.confirmReset({
+      handle,
+      newPassword: 'password',
+      retypePassword: 'password',
+    })
+    expect(weak).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fields: { newPassword: ['This password is too common.'] } },
+    })
+    const done = await services.handlers.confirmReset({
+      handle,
+      newPassword: 'Silver-Otter-73',
+      retypePassword: 'Silver-Otter-73',
+    })
+    expect(done).toMatchObject({ ok: true, value: { serverId: 'demo' } })
+    expect(
+      (await services.handlers.signIn({ serverId: 'demo', username: 'demo', password: demo.password ?? '' }))
+        .ok,
+    ).toBe(false)
+    const signedIn = await services.handlers.signIn({
+      serverId: 'demo',
+      username: 'demo',
+      password: 'Silver-Otter-73',
+    })
+    expect(signedIn).toMatchObject({
+      ok: true,
+      value: { username: 'demo', signedIn: true, sessionStorage: 'memory-only' },
+    })
+  })
+
+  it('reset demo restores the seed and forgets demo accounts; the data survives a restart otherwise', async () => {
+    await services.stop()
+    await start()
+    const stillChanged = await services.handlers.signIn({
+      serverId: 'demo',
+      username: 'demo',
+      password: 'Silver-Otter-73',
+    })
+    expect(stillChanged.ok).toBe(true)
+    expect(await services.handlers.resetDemo({})).toEqual({ ok: true, value: {} })
+    expect(await services.handlers.listAccounts({})).toEqual({ ok: true, value: [] })
+    expect(await services.handlers.listDemoMail({})).toEqual({ ok: true, value: [] })
+    const info = await services.handlers.getAppInfo({})
+    const seeded = info.ok ? (info.value.demo.password ?? '') : ''
+    expect(
+      (await services.handlers.signIn({ serverId: 'demo', username: 'demo', password: seeded })).ok,
+    ).toBe(true)
+    expect(logs.join('\n')).not.toContain('Silver-Otter-73')
+  })
+})
