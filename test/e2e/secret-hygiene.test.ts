@@ -1,0 +1,268 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { hasChromium, requireTool } from '../helpers/require-tool'
+import { PYTHON, requireDjango, startDjango, type DjangoServer } from '../servers/django'
+import { launchChromium, newPage, startBrowserShell, type RunningShell } from './harness'
+
+/**
+ * Secret hygiene (security.md; issue 7): every flow, through the screens, in the browser shell against the real
+ * Django server with each backend, with the shell logging at debug level. Afterwards no password (right, wrong,
+ * old or new), no reset token and no session token (djoser's auth tokens and Django's session keys, read from
+ * the server's database) may appear in anything the app wrote: its log output (the shell's stdout and stderr,
+ * and the second launch that hands over the link), every file in its data folder, the page's storage, the
+ * addresses the page visited, or the window title. Each secret is also looked for URL-encoded, base64-encoded
+ * and as JSON text.
+ */
+const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y chromium') && requireDjango()
+
+const SCHEME = 'accountdesk'
+const OLD = 'Quartz-Lantern-58'
+const WRONG = 'Marble-Orchid-13'
+const MID = 'Copper-Meadow-44'
+const NEW = 'Velvet-Harbour-27'
+
+/** Every file under `dir`, as text (latin1 keeps every byte). */
+function filesUnder(dir: string): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = []
+  if (!existsSync(dir)) return out
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name)
+    if (statSync(full).isDirectory()) out.push(...filesUnder(full))
+    else out.push({ file: full, text: readFileSync(full, 'latin1') })
+  }
+  return out
+}
+
+/** The ways a secret could be written down without being spelled as itself. */
+function spellings(secret: string): string[] {
+  return [
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+    Buffer.from(secret).toString('base64url'),
+    Buffer.from(secret).toString('hex'),
+  ]
+}
+
+/**
+ * The server's own record of every session it handed out: djoser's auth tokens and Django's session keys,
+ * read from the test server's database (the one that holds the user `email`).
+ */
+function serverSessionSecrets(email: string): { tokens: string[]; sessionKeys: string[] } {
+  const dirs = readdirSync(os.tmpdir())
+    .filter((n) => n.startsWith('accountdesk-django-'))
+    .map((n) => path.join(os.tmpdir(), n))
+    .filter((d) => {
+      try {
+        return readFileSync(path.join(d, 'db.sqlite3'), 'latin1').includes(email)
+      } catch {
+        return false
+      }
+    })
+  if (dirs.length !== 1)
+    throw new Error(`cannot find the Django test server's database (${dirs.length} candidates)`)
+  const db = path.join(dirs[0]!, 'db.sqlite3')
+  const script = `import json, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+def col(q):
+    try:
+        return [r[0] for r in c.execute(q)]
+    except sqlite3.OperationalError:
+        return []
+print(json.dumps({"tokens": col("select key from authtoken_token"), "sessionKeys": col("select session_key from django_session")}))`
+  const run = spawnSync(PYTHON, ['-c', script, db], { encoding: 'utf8', timeout: 20_000 })
+  if (run.status !== 0) throw new Error(`reading the Django database failed: ${run.stderr}`)
+  return JSON.parse(run.stdout)
+}
+
+describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
+  'secret hygiene against real Django (%s)',
+  (kind) => {
+    let django: DjangoServer
+    let shell: RunningShell
+    let browser: Browser
+    let page: Page
+    /** The app's own link scheme, as it reports it (the browser shell uses the development scheme). */
+    let appScheme: string
+    const written: string[] = []
+    const visited: string[] = []
+    const titles: string[] = []
+    const resetTokens: string[] = []
+    const links: string[] = []
+    const sessions = { tokens: new Set<string>(), sessionKeys: new Set<string>() }
+    const username = `hygiene-${kind}`
+    const email = `${username}@example.com`
+
+    beforeAll(async () => {
+      ;[django, browser] = await Promise.all([startDjango({ linkScheme: SCHEME }), launchChromium()])
+      await django.createUser(username, email, OLD)
+      shell = await startBrowserShell({
+        args: ['--no-demo'],
+        env: { ACCOUNT_DESK_LOG: 'debug' },
+        servers: [{ id: 'corp', displayName: 'Example Corp', baseUrl: django.baseUrl, kind }],
+      })
+      page = await newPage(browser)
+      page.on('console', (m) => written.push(`console.${m.type()}: ${m.text()}`))
+      page.on('framenavigated', (f) => visited.push(f.url()))
+      await page.goto(shell.url)
+      const info = await page.evaluate(() =>
+        (
+          window as unknown as {
+            accountDesk: { getAppInfo(r: object): Promise<{ value: { scheme: string } }> }
+          }
+        ).accountDesk.getAppInfo({}),
+      )
+      appScheme = info.value.scheme
+    })
+    afterAll(async () => {
+      await browser?.close()
+      await shell?.stop()
+      await django?.stop()
+    })
+
+    const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name })
+    const signedInText = () => page.getByText(`Signed in to Example Corp as ${username}.`)
+    const noteTitle = async () => titles.push(await page.title())
+    /** What the server holds for every session so far (a sign-out deletes djoser's token, so read it while live). */
+    const noteSessions = () => {
+      const now = serverSessionSecrets(email)
+      now.tokens.forEach((t) => sessions.tokens.add(t))
+      now.sessionKeys.forEach((k) => sessions.sessionKeys.add(k))
+    }
+    async function signIn(password: string) {
+      await page.getByLabel('Username').fill(username)
+      await page.getByLabel('Password', { exact: true }).fill(password)
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    }
+    /** The link from the mail, handed over as the OS would: a second launch with the app's own scheme. */
+    async function handOver(link: string) {
+      const url = link.replace(/^[a-z][a-z0-9+.-]*:/i, `${appScheme}:`)
+      const handed = await shell.openLink(url)
+      written.push(handed.output)
+      expect(handed.code, handed.output).toBe(0)
+    }
+    const newPasswordFields = async (password: string) => {
+      await page.getByLabel('New password', { exact: true }).fill(password)
+      await page.getByLabel('New password again', { exact: true }).fill(password)
+    }
+
+    it('runs every flow: wrong password, sign in, change password, sign out, forgot → link → reset, a used link', async () => {
+      await heading(/Welcome|Your accounts/).waitFor()
+      // A wrong password, then the right one.
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      await heading('Sign in').waitFor()
+      await signIn(WRONG)
+      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
+      await signIn(OLD)
+      await signedInText().waitFor()
+      await noteTitle()
+      noteSessions()
+
+      // Change password, then sign out.
+      await page.getByRole('button', { name: `Change password for ${username} on Example Corp` }).click()
+      await heading('Change password').waitFor()
+      await page.getByLabel('Current password', { exact: true }).fill(OLD)
+      await newPasswordFields(MID)
+      await page.getByRole('button', { name: 'Change password', exact: true }).click()
+      await heading('Your password has been changed').waitFor()
+      await noteTitle()
+      noteSessions()
+      await page.getByRole('button', { name: 'Back to accounts' }).click()
+      const signOut = page.getByRole('button', { name: `Sign out for ${username} on Example Corp` })
+      if (await signOut.count()) {
+        await signOut.click()
+        await page.getByText(`Signed out of Example Corp as ${username}.`).waitFor()
+      }
+
+      // Forgot → mail → the link from the OS → a new password → sign in with it.
+      await page
+        .getByRole('button', { name: /^Forgot (a )?password$/ })
+        .first()
+        .click()
+      await heading('Forgot your password?').waitFor()
+      await page.getByLabel(/^E-mail address/).fill(email)
+      await page.getByRole('button', { name: 'Send me a link' }).click()
+      await heading('Check your mail').waitFor()
+      const mailed = django.lastLinkFor(email)
+      links.push(mailed.url)
+      resetTokens.push(mailed.token)
+      await handOver(mailed.url)
+      await heading('Choose a new password').waitFor()
+      await noteTitle()
+      await newPasswordFields(NEW)
+      await page.getByRole('button', { name: 'Set the new password' }).click()
+      await heading('Your password has been reset').waitFor()
+      await noteTitle()
+      await page.getByRole('button', { name: 'Sign in with the new password' }).click()
+      await heading('Sign in with your new password').waitFor()
+      await signIn(NEW)
+      await signedInText().waitFor()
+      noteSessions()
+
+      // The used link again gets its own screen.
+      await handOver(mailed.url)
+      if (kind === 'djoser') {
+        // djoser cannot tell a dead link before it is used: the form opens and the server says so on submit.
+        await heading('Choose a new password').waitFor()
+        await newPasswordFields(`${NEW}x`)
+        await page.getByRole('button', { name: 'Set the new password' }).click()
+      }
+      await heading('This link can’t be used').waitFor()
+      await noteTitle()
+      noteSessions()
+    })
+
+    it('finds no password, reset token or session token in the log, the data folder, the page or its addresses', async () => {
+      if (kind === 'djoser') expect(sessions.tokens.size, 'djoser issued no auth token').toBeGreaterThan(0)
+      else expect(sessions.sessionKeys.size, 'Django issued no session').toBeGreaterThan(0)
+      expect(resetTokens).toHaveLength(1)
+
+      const storage = await page.evaluate(() =>
+        JSON.stringify({
+          local: { ...window.localStorage },
+          session: { ...window.sessionStorage },
+          cookie: document.cookie,
+          url: location.href,
+        }),
+      )
+      const files = filesUnder(shell.dataDir)
+      const places: { where: string; text: string }[] = [
+        { where: 'the shell’s log output', text: shell.output() },
+        { where: 'the second launches’ output and the page console', text: written.join('\n') },
+        ...files.map((f) => ({ where: `the file ${path.relative(shell.dataDir, f.file)}`, text: f.text })),
+        { where: 'the page’s storage', text: storage },
+        { where: 'the addresses the page visited', text: visited.join('\n') },
+        { where: 'the window title', text: titles.join('\n') },
+      ]
+      const secrets: { what: string; value: string }[] = [
+        ...[OLD, WRONG, MID, NEW, `${NEW}x`].map((value) => ({ what: 'a password', value })),
+        ...resetTokens.map((value) => ({ what: 'a reset token', value })),
+        ...resetTokens.map((value) => ({
+          what: 'the secret half of a reset token',
+          value: value.split('-')[1]!,
+        })),
+        ...[...sessions.tokens].map((value) => ({ what: 'a djoser session token', value })),
+        ...[...sessions.sessionKeys].map((value) => ({ what: 'a Django session key', value })),
+      ]
+      const leaks: string[] = []
+      for (const secret of secrets)
+        for (const spelling of spellings(secret.value))
+          for (const place of places)
+            if (spelling.length >= 8 && place.text.includes(spelling))
+              leaks.push(`${secret.what} in ${place.where}`)
+      expect(leaks).toEqual([])
+
+      const logLines = shell.output().split('\n').filter(Boolean).length
+      expect(logLines, 'the shell logged almost nothing: the test would prove nothing').toBeGreaterThan(10)
+      console.log(
+        `secret hygiene (${kind}): ${secrets.length} secrets x ${spellings('x').length} spellings; ` +
+          `${logLines} log lines, ${files.length} files, ${visited.length} addresses, storage, titles: no leak`,
+      )
+    })
+  },
+)
