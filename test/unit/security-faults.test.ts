@@ -7,7 +7,7 @@ import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
 import { testServiceDeps } from './security-harness'
 import { createServices } from '../../src/main/services'
-import { channelOf, invokeNames, type InvokeName, type RequestOf } from '../../src/shared/contract'
+import { channelOf, type InvokeName, type RequestOf } from '../../src/shared/contract'
 import type { AppError } from '../../src/shared/errors'
 
 // The renderer's heading for each kind of error (typechecked in the web project, so loaded by path here).
@@ -627,10 +627,4 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
     expect(first!.payload.link.handle).not.toBe(second!.payload.link.handle)
     expect(JSON.stringify(app.events)).not.toContain(LINK_TOKEN)
   })
-})
-
-it('every contract channel is reachable in this harness', async () => {
-  const app = await startApp()
-  for (const name of invokeNames)
-    expect(typeof (app.services.handlers as Record<string, unknown>)[name]).toBe('function')
 })
