@@ -20,11 +20,16 @@ export interface IpcMainLike {
  * its schema. Returns a function that unregisters them all.
  */
 export function isTrustedSender(event: IpcInvokeEventLike, isAppUrl: (url: string) => boolean): boolean {
-  const frame = event.senderFrame
-  if (!frame) return false
-  if (frame.parent !== null && frame.parent !== undefined) return false
-  if (event.sender?.mainFrame !== undefined && event.sender.mainFrame !== frame) return false
-  return isAppUrl(frame.url)
+  // A frame that was disposed throws on every property read: that is not a trusted sender either.
+  try {
+    const frame = event.senderFrame
+    if (!frame) return false
+    if (frame.parent !== null && frame.parent !== undefined) return false
+    if (event.sender?.mainFrame !== undefined && event.sender.mainFrame !== frame) return false
+    return isAppUrl(frame.url)
+  } catch {
+    return false
+  }
 }
 
 export function registerHandlers(

@@ -143,8 +143,8 @@ export function wireProtocolLinks(options: WireProtocolLinksOptions): ProtocolWi
   try {
     registered =
       (plan.path === undefined
-        ? app.setAsDefaultProtocolClient(plan.scheme)
-        : app.setAsDefaultProtocolClient(plan.scheme, plan.path, plan.args)) === true
+        ? app.setAsDefaultProtocolClient(plan.scheme) // eng-disable PROTOCOL_HANDLER_JS_CHECK -- the app's own RFC 3986-checked scheme, with the -- argv guard
+        : app.setAsDefaultProtocolClient(plan.scheme, plan.path, plan.args)) === true // eng-disable PROTOCOL_HANDLER_JS_CHECK -- the app's own RFC 3986-checked scheme, with the -- argv guard
   } catch {
     registered = false
   }
