@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { devSchemeOf, runtimeBranding } from '../../src/main/config/runtime-branding'
+import { schemeNameProblem } from '../../src/main/links'
 import { createLogger } from '../../src/main/log'
 import { createServices, type Services } from '../../src/main/services'
 import { startShellServer } from './server'
@@ -89,6 +90,13 @@ async function main(): Promise<number> {
     process.env['ACCOUNT_DESK_LOG'] === 'debug' ? 'debug' : 'info',
   )
   const branding = runtimeBranding()
+  // Tests may take the installed app's scheme (ACCOUNT_DESK_SCHEME) to hand over links exactly as mailed.
+  const scheme = process.env['ACCOUNT_DESK_SCHEME'] ?? devSchemeOf(branding.scheme)
+  const schemeProblem = schemeNameProblem(scheme)
+  if (schemeProblem) {
+    console.error(`ACCOUNT_DESK_SCHEME: ${schemeProblem}`)
+    return 2
+  }
   let services: Services | null = null
   const server = await startShellServer({
     rendererDir: args.rendererDir,
@@ -104,7 +112,7 @@ async function main(): Promise<number> {
     appName: branding.productName,
     version: process.env['npm_package_version'] ?? '0.0.0',
     platform: process.platform,
-    scheme: devSchemeOf(branding.scheme),
+    scheme,
     dataDir: args.dataDir,
     fetch: globalThis.fetch,
     logger,
