@@ -56,6 +56,7 @@ export function App() {
   const screenId = useApp((s) => s.screenId)
   const dialogOpen = useApp((s) => s.incomingLink !== null)
   const goHome = useApp((s) => s.goHome)
+  const mailbox = useApp((s) => s.status === 'ready' && (s.info?.demo.running ?? false))
 
   return (
     <>
@@ -73,7 +74,7 @@ export function App() {
             </nav>
           ) : null}
         </header>
-        <div className="layout">
+        <div className={`layout${mailbox ? ' layout--with-aside' : ''}`}>
           <main className="main">
             {status === 'starting' ? (
               <div className="screen">
@@ -102,7 +103,7 @@ export function App() {
               </>
             )}
           </main>
-          {status === 'ready' ? <DemoMailbox /> : null}
+          {mailbox ? <DemoMailbox /> : null}
         </div>
       </div>
       <IncomingLinkDialog />

@@ -10,19 +10,22 @@ export function SubmitButton({
   waitSeconds = 0,
   children,
   disabled = false,
+  primary = true,
 }: {
   busy: boolean
   busyLabel: string
   waitSeconds?: number
   children: ReactNode
   disabled?: boolean
+  /** One primary button per screen; a second form's button is secondary. */
+  primary?: boolean
 }) {
   // aria-disabled rather than disabled: the button keeps focus (a disabled button drops it to the page).
   const blocked = busy || disabled || waitSeconds > 0
   return (
     <button
       type="submit"
-      className="button button--primary"
+      className={`button${primary ? ' button--primary' : ''}`}
       aria-busy={busy || undefined}
       aria-disabled={blocked || undefined}
       onClick={(event) => {

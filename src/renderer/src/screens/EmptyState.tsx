@@ -76,7 +76,7 @@ export function EmptyState() {
         ) : null}
         <section className="card" aria-labelledby="own-title">
           <h2 id="own-title" className="card-title">
-            {realServers.length > 0 ? 'Your organisation’s servers' : 'Your organisation’s server'}
+            {realServers.length > 1 ? 'Your organisation’s servers' : 'Your organisation’s server'}
           </h2>
           {realServers.length > 0 ? (
             <>

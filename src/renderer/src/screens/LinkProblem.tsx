@@ -13,7 +13,10 @@ export function LinkProblem({ step }: { step: Problem }) {
       <StepHeading>This link can’t be used</StepHeading>
       <div className="problem-panel">
         <p>{step.message}</p>
-        <p>Links stop working once they have been used, when a newer one is sent, or after a few days.</p>
+        <p>
+          A link works once, and only for a few days. Signing in or changing the password or e-mail address
+          also ends it.
+        </p>
       </div>
       <section className="subsection" aria-labelledby="new-link-title">
         <h2 id="new-link-title" className="subsection-title">

@@ -47,7 +47,7 @@ export function PasteLink() {
         fields={['url']}
       />
       <div className="actions">
-        <SubmitButton busy={pending === 'openPastedLink'} busyLabel="Opening…">
+        <SubmitButton busy={pending === 'openPastedLink'} busyLabel="Opening…" primary={false}>
           Open the link
         </SubmitButton>
       </div>

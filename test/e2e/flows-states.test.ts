@@ -1,0 +1,317 @@
+import http from 'node:http'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { SECURITY_HEADERS } from '../../src/main/security/csp'
+import { hasChromium, requireTool } from '../helpers/require-tool'
+import { axeViolations, launchChromium, newPage, ROOT, screenshot } from './harness'
+
+/**
+ * The states the real servers cannot be made to show on demand (the demo with its mailbox, the dialog when a link
+ * arrives mid-typing, a rate limit, an ambiguous timeout, a link being checked, a refused link): the built
+ * renderer, served with its CSP, on a scripted bridge in Chromium. Screenshots in light and dark, axe in both.
+ */
+const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y chromium')
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+}
+
+/** Runs in the page before the renderer: a bridge whose answers the scenario scripts. */
+function installFakeBridge(scenario: string) {
+  const now = Date.now()
+  const rules = { minLength: 8, notNumeric: true, notCommon: true, notSimilar: true, maxLength: 4096 }
+  const corp = {
+    id: 'corp',
+    displayName: 'Example Corp',
+    baseUrl: 'https://accounts.example.com',
+    host: 'accounts.example.com',
+    kind: 'django-forms',
+    passwordRules: rules,
+    canCheckLink: scenario === 'checking',
+    locked: false,
+    demo: false,
+  }
+  const demo = {
+    ...corp,
+    id: 'demo',
+    displayName: 'Demo server',
+    baseUrl: 'http://127.0.0.1:41000',
+    host: '127.0.0.1:41000',
+    kind: 'djoser',
+    canCheckLink: false,
+    locked: true,
+    demo: true,
+  }
+  const alice = {
+    id: 'corp:alice',
+    serverId: 'corp',
+    username: 'alice',
+    email: 'alice@example.com',
+    signedIn: true,
+    sessionStorage: 'encrypted',
+  }
+  const isDemo = scenario === 'demo'
+  const ok = (value: unknown) => Promise.resolve({ ok: true, value })
+  const fail = (error: unknown) => Promise.resolve({ ok: false, error })
+  const never = () => new Promise(() => {})
+  const listeners: Record<string, Set<(p: unknown) => void>> = { onLink: new Set(), onDemoMail: new Set() }
+  const bridge: Record<string, unknown> = {
+    getAppInfo: () =>
+      ok({
+        name: 'Account Desk',
+        version: '0.1.0',
+        scheme: 'accountdesk',
+        platform: 'linux',
+        shell: 'browser-shell',
+        demo: isDemo
+          ? {
+              enabled: true,
+              running: true,
+              username: 'demo',
+              password: 'Demo-Walkthrough-2026',
+              email: 'demo@example.com',
+            }
+          : { enabled: false, running: false },
+        secretStorage: 'encrypted',
+        notices: [],
+        serversLocked: false,
+      }),
+    rendererReady: () => ok({}),
+    cancelPending: () => ok({}),
+    listServers: () => ok(isDemo ? [demo] : [corp]),
+    listAccounts: () => ok(isDemo ? [] : [alice]),
+    listDemoMail: () =>
+      ok(
+        isDemo
+          ? [
+              {
+                id: 'm2',
+                to: 'demo@example.com',
+                subject: 'Password reset on Demo server',
+                receivedAt: new Date(now - 60_000).toISOString(),
+                text: 'You asked to reset your password on Demo server.\n\nPlease go to the following page and choose a new password:\n[reset link]\n\nYour username, in case you’ve forgotten: demo',
+                hasLink: true,
+              },
+              {
+                id: 'm1',
+                to: 'demo@example.com',
+                subject: 'Welcome to the demo',
+                receivedAt: new Date(now - 3_600_000).toISOString(),
+                text: 'This mailbox shows what the demo server sends.',
+                hasLink: false,
+              },
+            ]
+          : [],
+      ),
+    signIn: () =>
+      scenario === 'rate-limited'
+        ? fail({
+            kind: 'rate-limited',
+            message: 'Request was throttled. Expected available in 42 seconds.',
+            retryAfterSeconds: 42,
+          })
+        : scenario === 'offline'
+          ? fail({
+              kind: 'offline',
+              message: 'Account Desk could not reach accounts.example.com. Check your connection.',
+            })
+          : never(),
+    checkLink: () => never(),
+    confirmReset: () =>
+      fail({
+        kind: 'timeout',
+        message: 'The server did not answer within 15 seconds.',
+        mayHaveApplied: true,
+      }),
+    addServer: () =>
+      fail({
+        kind: 'validation',
+        message: 'x',
+        fields: { baseUrl: ['Your organisation allows only servers on example.com.'] },
+      }),
+    discardLink: () => ok({}),
+    onLink: (l: (p: unknown) => void) => (listeners['onLink']?.add(l), () => listeners['onLink']?.delete(l)),
+    onDemoMail: (l: (p: unknown) => void) => (
+      listeners['onDemoMail']?.add(l),
+      () => listeners['onDemoMail']?.delete(l)
+    ),
+  }
+  Object.defineProperty(window, 'accountDesk', { value: bridge })
+  Object.defineProperty(window, '__emit', {
+    value: (name: string, payload: unknown) => listeners[name]?.forEach((l) => l(payload)),
+  })
+}
+
+const link = {
+  handle: '0123456789abcdef0123456789abcdef',
+  serverId: 'corp',
+  serverName: 'Example Corp',
+  issuedAt: new Date(Date.now() - 12 * 60_000).toISOString(),
+  accountHint: 'alice',
+}
+
+describe.runIf(ready)('screens in states the servers cannot be asked for', () => {
+  let server: http.Server
+  let origin: string
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    const root = path.join(ROOT, 'out/renderer')
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      const file = path.join(root, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname))
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end()
+        return
+      }
+      void readFile(file).then(
+        (body) =>
+          res
+            .writeHead(200, {
+              ...SECURITY_HEADERS,
+              'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+            })
+            .end(body),
+        () => res.writeHead(404).end(),
+      )
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await launchChromium()
+  })
+  afterEach(async () => {
+    await page?.context().close()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((r) => server?.close(r))
+  })
+
+  async function open(scenario: string) {
+    page = await newPage(browser)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.addInitScript(installFakeBridge, scenario)
+    await page.goto(origin)
+    await page.getByRole('heading', { level: 1, name: /Welcome|Your accounts/ }).waitFor()
+    return errors
+  }
+
+  async function capture(name: string) {
+    const problems: Record<string, unknown> = {}
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.waitForTimeout(300)
+      await screenshot(page, `state-${name}-${scheme}`)
+      const violations = await axeViolations(page)
+      if (violations.length) problems[scheme] = violations
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    expect(problems, `axe on ${name}`).toEqual({})
+  }
+
+  const emit = (name: string, payload: unknown) =>
+    page.evaluate(
+      ([n, p]) => (window as unknown as { __emit(n: string, p: unknown): void }).__emit(n as string, p),
+      [name, payload],
+    )
+
+  it('the demo: credentials on the welcome screen, and its mailbox', async () => {
+    const errors = await open('demo')
+    await page
+      .getByRole('complementary', { name: 'Demo mailbox' })
+      .getByText('Password reset on Demo server')
+      .waitFor()
+    await page.getByText('Read the message').first().click()
+    await capture('demo-welcome-and-mailbox')
+    await page.getByRole('button', { name: 'Sign in to the demo' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
+    expect(await page.getByLabel('Username').inputValue()).toBe('demo')
+    await capture('demo-sign-in')
+    expect(errors).toEqual([])
+  })
+
+  it('a link arriving mid-typing asks first, in a modal dialog', async () => {
+    await open('dialog')
+    await page.getByRole('button', { name: 'Change password for alice on Example Corp' }).click()
+    await page.getByLabel('Current password', { exact: true }).fill('half typed')
+    await emit('onLink', { type: 'link', link })
+    const dialog = page.getByRole('dialog', { name: 'A reset link arrived' })
+    await dialog.waitFor()
+    expect(
+      await dialog
+        .getByRole('button', { name: 'Open the link' })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true)
+    await capture('link-arrived-dialog')
+    await page.keyboard.press('Escape')
+    await page.getByText('is waiting').waitFor()
+    await capture('link-waiting')
+  })
+
+  it('a rate limit counts down on the button', async () => {
+    await open('rate-limited')
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await page.getByLabel('Username').fill('alice')
+    await page.getByLabel('Password', { exact: true }).fill('whatever')
+    await page.keyboard.press('Enter')
+    await page.getByText('Too many attempts').waitFor()
+    const button = page.getByRole('button', { name: /Sign in \(in \d+ s\)/ })
+    const first = await button.textContent()
+    await page.waitForTimeout(1300)
+    expect(await button.textContent()).not.toBe(first)
+    await capture('rate-limited')
+  })
+
+  it('offline: the message and "try again"', async () => {
+    await open('offline')
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await page.getByLabel('Username').fill('alice')
+    await page.getByLabel('Password', { exact: true }).fill('whatever')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Try again' }).waitFor()
+    await capture('offline')
+  })
+
+  it('a link being checked, then an ambiguous timeout on submit', async () => {
+    await open('checking')
+    await emit('onLink', { type: 'link', link })
+    await page.getByRole('heading', { level: 1, name: 'Checking your link…' }).waitFor()
+    await capture('checking-link')
+  })
+
+  it('"it may have worked" after a timeout that may have applied', async () => {
+    await open('timeout')
+    await emit('onLink', { type: 'link', link })
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor()
+    await page.getByLabel('New password', { exact: true }).fill('Velvet-Harbour-27')
+    await page.getByLabel('New password again', { exact: true }).fill('Velvet-Harbour-27')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Try signing in with the new password' }).waitFor()
+    await capture('may-have-applied')
+  })
+
+  it('a refused link, and "add a server" with main’s message on its field', async () => {
+    await open('refused')
+    await emit('onLink', {
+      type: 'refused',
+      message:
+        'This link is not for a server Account Desk knows. Open it from the e-mail of a server in your list.',
+    })
+    await page.getByRole('alert').filter({ hasText: 'not for a server' }).waitFor()
+    await capture('link-refused')
+    await page.getByRole('button', { name: 'Add a server' }).click()
+    await page.getByLabel('Name').fill('Partner')
+    await page.getByLabel('Address').fill('https://partner.example.org')
+    await page.getByRole('button', { name: 'Add the server' }).click()
+    await page.getByText('Your organisation allows only servers on example.com.').waitFor()
+    await capture('add-server-refused')
+  })
+})

@@ -1,0 +1,336 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { hasChromium, requireTool } from '../helpers/require-tool'
+import { DEV_SCHEME } from '../../src/shared/app'
+import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
+import {
+  axeViolations,
+  launchChromium,
+  newPage,
+  ROOT,
+  screenshot,
+  startBrowserShell,
+  type RunningShell,
+} from './harness'
+
+/**
+ * The screens end to end: the built renderer in Debian's Chromium, through the browser shell (the same
+ * main-process services), against the real Django server with each backend. Links are read from the mail Django
+ * wrote and handed to the app the way the OS would (a second launch with the link). Every screen is
+ * photographed in light and dark (test-results/screenshots) and checked with axe in both.
+ */
+const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y chromium') && requireDjango()
+
+/** The browser shell opens links of the development scheme (checked against AppInfo in each test). */
+const SCHEME = DEV_SCHEME
+
+/** Screenshot and axe, light then dark; the page is left in light. */
+async function capture(page: Page, name: string) {
+  const problems: Record<string, unknown> = {}
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.waitForTimeout(300) // let the colour transitions finish
+    await screenshot(page, `${name}-${scheme}`)
+    const violations = await axeViolations(page)
+    if (violations.length) problems[scheme] = violations
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  expect(problems, `axe on ${name}`).toEqual({})
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
+
+async function expectFocused(locator: Locator) {
+  await expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true)
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element's name matches: the keyboard-only way to reach it. */
+async function tabTo(page: Page, name: RegExp, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el) return ''
+      const input = el as HTMLInputElement
+      const label = input.labels?.[0]?.textContent ?? ''
+      return `${el.getAttribute('aria-label') ?? ''} ${label} ${el.textContent ?? ''}`.trim()
+    })
+    if (name.test(focused)) return
+  }
+  throw new Error(`Tab never reached ${name}`)
+}
+
+describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
+  'the screens against real Django (%s)',
+  (kind) => {
+    let django: DjangoServer
+    let shell: RunningShell
+    let browser: Browser
+    let page: Page
+    let errors: string[]
+    let n = 0
+    const shot = (name: string) => `${kind}-${name}`
+    const OLD = 'Quartz-Lantern-58'
+    const NEW = 'Velvet-Harbour-27'
+
+    beforeAll(async () => {
+      ;[django, browser] = await Promise.all([startDjango({ linkScheme: SCHEME }), launchChromium()])
+    })
+    afterEach(async () => {
+      await page?.context().close()
+      await shell?.stop()
+    })
+    afterAll(async () => {
+      await browser?.close()
+      await django?.stop()
+    })
+
+    /** A fresh app (browser shell with its own data folder), a fresh page and a fresh Django user for each test. */
+    async function open(): Promise<{ username: string; email: string }> {
+      shell = await startBrowserShell({
+        args: ['--no-demo'],
+        servers: [{ id: 'corp', displayName: 'Example Corp', baseUrl: django.baseUrl, kind }],
+      })
+      n++
+      const username = `user${n}`
+      const email = `${username}@example.com`
+      await django.createUser(username, email, OLD)
+      page = await newPage(browser)
+      errors = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+      await page.goto(shell.url)
+      await heading(page, /Welcome|Your accounts/).waitFor()
+      const scheme = await page.evaluate(async () => {
+        const info = await (
+          window as unknown as {
+            accountDesk: { getAppInfo(r: object): Promise<{ ok: boolean; value?: { scheme: string } }> }
+          }
+        ).accountDesk.getAppInfo({})
+        return info.value?.scheme
+      })
+      expect(scheme, 'the scheme Django puts in its links must be the one the shell opens').toBe(SCHEME)
+      return { username, email }
+    }
+
+    async function signIn(username: string, password: string) {
+      await page.getByLabel('Username').fill(username)
+      await page.getByLabel('Password', { exact: true }).fill(password)
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    }
+
+    /** The link Django mailed, handed to the running app as a second launch would. */
+    async function clickMailedLink(email: string) {
+      const link = django.lastLinkFor(email)
+      expect(link.url.startsWith(`${SCHEME}://`)).toBe(true)
+      const handed = await shell.openLink(link.url)
+      expect(handed.code, handed.output).toBe(0)
+    }
+
+    async function requestLink(email: string) {
+      await page
+        .getByRole('button', { name: /^Forgot (a )?password$/ })
+        .first()
+        .click()
+      await heading(page, 'Forgot your password?').waitFor()
+      await page.getByLabel(/^E-mail address/).fill(email)
+      await page.getByRole('button', { name: 'Send me a link' }).click()
+      await heading(page, 'Check your mail').waitFor()
+    }
+
+    it('(a) forgot → mail → link → reset → sign in with the new password; the old one is refused', async () => {
+      const { username, email } = await open()
+      await capture(page, shot('01-welcome'))
+      await page.getByRole('button', { name: 'Forgot password', exact: true }).click()
+      await heading(page, 'Forgot your password?').waitFor()
+      await page.getByLabel(/^E-mail address/).fill(email)
+      await capture(page, shot('02-forgot-password'))
+      await page.getByRole('button', { name: 'Send me a link' }).click()
+      await expectFocused(heading(page, 'Check your mail'))
+      await expect.poll(() => page.getByText(email).count()).toBeGreaterThan(0)
+      await capture(page, shot('03-check-your-mail'))
+
+      await clickMailedLink(email)
+      await expectFocused(heading(page, 'Choose a new password'))
+      await expect.poll(() => page.getByText('Example Corp').count()).toBeGreaterThan(0)
+      await expect.poll(() => page.getByText(/by the server’s clock/).count()).toBe(1)
+      await page.getByLabel('New password', { exact: true }).fill(NEW)
+      await page.getByLabel('New password again', { exact: true }).fill(NEW)
+      await expect.poll(() => page.getByText(/^(\d) of \1 requirements met\.$/).count()).toBe(1)
+      await expect.poll(() => page.locator('.strength-text strong').textContent()).toMatch(/Good|Strong/)
+      await capture(page, shot('04-reset-form'))
+      await page.getByRole('button', { name: 'Set the new password' }).click()
+
+      await expectFocused(heading(page, 'Your password has been reset'))
+      await expect.poll(() => page.locator('.success-panel').textContent()).toMatch(/signed (in|out)/)
+      await capture(page, shot('05-reset-done'))
+      await page.getByRole('button', { name: 'Sign in with the new password' }).click()
+      await heading(page, 'Sign in with your new password').waitFor()
+      await capture(page, shot('06-sign-in-after-reset'))
+      await signIn(username, NEW)
+      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+      await capture(page, shot('07-accounts'))
+
+      // The old password no longer works.
+      await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
+      await page.getByText(`Signed out of Example Corp as ${username}.`).waitFor()
+      await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
+      await heading(page, 'Sign in').waitFor()
+      await signIn(username, OLD)
+      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
+      await capture(page, shot('08-sign-in-refused'))
+      await signIn(username, NEW)
+      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+      expect(errors).toEqual([])
+    })
+
+    it('(b) change password, then sign in with the new one', async () => {
+      const { username } = await open()
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      await heading(page, 'Sign in').waitFor()
+      await capture(page, shot('10-sign-in'))
+      await signIn(username, OLD)
+      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+      await page.getByRole('button', { name: `Change password for ${username} on Example Corp` }).click()
+      await expectFocused(heading(page, 'Change password'))
+      await page.getByLabel('Current password', { exact: true }).fill(OLD)
+      await page.getByLabel('New password', { exact: true }).fill(NEW)
+      await page.getByLabel('New password again', { exact: true }).fill(NEW)
+      await capture(page, shot('11-change-password'))
+      await page.getByRole('button', { name: 'Change password', exact: true }).click()
+      await expectFocused(heading(page, 'Your password has been changed'))
+      await capture(page, shot('12-change-done'))
+      await page.getByRole('button', { name: 'Back to accounts' }).click()
+      await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
+      await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
+      await signIn(username, OLD)
+      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
+      await signIn(username, NEW)
+      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+      expect(errors).toEqual([])
+    })
+
+    it('(c) an expired link gets its own screen with "send a new link" prefilled', async () => {
+      const { email } = await open()
+      await requestLink(email)
+      await django.expireTokens()
+      await clickMailedLink(email)
+      if (kind === 'djoser') {
+        // djoser cannot tell a dead link before it is used: the form opens and the server says so on submit.
+        await heading(page, 'Choose a new password').waitFor()
+        await page.getByLabel('New password', { exact: true }).fill(NEW)
+        await page.getByLabel('New password again', { exact: true }).fill(NEW)
+        await page.getByRole('button', { name: 'Set the new password' }).click()
+      }
+      await expectFocused(heading(page, 'This link can’t be used'))
+      await expect.poll(() => page.getByLabel(/^E-mail address/).inputValue()).toBe(email)
+      await capture(page, shot('20-link-problem'))
+      const before = django.mailsTo(email).length
+      await page.getByRole('button', { name: 'Send a new link' }).click()
+      await heading(page, 'Check your mail').waitFor()
+      expect(django.mailsTo(email).length).toBe(before + 1)
+      expect(errors).toEqual([])
+    })
+
+    it('(d) weak passwords: the live checklist, then the server’s own messages on the field', async () => {
+      const { email } = await open()
+      await requestLink(email)
+      await clickMailedLink(email)
+      await heading(page, 'Choose a new password').waitFor()
+      const field = page.getByLabel('New password', { exact: true })
+      await field.fill('1234567')
+      await page.getByLabel('New password again', { exact: true }).fill('1234567')
+      for (const rule of ['at least 8 characters', 'commonly used', 'entirely numeric'])
+        await expect.poll(() => page.locator('.check--unmet', { hasText: rule }).count()).toBe(1)
+      await capture(page, shot('30-weak-password-checklist'))
+      await page.getByRole('button', { name: 'Set the new password' }).click()
+      // The server's own messages, on the field the server put them on: djoser's new_password (the first field),
+      // Django's form validates new_password2 (the second). Focus goes to that field; it describes itself with them.
+      const invalid = page.locator('input[aria-invalid="true"]')
+      await invalid.first().waitFor()
+      expect(await invalid.count()).toBe(1)
+      await expectFocused(invalid)
+      const description = () =>
+        invalid.evaluate((el) =>
+          (el.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' '),
+        )
+      await expect.poll(description).toMatch(/too short/)
+      await expect.poll(description).toMatch(/too common/)
+      await expect.poll(description).toMatch(/entirely numeric/)
+      const expected = kind === 'djoser' ? 'New password' : 'New password again'
+      expect(await invalid.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe(expected)
+      await capture(page, shot('31-weak-password-server'))
+      // The link was not used up by the refusal: a good password still works.
+      await field.fill(NEW)
+      await page.getByLabel('New password again', { exact: true }).fill(NEW)
+      await page.getByRole('button', { name: 'Set the new password' }).click()
+      await heading(page, 'Your password has been reset').waitFor()
+      expect(errors).toEqual([])
+    })
+
+    it('(e) the reset flow by keyboard only', async () => {
+      const { username, email } = await open()
+      await tabTo(page, /^Forgot password$/)
+      await page.keyboard.press('Enter')
+      await expectFocused(heading(page, 'Forgot your password?'))
+      await tabTo(page, /E-mail address/)
+      await page.keyboard.type(email)
+      await page.keyboard.press('Enter')
+      await expectFocused(heading(page, 'Check your mail'))
+      await clickMailedLink(email)
+      await expectFocused(heading(page, 'Choose a new password'))
+      await tabTo(page, /^New password$/)
+      await page.keyboard.type(NEW)
+      await tabTo(page, /^New password again$/)
+      await page.keyboard.type(NEW)
+      await page.keyboard.press('Enter')
+      await expectFocused(heading(page, 'Your password has been reset'))
+      await tabTo(page, /^Sign in with the new password$/)
+      await page.keyboard.press('Enter')
+      await expectFocused(heading(page, 'Sign in with your new password'))
+      await tabTo(page, /^Username$/)
+      await page.keyboard.press('Control+A')
+      await page.keyboard.type(username)
+      await tabTo(page, /^Password$/)
+      await page.keyboard.type(NEW)
+      await page.keyboard.press('Enter')
+      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+      expect(errors).toEqual([])
+    })
+  },
+)
+
+describe('the first screen’s bundle', () => {
+  const assets = path.join(ROOT, 'out/renderer/assets')
+  const built = (() => {
+    try {
+      return readdirSync(assets)
+    } catch {
+      return null
+    }
+  })()
+
+  it.runIf(built)(
+    'does not carry the common-password list or zxcvbn (they load when a password is typed)',
+    () => {
+      const html = readFileSync(path.join(ROOT, 'out/renderer/index.html'), 'utf8')
+      const initial = [...html.matchAll(/(?:src|href)="\.?\/?assets\/([^"]+)"/g)].map((m) => m[1] as string)
+      expect(initial.some((f) => f.endsWith('.js'))).toBe(true)
+      let gzipped = 0
+      for (const file of initial) {
+        const text = readFileSync(path.join(assets, file), 'utf8')
+        gzipped += gzipSync(text).length
+        // A stretch of the compressed common-password list, and zxcvbn's scoring code.
+        expect(text).not.toContain('AqwertyuiopA123321')
+        expect(text).not.toContain("'bruteforce'")
+      }
+      console.log(`initial bundle (html-linked js + css), gzip: ${(gzipped / 1024).toFixed(1)} KiB`)
+    },
+  )
+})
