@@ -182,6 +182,24 @@ describe('reset from a link', () => {
     expect(fake.callsOf('signIn')).toEqual([])
   })
 
+  it('without a username from main or the link, offers to sign in as the account that uses the address asked for', async () => {
+    const { user } = await openForgot({
+      listAccounts: () => ok([alice]),
+      openPastedLink: () => ok(linkFor({ accountHint: undefined })),
+      confirmReset: () => ok({ serverId: 'corp', otherSessions: 'x' }),
+    })
+    await user.type(screen.getByLabelText(/^E-mail address/), 'ALICE@example.com{Enter}')
+    await screen.findByRole('heading', { level: 1, name: 'Check your mail' })
+    await user.click(screen.getByLabelText(/^Paste the link/))
+    await user.paste('https://accounts.example.com/reset/MQ/diusln-88aa9a15913d435fa538b434f728f58d')
+    await user.click(screen.getByRole('button', { name: 'Open the link' }))
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    await user.type(screen.getByLabelText('New password'), 'Tr1cky-Harbour-42')
+    await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
+    await user.click(await screen.findByRole('button', { name: 'Sign in with the new password' }))
+    expect(await screen.findByLabelText('Username')).toHaveValue('alice')
+  })
+
   it('refuses two different passwords itself, on the second field', async () => {
     const { user, fake } = await openLink(resetOk())
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })

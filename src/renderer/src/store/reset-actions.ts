@@ -67,12 +67,21 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
       if (result === 'stale') return
       if (result.ok) {
         await get().refresh()
+        // Who to offer to sign in: main's answer, the link's hint, or the account that uses the address the user
+        // asked the link for.
+        const email = get().knownEmails[link.serverId]
+        const byEmail = get().accounts.find(
+          (a) =>
+            a.serverId === link.serverId &&
+            email !== undefined &&
+            a.email?.toLowerCase() === email.toLowerCase(),
+        )
         go({
           flow: 'reset',
           step: {
             name: 'done',
             serverId: result.value.serverId,
-            username: result.value.username ?? link.accountHint ?? '',
+            username: result.value.username ?? link.accountHint ?? byEmail?.username ?? '',
             otherSessions: result.value.otherSessions,
           },
         })
