@@ -9,6 +9,7 @@
 // account that never signs in, so its link stays good.
 import { performance } from 'node:perf_hooks'
 import { URLSearchParams } from 'node:url'
+import { startBenchDjango } from './django.mjs'
 import { median, ratio, summary } from './stats.mjs'
 
 const UA = 'AccountDesk'
@@ -179,8 +180,8 @@ async function time(fn) {
 
 /**
  * Runs each side's cycle `runs` times (after `warmup` untimed rounds), the sides taking turns and the order
- * rotating each round. A cycle returns { step: ms }. Rows compare the side `app` (and `fixed`, when given) with
- * the side `bare`, step by step.
+ * rotating each round. A cycle returns { step: ms }. Rows compare the side `app` (and any other side, as
+ * `variants`) with the side `bare`, step by step.
  */
 async function interleave({ runs, warmup, sides, names, log, label }) {
   const keys = Object.keys(sides)
@@ -200,17 +201,20 @@ async function interleave({ runs, warmup, sides, names, log, label }) {
       bare: summary(times.bare[name]),
       ratio: ratio(median(times.app[name]), median(times.bare[name])),
     }
-    if (times.fixed) {
-      row.fixed = summary(times.fixed[name])
-      row.fixedRatio = ratio(median(times.fixed[name]), median(times.bare[name]))
+    for (const key of keys.filter((k) => k !== 'app' && k !== 'bare')) {
+      row.variants ??= {}
+      row.variants[key] = {
+        ...summary(times[key][name]),
+        ratio: ratio(median(times[key][name]), median(times.bare[name])),
+      }
     }
     return row
   })
 }
 
-export async function measureApiOverhead({ lib, fixedLib, runs = 200, warmup = 10, log }) {
-  const { createBackend, serverProfileSchema, createLogger, startDjango } = lib
-  const django = await startDjango()
+export async function measureApiOverhead({ root, lib, fixedLibs = {}, runs = 200, warmup = 10, log }) {
+  const { createBackend, serverProfileSchema, createLogger } = lib
+  const django = await startBenchDjango(root, lib)
   const rows = []
   const fixRows = []
   const requestChecks = []
@@ -441,50 +445,63 @@ export async function measureApiOverhead({ lib, fixedLib, runs = 200, warmup = 1
 
     // The proposed client fix, on the requests where the client's own cost shows: the same operations through
     // the patched client, interleaved with the current client and bare fetch.
-    if (fixedLib) {
-      const fixedOf = (kind) =>
-        fixedLib.createBackend(
-          fixedLib.serverProfileSchema.parse({
-            id: `bench-${kind}`,
-            displayName: 'Bench',
-            baseUrl: base,
-            kind,
-          }),
-          { fetch, logger: fixedLib.createLogger(() => {}, 'info') },
-        )
-      const fixedD = fixedOf('djoser')
-      const fixedF = fixedOf('django-forms')
+    if (fixedLibs && Object.keys(fixedLibs).length > 0) {
+      const variants = Object.entries(fixedLibs).map(([key, fixedLib]) => {
+        const of = (kind) =>
+          fixedLib.createBackend(
+            fixedLib.serverProfileSchema.parse({
+              id: `bench-${kind}`,
+              displayName: 'Bench',
+              baseUrl: base,
+              kind,
+            }),
+            { fetch, logger: fixedLib.createLogger(() => {}, 'info') },
+          )
+        return { key, djoser: of('djoser'), forms: of('django-forms') }
+      })
+      for (const v of variants) {
+        v.sessionD = must(await v.djoser.signIn(users.a.name, PASSWORD), 'signIn')
+        v.sessionF = must(await v.forms.signIn(users.a.name, PASSWORD), 'signIn')
+      }
       const sessionD = must(await djoser.signIn(users.a.name, PASSWORD), 'signIn')
-      const fixedSessionD = must(await fixedD.signIn(users.a.name, PASSWORD), 'signIn')
       const tokenD = await bareD.signIn(users.a.name, PASSWORD)
       const sessionF = must(await forms.signIn(users.a.name, PASSWORD), 'signIn')
-      const fixedSessionF = must(await fixedF.signIn(users.a.name, PASSWORD), 'signIn')
       const jarF = await bareF.signIn(users.a.name, PASSWORD)
-      const fixRun = async (label, name, sides) => {
-        const got = await interleave({ runs, warmup, log, label, names: [name], sides })
+      const fixLink = django.lastLinkFor(users.r.email)
+      const fixRun = async (label, name, app, bare, each) => {
+        const sides = { app: one(name, app), bare: one(name, bare) }
+        for (const v of variants) sides[v.key] = one(name, () => each(v))
+        const got = await interleave({ runs, warmup, log, label: `fix: ${label}`, names: [name], sides })
         fixRows.push(...got.map((r) => ({ ...r, operation: label })))
       }
-      await fixRun('djoser whoAmI', 'whoAmI', {
-        app: one('whoAmI', async () => must(await djoser.whoAmI(sessionD), 'whoAmI')),
-        fixed: one('whoAmI', async () => must(await fixedD.whoAmI(fixedSessionD), 'whoAmI')),
-        bare: one('whoAmI', () => bareD.whoAmI(tokenD)),
-      })
-      await fixRun('djoser requestReset', 'requestReset', {
-        app: one('requestReset', async () => must(await djoser.requestReset(users.r.email), 'reset')),
-        fixed: one('requestReset', async () => must(await fixedD.requestReset(users.r.email), 'reset')),
-        bare: one('requestReset', () => bareD.requestReset(users.r.email)),
-      })
-      await fixRun('forms whoAmI', 'whoAmI', {
-        app: one('whoAmI', async () => must(await forms.whoAmI(sessionF), 'whoAmI')),
-        fixed: one('whoAmI', async () => must(await fixedF.whoAmI(fixedSessionF), 'whoAmI')),
-        bare: one('whoAmI', () => bareF.whoAmI(jarF)),
-      })
-      const fixLink = django.lastLinkFor(users.r.email)
-      await fixRun('forms checkLink', 'checkLink', {
-        app: one('checkLink', async () => must(await forms.checkLink(fixLink), 'checkLink')),
-        fixed: one('checkLink', async () => must(await fixedF.checkLink(fixLink), 'checkLink')),
-        bare: one('checkLink', () => bareF.checkLink(fixLink.uid, fixLink.token)),
-      })
+      await fixRun(
+        'djoser whoAmI',
+        'whoAmI',
+        async () => must(await djoser.whoAmI(sessionD), 'whoAmI'),
+        () => bareD.whoAmI(tokenD),
+        async (v) => must(await v.djoser.whoAmI(v.sessionD), 'whoAmI'),
+      )
+      await fixRun(
+        'djoser requestReset',
+        'requestReset',
+        async () => must(await djoser.requestReset(users.r.email), 'reset'),
+        () => bareD.requestReset(users.r.email),
+        async (v) => must(await v.djoser.requestReset(users.r.email), 'reset'),
+      )
+      await fixRun(
+        'forms whoAmI',
+        'whoAmI',
+        async () => must(await forms.whoAmI(sessionF), 'whoAmI'),
+        () => bareF.whoAmI(jarF),
+        async (v) => must(await v.forms.whoAmI(v.sessionF), 'whoAmI'),
+      )
+      await fixRun(
+        'forms checkLink',
+        'checkLink',
+        async () => must(await forms.checkLink(fixLink), 'checkLink'),
+        () => bareF.checkLink(fixLink.uid, fixLink.token),
+        async (v) => must(await v.forms.checkLink(fixLink), 'checkLink'),
+      )
     }
   } finally {
     await django.stop()

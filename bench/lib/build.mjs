@@ -113,8 +113,8 @@ export async function buildHello(root, dir) {
   return { ms: Date.now() - started, dir: path.join(dir, 'dist') }
 }
 
-/** The app's backend client and the Django test server starter, bundled for plain Node (dependencies stay in
- * node_modules). test/servers/django.ts finds its Python project from import.meta.url: keep the original. */
+/** The app's backend client and the test servers' mail reader, bundled for plain Node (dependencies stay in
+ * node_modules). */
 export async function buildClientLib(root, dir) {
   const { build } = await import(pathToFileURL(path.join(root, 'node_modules/vite/dist/node/index.js')).href)
   const started = Date.now()
@@ -122,15 +122,6 @@ export async function buildClientLib(root, dir) {
     configFile: false,
     root,
     logLevel: 'warn',
-    plugins: [
-      {
-        name: 'bench-keep-import-meta-url',
-        transform(code, id) {
-          if (!id.endsWith(path.join('test', 'servers', 'django.ts'))) return null
-          return code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(id).href))
-        },
-      },
-    ],
     build: {
       ssr: path.join(root, 'bench', 'client-entry.mjs'),
       outDir: dir,

@@ -7,12 +7,13 @@
 // <h1 class="step-heading"> (not "Starting…") and a button in <main>; for the bare page its <h1> and <button>.
 // Once per page kind, untimed, the bench clicks the button and checks that the page answers.
 import { VIEWPORT } from './chromium.mjs'
-import { summary } from './stats.mjs'
+import { median, summary } from './stats.mjs'
 
 /** An init script: records window.__benchReady = performance.now() when `condition` (a JS expression) holds. */
 export const readyProbe = (condition) => `(() => {
   const check = () => {
     if (window.__benchReady !== undefined) return
+    if (window.__benchMounted === undefined && document.querySelector('main h1')) window.__benchMounted = performance.now()
     try { if (${condition}) window.__benchReady = performance.now() } catch (e) { window.__benchError = String(e) }
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true })
@@ -41,9 +42,12 @@ async function oneRun(browser, url, condition) {
         timeout: 30_000,
       },
     )
-    const [ready, error] = await page.evaluate('[window.__benchReady, window.__benchError]')
+    const [ready, error, mounted, scripts] = await page.evaluate(`[window.__benchReady, window.__benchError,
+      window.__benchMounted, performance.getEntriesByType('resource')
+        .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link')
+        .reduce((end, e) => Math.max(end, e.responseEnd), 0)]`)
     if (error || errors.length > 0) throw new Error(`page error: ${error ?? errors.join('; ')}`)
-    return { ms: ready, page, context }
+    return { ms: ready, mounted, scripts, page, context }
   } catch (error) {
     await context.close()
     throw error
@@ -74,6 +78,8 @@ async function checkResponds(page, condition) {
  */
 export async function measureFirstScreen({ browser, pages, runs = 21, warmup = 2, log }) {
   const samples = Object.fromEntries(pages.map((p) => [p.key, []]))
+  // Where the time goes: scripts and styles loaded, first heading in the DOM (React mounted), interactive.
+  const phases = Object.fromEntries(pages.map((p) => [p.key, { scriptsLoaded: [], mounted: [] }]))
   for (let i = -warmup; i < runs; i++) {
     // Rotate which goes first, so drift in the machine's load falls on all alike.
     const start = ((i % pages.length) + pages.length) % pages.length
@@ -82,9 +88,22 @@ export async function measureFirstScreen({ browser, pages, runs = 21, warmup = 2
       const run = await oneRun(browser, p.url, p.condition)
       if (i === -warmup) await checkResponds(run.page, p.condition)
       await run.context.close()
-      if (i >= 0) samples[p.key].push(run.ms)
+      if (i >= 0) {
+        samples[p.key].push(run.ms)
+        phases[p.key].scriptsLoaded.push(run.scripts)
+        phases[p.key].mounted.push(run.mounted ?? run.ms)
+      }
     }
     if (i >= 0 && (i + 1) % 7 === 0) log?.(`  first screen: ${i + 1}/${runs}`)
   }
-  return { summaries: Object.fromEntries(pages.map((p) => [p.key, summary(samples[p.key])])), samples }
+  return {
+    summaries: Object.fromEntries(pages.map((p) => [p.key, summary(samples[p.key])])),
+    phases: Object.fromEntries(
+      pages.map((p) => [
+        p.key,
+        { scriptsLoaded: median(phases[p.key].scriptsLoaded), mounted: median(phases[p.key].mounted) },
+      ]),
+    ),
+    samples,
+  }
 }

@@ -17,16 +17,63 @@ function electronVite(root, config, outDir) {
     throw new Error(`what-if build failed:\n${result.stdout}\n${result.stderr}`.slice(-4000))
 }
 
-/** Fix 1: the renderer minified (electron-vite turns minification off for the renderer unless asked). */
-export function buildMinifiedRenderer(root, dir) {
+export const SEQUENTIAL_LOAD = `    const load = async () => {
+      const info = await settle(() => bridge.getAppInfo({}))
+      if (!info.ok) {
+        set({ status: 'failed', startError: info.error })
+        return
+      }
+      set({ info: info.value })
+      await get().refresh()
+      set({ status: 'ready' })`
+
+export const PARALLEL_LOAD = `    const load = async () => {
+      // The app's info, servers and accounts in one round trip instead of two.
+      const [info] = await Promise.all([settle(() => bridge.getAppInfo({})), get().refresh()])
+      if (!info.ok) {
+        set({ status: 'failed', startError: info.error })
+        return
+      }
+      set({ info: info.value, status: 'ready' })`
+
+/**
+ * Fix 1: the renderer minified (electron-vite turns minification off for the renderer unless asked).
+ * With `parallelLoad`, fix 5 as well: the store's first load asks for everything at once.
+ */
+export function buildMinifiedRenderer(root, dir, { parallelLoad = false } = {}) {
+  if (parallelLoad) {
+    const store = readFileSync(path.join(root, 'src/renderer/src/store/store.ts'), 'utf8')
+    if (!store.includes(SEQUENTIAL_LOAD))
+      return {
+        skipped: true,
+        reason: 'src/renderer/src/store/store.ts no longer has the load() this fix changes',
+      }
+  }
   mkdirSync(dir, { recursive: true })
   const config = path.join(dir, 'electron.vite.config.ts')
   const project = path.relative(dir, path.join(root, 'electron.vite.config')).split(path.sep).join('/')
+  const plugin = parallelLoad
+    ? `{
+    name: 'bench-whatif-parallel-load',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (!id.endsWith('/src/renderer/src/store/store.ts')) return null
+      if (!code.includes(${JSON.stringify(SEQUENTIAL_LOAD)})) throw new Error('the parallel-load patch did not apply')
+      return code.replace(${JSON.stringify(SEQUENTIAL_LOAD)}, ${JSON.stringify(PARALLEL_LOAD)})
+    },
+  }`
+    : ''
   writeFileSync(
     config,
     `import base from '${project}'
 const b = base as any
-export default { renderer: { ...b.renderer, build: { ...b.renderer.build, minify: true } } }
+export default {
+  renderer: {
+    ...b.renderer,
+    plugins: [${plugin}${plugin ? ', ' : ''}...(b.renderer.plugins ?? [])],
+    build: { ...b.renderer.build, minify: true },
+  },
+}
 `,
   )
   electronVite(root, config, path.join(dir, 'out'))
@@ -145,8 +192,51 @@ export function patchHttpClient(source) {
   return patched + CAP_RESPONSE_BYTES
 }
 
+const DIRECT_REPLACEMENTS = [
+  [
+    '      const response = await instance.request<string>({',
+    '      const response = await fetchDirect(capResponseBytes(deps.fetch, MAX_RESPONSE_BYTES), {',
+  ],
+]
+
+/** Fix 4 (for comparison): the same client calling fetch itself, without axios. */
+export const FETCH_DIRECT = `
+/** What axios did for this client, with fetch alone: one request, no redirect followed, the body as text. */
+async function fetchDirect(
+  fetchFn: FetchLike,
+  r: { method: string; url: string; data?: string; headers: Record<string, string>; signal: AbortSignal },
+): Promise<{ status: number; headers: Record<string, string | string[]>; data: string }> {
+  const response = await fetchFn(r.url, {
+    method: r.method,
+    headers: r.headers,
+    body: r.data,
+    signal: r.signal,
+    redirect: 'manual',
+    cache: 'no-store',
+    credentials: 'omit',
+  })
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  return { status: response.status, headers, data: await response.text() }
+}
+`
+
+export function patchHttpClientDirect(source) {
+  let patched = patchHttpClient(source)
+  if (!patched) return null
+  for (const [from, to] of DIRECT_REPLACEMENTS) {
+    if (!patched.includes(from)) return null
+    patched = patched.replace(from, to)
+  }
+  return patched + FETCH_DIRECT
+}
+
 /** Fix 3: the app's client with the response cap moved out of axios. */
-export async function buildCappedClientLib(root, dir) {
+export async function buildCappedClientLib(root, dir, patch = patchHttpClient) {
   const source = readFileSync(path.join(root, 'src/main/http/client.ts'), 'utf8')
   if (!patchHttpClient(source))
     return {
@@ -154,6 +244,7 @@ export async function buildCappedClientLib(root, dir) {
       reason: 'src/main/http/client.ts no longer has the axios options this fix changes',
     }
   const { build } = await import(pathToFileURL(path.join(root, 'node_modules/vite/dist/node/index.js')).href)
+  const patchedFiles = []
   await build({
     configFile: false,
     root,
@@ -161,11 +252,14 @@ export async function buildCappedClientLib(root, dir) {
     plugins: [
       {
         name: 'bench-whatif-http-client',
+        // Before TypeScript is stripped: the patch matches the source as written.
+        enforce: 'pre',
         transform(code, id) {
-          if (id.endsWith(path.join('src', 'main', 'http', 'client.ts'))) return patchHttpClient(code)
-          if (id.endsWith(path.join('test', 'servers', 'django.ts')))
-            return code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(id).href))
-          return null
+          if (!id.endsWith(path.join('src', 'main', 'http', 'client.ts'))) return null
+          const patched = patch(code)
+          if (!patched) throw new Error('the what-if patch of src/main/http/client.ts did not apply')
+          patchedFiles.push(id)
+          return patched
         },
       },
     ],
@@ -178,5 +272,7 @@ export async function buildCappedClientLib(root, dir) {
       rollupOptions: { output: { format: 'es', entryFileNames: 'client.mjs' } },
     },
   })
+  if (patchedFiles.length !== 1)
+    throw new Error('the what-if client bundle does not hold the patched HTTP client')
   return { file: path.join(dir, 'client.mjs') }
 }
