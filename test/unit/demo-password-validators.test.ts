@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commonPasswords } from '../../src/main/demo/common-passwords'
+import { commonPasswords } from '../../src/shared/common-passwords'
 import {
   passwordChecks,
   pyIsDigit,
@@ -9,7 +9,7 @@ import {
   similarityError,
   validatePassword,
   type PasswordUser,
-} from '../../src/main/demo/password-validators'
+} from '../../src/shared/password-validators'
 
 /**
  * [password, user attributes (null: no user), Django's messages, is it in Django's common list]

@@ -13,8 +13,8 @@ import {
 import { negotiate } from './negotiation'
 import { PyNumber } from './python-json'
 import { checkPassword, makePassword, mustUpdate } from './password-hasher'
-import { validatePassword, type PasswordUser } from './password-validators'
-import { commonPasswords } from './common-passwords'
+import { validatePassword, type PasswordUser } from '../../shared/password-validators'
+import { commonPasswords } from '../../shared/common-passwords'
 import { parseRequestBody } from './request-body'
 import {
   appendSlashRedirect,

@@ -1,5 +1,5 @@
 import { isValidEmail } from './email-validator'
-import { pyStrip } from './password-validators'
+import { pyStrip } from '../../shared/password-validators'
 import { PyDict, PyNumber, pyTypeName, type PyValue } from './python-json'
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { pyStrip } from './password-validators'
+import { pyStrip } from '../../shared/password-validators'
 
 /**
  * Django's PasswordResetTokenGenerator (django/contrib/auth/tokens.py, 3.2) and djoser's uid encoding, as

@@ -8,11 +8,12 @@ export const MIN_COMMON_PASSWORDS = 20_000
 let loading: Promise<ReadonlySet<string>> | null = null
 
 export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
-  loading ??= import('@zxcvbn-ts/language-common')
-    .then(({ dictionary }) => {
-      const list = dictionary['passwords-common']
-      if (list.length < MIN_COMMON_PASSWORDS) throw new Error('common password list too short')
-      return new Set(list.map((p) => p.toLowerCase().trim()))
+  // The same list, built the same way, as the demo server's CommonPasswordValidator.
+  loading ??= import('../../../shared/common-passwords')
+    .then(({ commonPasswords }) => {
+      const list = commonPasswords()
+      if (list.size < MIN_COMMON_PASSWORDS) throw new Error('common password list too short')
+      return list
     })
     .catch((error: unknown) => {
       loading = null

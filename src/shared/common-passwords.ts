@@ -7,7 +7,7 @@ import { dictionary } from '@zxcvbn-ts/language-common'
  * overlap but differ (docs/demo-server.md gives the figures), so a rare password is "too common" on one and
  * accepted by the other. Entries are lowercase and trimmed, as Django's are.
  *
- * Pure (no Node API): the renderer can import it too. The set is built once, on first use.
+ * Pure (no Node API): the demo server and the renderer (lazily) share it. The set is built once, on first use.
  */
 let cached: ReadonlySet<string> | null = null
 
