@@ -27,6 +27,7 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       // Built CSS and JS are separate files: the CSP allows no inline script or style.
       assetsInlineLimit: 0,
+      minify: true,
       modulePreload: { polyfill: false },
     },
   },

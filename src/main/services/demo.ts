@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { AppInfo, MailSummary } from '../../shared/contract'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
-import { startDemoServer, toMailSummary, type DemoServer } from '../demo'
+import type { DemoServer } from '../demo'
 import type { Logger } from '../log'
 
 /** The demo server's place in the app: its profile, its mailbox, its credentials on the first screen. */
@@ -24,6 +24,8 @@ export async function startDemo(opts: {
   now: () => Date
   onMailCount: (count: number) => void
 }): Promise<{ controller: DemoController; notice?: string }> {
+  // Loaded only when the demo runs: it carries a password list and a whole server the app rarely needs.
+  const { startDemoServer, toMailSummary } = await import('../demo')
   let demo: DemoServer | null = null
   demo = await startDemoServer({
     dataFile: path.join(opts.dataDir, 'demo-server.json'),

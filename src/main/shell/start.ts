@@ -13,7 +13,7 @@ import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from
 import { lockDownWebContents } from '../security/navigation'
 import { createNetRequestFetch } from '../http/net-request-fetch'
 import { createDeferredIntake, effectiveScheme, wireProtocolLinks } from '../links'
-import { createServices, type Services } from '../services'
+import type { Services } from '../services'
 import type { BrowserWindowLike, ElectronLike } from './electron-like'
 import { createMainWindow, focusWindow } from './window'
 
@@ -89,6 +89,8 @@ export function startShell(
     const emit = <K extends EventName>(name: K, payload: EventPayloadOf<K>) => {
       if (win && !win.isDestroyed()) win.webContents.send(channelOf(name), payload)
     }
+    // Everything with weight (backends, HTTP, storage, policy) loads after `ready`, off the start-up path.
+    const { createServices } = await import('../services')
     services = createServices({
       shell: 'electron',
       appName: app.name,
