@@ -32,7 +32,10 @@ export async function startBrowserShell(
 ): Promise<RunningShell> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'account-desk-e2e-')))
   if (opts.servers) {
-    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, servers: opts.servers }))
+    await writeFile(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({ version: 1, servers: opts.servers }),
+    )
   }
   const entry = path.join(ROOT, 'out/browser-shell/index.cjs')
   const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {

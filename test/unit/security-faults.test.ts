@@ -584,7 +584,7 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
     const handle = (opened.value as { handle: string }).handle
     const result = await app.call('confirmReset', { handle, newPassword: NEW_PW, retypePassword: NEW_PW })
     expect(seen(result)).toBe(
-      'This link can’t be used: This reset link can’t be used any more: it has expired, was already used, or a newer link replaced it. Send a new link.',
+      'This link can’t be used: This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it). Send a new link.',
     )
     expect(result).toMatchObject({ error: { kind: 'link-invalid', reason: 'dead', serverId: 'corp' } })
   })

@@ -94,7 +94,12 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     const username = typeof me['username'] === 'string' && me['username'] ? me['username'] : email
     if (!username)
       return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape })
-    return ok(email ? { username, email } : { username })
+    // djoser's `id` is the user's primary key: the uid in a reset link is its base64url form.
+    const id =
+      typeof me['id'] === 'number' || (typeof me['id'] === 'string' && me['id'])
+        ? String(me['id'])
+        : undefined
+    return ok({ username, ...(email ? { email } : {}), ...(id ? { id } : {}) })
   }
 
   const retype = (input: { newPassword: string; retypePassword: string }) =>

@@ -1,7 +1,7 @@
 /** The app's own words for backend outcomes. Server messages are never rewritten; these fill the gaps. */
 export const MESSAGES = {
   deadLink:
-    'This reset link can’t be used any more: it has expired, was already used, or a newer link replaced it. Send a new link.',
+    'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it). Send a new link.',
   refusedLink: 'This is not a valid reset link for this server.',
   /** Django's own wording (the HTML forms use it with the typographic apostrophe). */
   passwordsDiffer: 'The two password fields didn’t match.',

@@ -17,6 +17,8 @@ export interface BackendSession {
 export interface Identity {
   username: string
   email?: string
+  /** The user's primary key, where the server says it (djoser's `users/me/`); a reset link's uid encodes it. */
+  id?: string
 }
 
 /** uid and token of a reset link, as parsed from it. */

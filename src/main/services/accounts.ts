@@ -12,6 +12,16 @@ import { describeOtherSessions } from './other-sessions'
  * encrypt, sealed in accounts.json. A session that no longer decrypts, or that the server refuses, means "sign in
  * again". Passwords pass through and are never kept.
  */
+/** Django's uid: the primary key, base64url without padding. Null when it does not decode to plain text. */
+export function decodeUid(uid: string): string | null {
+  try {
+    const text = Buffer.from(uid, 'base64url').toString('utf8')
+    return /^[\w-]{1,64}$/.test(text) ? text : null
+  } catch {
+    return null
+  }
+}
+
 interface LiveAccount {
   stored: StoredAccount
   session: BackendSession | null
@@ -32,6 +42,11 @@ export interface AccountsService {
   /** The server was removed: forget its accounts. */
   forgetServer(serverId: string): Promise<void>
   findByUsername(serverId: string, username: string): Account | undefined
+  /**
+   * Which account a reset link is for: the one whose user id the link's uid encodes, else the one whose e-mail
+   * this app last asked a reset for on that server.
+   */
+  accountHint(serverId: string, uid: string, requestedEmail: string | undefined): string | undefined
 }
 
 export async function createAccountsService(opts: {
@@ -131,6 +146,7 @@ export async function createAccountsService(opts: {
         ...live.stored,
         username: name,
         ...(identity.ok && identity.value.email ? { email: identity.value.email } : {}),
+        ...(identity.ok && identity.value.id ? { userId: identity.value.id } : {}),
         lastSignedInAt: opts.now().toISOString(),
       }
       await persist()
@@ -193,6 +209,17 @@ export async function createAccountsService(opts: {
         stillSignedIn: live.session !== null,
         otherSessions: describeOtherSessions(result.value.otherSessions, 'change'),
       })
+    },
+
+    accountHint(serverId, uid, requestedEmail) {
+      const onServer = accounts.filter((a) => a.stored.serverId === serverId)
+      const pk = decodeUid(uid)
+      const byId = pk ? onServer.find((a) => a.stored.userId === pk) : undefined
+      if (byId) return byId.stored.username
+      const email = requestedEmail?.toLowerCase()
+      return email
+        ? onServer.find((a) => a.stored.email?.toLowerCase() === email)?.stored.username
+        : undefined
     },
 
     async dropSessionAfterReset(serverId, accountHint) {

@@ -75,6 +75,8 @@ export function createServices(deps: ServiceDeps): Services {
     return backend
   }
 
+  /** The e-mail this app last asked a reset for, per server: names the account a link is for. */
+  const lastResetEmail = new Map<string, string>()
   const handles = createLinkHandles({ now: () => deps.now().getTime() })
   const queue = createLinkQueue({
     deliver: (event: LinkEvent) => deps.emit('onLink', event),
@@ -88,6 +90,7 @@ export function createServices(deps: ServiceDeps): Services {
     handles,
     queue,
     logger,
+    accountHintFor: (serverId, uid) => accounts?.accountHint(serverId, uid, lastResetEmail.get(serverId)),
   })
   const whenStarted = (run: () => void) => (started ? run() : early.push(run))
 
@@ -158,7 +161,11 @@ export function createServices(deps: ServiceDeps): Services {
           )
         : notReady(),
 
-    requestReset: async ({ serverId, email }) => (reset ? reset.requestReset(serverId, email) : notReady()),
+    requestReset: async ({ serverId, email }) => {
+      if (!reset) return notReady()
+      lastResetEmail.set(serverId, email.trim())
+      return reset.requestReset(serverId, email)
+    },
     openPastedLink: async ({ url }) => (reset ? reset.openPastedLink(url) : notReady()),
     checkLink: async ({ handle }) => (reset ? reset.checkLink(handle) : notReady()),
     confirmReset: async ({ handle, newPassword, retypePassword }) =>

@@ -18,6 +18,8 @@ export const storedAccountSchema = z.object({
   serverId: z.string().min(1).max(200),
   username: z.string().max(254),
   email: z.string().max(254).optional(),
+  /** The server's primary key for the user, when known: matches a reset link's uid to this account. */
+  userId: z.string().max(64).optional(),
   lastSignedInAt: z.string().optional(),
   /** The backend session sealed with safeStorage (base64); absent when signed out or memory-only. */
   sealedSession: z.string().max(16384).optional(),

@@ -3,7 +3,7 @@ import { settle, type StoreContext } from './context'
 import type { AppActions, Screen } from './types'
 
 export const DEAD_LINK_MESSAGE =
-  'This reset link can’t be used any more: it has expired, was already used, or a newer link replaced it.'
+  'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).'
 
 /** The handle the current screen holds, if it is the reset form or its link check. */
 export function currentHandle(screen: Screen): string | null {
