@@ -39,6 +39,7 @@ describe.runIf(ready)('first run with no server: the demo', () => {
     await page.getByRole('heading', { level: 1, name: 'Welcome to Account Desk' }).waitFor()
     await page.getByText('demo@example.com').first().waitFor()
     expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'demo-first-run-welcome')
 
     await page.getByRole('button', { name: 'Try “forgot password”' }).click()
     await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor()
