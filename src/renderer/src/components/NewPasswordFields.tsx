@@ -3,6 +3,22 @@ import type { PasswordRules } from '../../../shared/profile'
 import { PasswordField } from './PasswordField'
 import { PasswordHelp } from './PasswordHelp'
 
+/** Django's own words for a mismatch (the HTML forms' typographic apostrophe). */
+export const PASSWORDS_DIFFER = 'The two password fields didn’t match.'
+
+/** What the pair of new-password fields says before anything is sent: empty fields and a mismatch. */
+export function newPasswordErrors(newPassword: string, retypePassword: string) {
+  return {
+    newPassword: newPassword === '' ? ['Enter a new password.'] : undefined,
+    retypePassword:
+      retypePassword === ''
+        ? ['Type the new password again.']
+        : newPassword !== retypePassword
+          ? [PASSWORDS_DIFFER]
+          : undefined,
+  }
+}
+
 /** The new password typed twice, with the live checklist and the meter, and a note when the two differ. */
 export function NewPasswordFields({
   newPassword,

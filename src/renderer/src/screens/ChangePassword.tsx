@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
-import { NewPasswordFields } from '../components/NewPasswordFields'
+import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
@@ -10,7 +10,6 @@ import { useReportDirty } from '../hooks/useReportDirty'
 import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ChangeStep } from '../store/types'
-import { PASSWORDS_DIFFER } from './ResetFromLink'
 import { compact, useFormErrors } from './useFormErrors'
 
 type Form = Extract<ChangeStep, { name: 'form' }>
@@ -51,13 +50,7 @@ export function ChangePassword({ step }: { step: Form }) {
     if (pending || wait > 0) return
     const local = compact({
       currentPassword: currentPassword === '' ? ['Enter your current password.'] : undefined,
-      newPassword: newPassword === '' ? ['Enter a new password.'] : undefined,
-      retypePassword:
-        retypePassword === ''
-          ? ['Type the new password again.']
-          : newPassword !== retypePassword
-            ? [PASSWORDS_DIFFER]
-            : undefined,
+      ...newPasswordErrors(newPassword, retypePassword),
     })
     errors.setLocal(local)
     if (local) return

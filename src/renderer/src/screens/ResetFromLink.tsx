@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
-import { NewPasswordFields } from '../components/NewPasswordFields'
+import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
 import { formatAge, formatDateTime } from '../format'
@@ -11,8 +11,6 @@ import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 import { compact, useFormErrors } from './useFormErrors'
-
-export const PASSWORDS_DIFFER = 'The two password fields didn’t match.'
 
 type Checking = Extract<ResetStep, { name: 'checking' }>
 type Form = Extract<ResetStep, { name: 'form' }>
@@ -57,15 +55,7 @@ export function ResetFromLink({ step }: { step: Form }) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (pending || wait > 0) return
-    const local = compact({
-      newPassword: newPassword === '' ? ['Enter a new password.'] : undefined,
-      retypePassword:
-        retypePassword === ''
-          ? ['Type the new password again.']
-          : newPassword !== retypePassword
-            ? [PASSWORDS_DIFFER]
-            : undefined,
-    })
+    const local = compact(newPasswordErrors(newPassword, retypePassword))
     errors.setLocal(local)
     if (local) return
     void confirmReset({ newPassword, retypePassword })
