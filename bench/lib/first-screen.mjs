@@ -42,12 +42,17 @@ async function oneRun(browser, url, condition) {
         timeout: 30_000,
       },
     )
-    const [ready, error, mounted, scripts] = await page.evaluate(`[window.__benchReady, window.__benchError,
-      window.__benchMounted, performance.getEntriesByType('resource')
-        .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link')
-        .reduce((end, e) => Math.max(end, e.responseEnd), 0)]`)
+    const [ready, error, mounted, scripts, bridgeStart, bridgeEnd] = await page.evaluate(`(() => {
+      const all = performance.getEntriesByType('resource')
+      const calls = all.filter((e) => e.name.includes('/__shell/invoke/') && e.startTime < window.__benchReady)
+      return [window.__benchReady, window.__benchError, window.__benchMounted,
+        all.filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link')
+          .reduce((end, e) => Math.max(end, e.responseEnd), 0),
+        calls.reduce((start, e) => Math.min(start, e.startTime), Infinity),
+        calls.reduce((end, e) => Math.max(end, e.responseEnd), 0)]
+    })()`)
     if (error || errors.length > 0) throw new Error(`page error: ${error ?? errors.join('; ')}`)
-    return { ms: ready, mounted, scripts, page, context }
+    return { ms: ready, mounted, scripts, bridgeStart, bridgeEnd, page, context }
   } catch (error) {
     await context.close()
     throw error
@@ -79,7 +84,9 @@ async function checkResponds(page, condition) {
 export async function measureFirstScreen({ browser, pages, runs = 21, warmup = 2, log }) {
   const samples = Object.fromEntries(pages.map((p) => [p.key, []]))
   // Where the time goes: scripts and styles loaded, first heading in the DOM (React mounted), interactive.
-  const phases = Object.fromEntries(pages.map((p) => [p.key, { scriptsLoaded: [], mounted: [] }]))
+  const phases = Object.fromEntries(
+    pages.map((p) => [p.key, { scriptsLoaded: [], mounted: [], bridgeStart: [], bridgeEnd: [] }]),
+  )
   for (let i = -warmup; i < runs; i++) {
     // Rotate which goes first, so drift in the machine's load falls on all alike.
     const start = ((i % pages.length) + pages.length) % pages.length
@@ -92,6 +99,9 @@ export async function measureFirstScreen({ browser, pages, runs = 21, warmup = 2
         samples[p.key].push(run.ms)
         phases[p.key].scriptsLoaded.push(run.scripts)
         phases[p.key].mounted.push(run.mounted ?? run.ms)
+        // The bare page makes no bridge call: its "data" phase is empty.
+        phases[p.key].bridgeStart.push(Number.isFinite(run.bridgeStart) ? run.bridgeStart : run.ms)
+        phases[p.key].bridgeEnd.push(run.bridgeEnd > 0 ? run.bridgeEnd : run.ms)
       }
     }
     if (i >= 0 && (i + 1) % 7 === 0) log?.(`  first screen: ${i + 1}/${runs}`)
@@ -101,7 +111,12 @@ export async function measureFirstScreen({ browser, pages, runs = 21, warmup = 2
     phases: Object.fromEntries(
       pages.map((p) => [
         p.key,
-        { scriptsLoaded: median(phases[p.key].scriptsLoaded), mounted: median(phases[p.key].mounted) },
+        {
+          scriptsLoaded: median(phases[p.key].scriptsLoaded),
+          mounted: median(phases[p.key].mounted),
+          bridgeStart: median(phases[p.key].bridgeStart),
+          bridgeEnd: median(phases[p.key].bridgeEnd),
+        },
       ]),
     ),
     samples,

@@ -80,52 +80,111 @@ export default {
   return { dir: path.join(dir, 'out', 'renderer') }
 }
 
-const START_REPLACEMENTS = [
+// Fix 2: before `ready`, the main process loads the shell only. Each step applies where start.ts still has the
+// line it changes (some may already be done in src); what moves goes behind import() inside whenReady.
+const LAZY_STEPS = [
+  {
+    name: 'services by import()',
+    from: "import { createServices, type Services } from '../services'",
+    to: "import type { Services } from '../services'",
+    lazy: "const { createServices } = await import('../services')",
+  },
+  {
+    name: 'IPC handlers by import()',
+    from: "import { registerHandlers } from '../ipc/register'\n",
+    to: '',
+    lazy: "const { registerHandlers } = await import('../ipc/register')",
+  },
+  {
+    name: 'net.request fetch by import()',
+    from: "import { createNetRequestFetch } from '../http/net-request-fetch'\n",
+    to: '',
+    lazy: "const { createNetRequestFetch } = await import('../http/net-request-fetch')",
+  },
+  {
+    name: 'policy path by import() (policy.ts builds zod schemas at load)',
+    from: "import { policyLocation } from '../config/policy'\n",
+    to: '',
+    lazy: "const { policyLocation } = await import('../config/policy-paths')",
+  },
+  {
+    name: 'channelOf from shared/channels (contract.ts builds zod schemas at load)',
+    from: "import { channelOf, type EventName, type EventPayloadOf } from '../../shared/contract'",
+    to: "import { channelOf } from '../../shared/channels'\nimport type { EventName, EventPayloadOf } from '../../shared/contract'",
+  },
+  {
+    name: 'links wiring from its own files, not the links index (the parser imports profile.ts, zod)',
+    from: "import { createDeferredIntake, effectiveScheme, wireProtocolLinks } from '../links'",
+    to: "import { createDeferredIntake } from '../links/deferred-intake'\nimport { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'",
+  },
+  {
+    name: 'branding embedded at build time used as is (runtime-branding.ts parses it with zod)',
+    from: "from '../config/runtime-branding'",
+    to: "from '__BENCH_DIR__/runtime-branding'",
+    branding: true,
+  },
+]
+const READY_LINE = 'const ready = app.whenReady().then(async () => {'
+
+const ZOD_FREE_BRANDING = [
   [
-    "import { channelOf, type EventName, type EventPayloadOf } from '../../shared/contract'",
-    "import { channelOf } from '../../shared/channels'\nimport type { EventName, EventPayloadOf } from '../../shared/contract'",
+    "import { runtimeBrandingSchema, type RuntimeBranding } from './branding'",
+    "import type { RuntimeBranding } from './branding'",
   ],
-  ["import { registerHandlers } from '../ipc/register'\n", ''],
-  ["import { createNetRequestFetch } from '../http/net-request-fetch'\n", ''],
   [
-    "import { createDeferredIntake, effectiveScheme, wireProtocolLinks } from '../links'",
-    "import { createDeferredIntake } from '../links/deferred-intake'\nimport { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'",
+    'export const STOCK_BRANDING: RuntimeBranding = runtimeBrandingSchema.parse({',
+    'export const STOCK_BRANDING = ({',
   ],
   [
-    "import { createServices, type Services } from '../services'",
-    "import type { Services } from '../services'",
-  ],
-  [
-    'const ready = app.whenReady().then(async () => {',
-    `const ready = app.whenReady().then(async () => {
-    const [{ createServices }, { registerHandlers }, { createNetRequestFetch }] = await Promise.all([
-      import('../services'),
-      import('../ipc/register'),
-      import('../http/net-request-fetch'),
-    ])`,
+    ': runtimeBrandingSchema.parse(__ACCOUNT_DESK_BRANDING__)',
+    ': (__ACCOUNT_DESK_BRANDING__ as RuntimeBranding)',
   ],
 ]
 
-/** Fix 2: the main process loads only the shell before `ready`; services, IPC handlers and HTTP come by import(). */
-export function buildLazyMain(root, dir) {
-  const startSource = readFileSync(path.join(root, 'src/main/shell/start.ts'), 'utf8')
-  let patched = startSource
-  for (const [from, to] of START_REPLACEMENTS) {
-    if (!patched.includes(from))
-      return { skipped: true, reason: `src/main/shell/start.ts no longer has: ${from.split('\n')[0]}` }
-    patched = patched.replace(from, to)
-  }
-  // The copy lives in bench/.build: point its relative imports back at src/main/shell.
-  const shellDir = path.join(root, 'src/main/shell')
-  patched = patched.replace(/(from |import\()'(\.\.?\/[^']+)'/g, (_m, lead, spec) => {
-    return `${lead}'${path.resolve(shellDir, spec).split(path.sep).join('/')}'`
+const absolutise = (source, fromDir) =>
+  source.replace(/(from |import\()'(\.\.?\/[^']+)'/g, (_m, lead, spec) => {
+    return `${lead}'${path.resolve(fromDir, spec).split(path.sep).join('/')}'`
   })
+
+/** Fix 2: the main process loads only the shell before `ready`. Returns the steps it applied. */
+export function buildLazyMain(root, dir) {
+  let patched = readFileSync(path.join(root, 'src/main/shell/start.ts'), 'utf8')
+  if (!patched.includes(READY_LINE))
+    return { skipped: true, reason: `src/main/shell/start.ts has no "${READY_LINE}"` }
   mkdirSync(dir, { recursive: true })
+  const applied = []
+  const lazy = []
+  for (const step of LAZY_STEPS) {
+    if (!patched.includes(step.from)) continue
+    if (step.branding) {
+      let branding = readFileSync(path.join(root, 'src/main/config/runtime-branding.ts'), 'utf8')
+      if (!ZOD_FREE_BRANDING.every(([from]) => branding.includes(from))) continue
+      for (const [from, to] of ZOD_FREE_BRANDING) branding = branding.replace(from, to)
+      writeFileSync(
+        path.join(dir, 'runtime-branding.ts'),
+        absolutise(branding, path.join(root, 'src/main/config')),
+      )
+    }
+    patched = patched.replace(step.from, step.to.replace('__BENCH_DIR__', dir.split(path.sep).join('/')))
+    if (step.lazy) lazy.push(step.lazy)
+    applied.push(step.name)
+  }
+  if (applied.length === 0)
+    return { skipped: true, reason: 'nothing left to apply: start.ts already has every step' }
+  patched = patched.replace(READY_LINE, [READY_LINE, ...lazy.map((l) => `    ${l}`)].join('\n'))
+  // The copy lives in bench/.build: point its relative imports back at src/main/shell.
+  patched = absolutise(patched, path.join(root, 'src/main/shell'))
   writeFileSync(path.join(dir, 'start.ts'), patched)
   const index = readFileSync(path.join(root, 'src/main/index.ts'), 'utf8')
   if (!index.includes("from './shell/start'"))
     return { skipped: true, reason: "src/main/index.ts no longer imports './shell/start'" }
-  writeFileSync(path.join(dir, 'index.ts'), index.replace("from './shell/start'", "from './start'"))
+  writeFileSync(
+    path.join(dir, 'index.ts'),
+    absolutise(
+      index.replace("from './shell/start'", "from '__START__'"),
+      path.join(root, 'src/main'),
+    ).replace('__START__', path.join(dir, 'start').split(path.sep).join('/')),
+  )
   // The project's own main config (branding define included), with the copy as its entry.
   const config = path.join(dir, 'electron.vite.config.ts')
   const project = path.relative(dir, path.join(root, 'electron.vite.config')).split(path.sep).join('/')
@@ -138,7 +197,7 @@ export default { main: { ...b.main, build: { ...b.main.build, rollupOptions: { .
 `,
   )
   electronVite(root, config, path.join(dir, 'out'))
-  return { dir: path.join(dir, 'out', 'main') }
+  return { dir: path.join(dir, 'out', 'main'), applied }
 }
 
 const CLIENT_REPLACEMENTS = [
