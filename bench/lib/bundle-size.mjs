@@ -62,18 +62,3 @@ export function eagerAssets(distDir) {
     cssGzip: sum('gzip', 'css'),
   }
 }
-
-/** The biggest source modules of an unminified chunk, from the `// path` comments the bundler writes. */
-export function modulesOfChunk(file, limit = 12) {
-  const sizes = new Map()
-  let current = '(chunk runtime)'
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = /^\/\/ ((?:src|node_modules|test|tools|\\0)[^\s]*)$/.exec(line)
-    if (match) current = match[1]
-    sizes.set(current, (sizes.get(current) ?? 0) + line.length + 1)
-  }
-  return [...sizes]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
-    .map(([module, bytes]) => ({ module, bytes }))
-}

@@ -33,9 +33,12 @@ export function chunkModules(code) {
   let current = { module: '(chunk runtime)', bytes: 0 }
   modules.push(current)
   for (const line of code.split('\n')) {
-    const match = /^\/\/ ((?:src|node_modules|test|tools|\\0)[^\s]*)$/.exec(line)
+    // The bundler starts each module with a `// <path>` line; paths outside the project (a linked
+    // node_modules) come relative, so everything up to `node_modules/` is dropped.
+    const match = /^\/\/ ((?:\\0)?[^\s]+\.(?:[cm]?[jt]sx?|json))$/.exec(line)
     if (match) {
-      current = { module: match[1], bytes: 0 }
+      const at = match[1].lastIndexOf('node_modules/')
+      current = { module: at >= 0 ? match[1].slice(at) : match[1], bytes: 0 }
       modules.push(current)
     }
     current.bytes += Buffer.byteLength(line) + 1
