@@ -4,6 +4,9 @@ import { z } from 'zod'
 import { serverProfileSchema } from '../../shared/profile'
 import { schemeNameProblem } from '../links/scheme-name'
 import { formatIssues, parseJsonText } from './config-issues'
+import { productSlug } from './product-slug'
+
+export { productSlug }
 
 /**
  * Branding at build time: the one file an IT team edits (branding.json at the repository root, or the file that
@@ -21,16 +24,6 @@ const APP_ID = /^[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+$/
 
 /** "Name <address>": deb and rpm require a maintainer with an e-mail address. */
 const MAINTAINER = /^[^<>\n\r]+ <[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/
-
-/** The file name the product gets on Linux (executable, desktop entry) and in /etc: "Account Desk" → "account-desk". */
-export function productSlug(productName: string): string {
-  return (
-    productName
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'app'
-  )
-}
 
 const schemeSchema = z.string().superRefine((value, ctx) => {
   const problem = schemeNameProblem(value)
@@ -279,5 +272,7 @@ export function brandingDefine(
   file?: string,
   options: { env?: Record<string, string | undefined>; cwd?: string } = {},
 ): Record<string, string> {
-  return { [BRANDING_GLOBAL]: JSON.stringify(toRuntimeBranding(loadBranding(file, options))) }
+  // Validated here, at build time, so the app reads it without carrying a validator at start-up.
+  const runtime = runtimeBrandingSchema.parse(toRuntimeBranding(loadBranding(file, options)))
+  return { [BRANDING_GLOBAL]: JSON.stringify(runtime) }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { productSlug } from './branding'
+import { productSlug } from './product-slug'
 
 /** Points the app at another policy file, for testing. A machine policy, when one exists, still wins. */
 export const POLICY_ENV_VAR = 'ACCOUNT_DESK_POLICY'

@@ -1,23 +1,24 @@
-import { runtimeBrandingSchema, type RuntimeBranding } from './branding'
+import type { RuntimeBranding } from './branding'
 
 /**
  * The branding the build embedded (electron.vite.config.ts `define`: product name, app id, scheme, default
- * servers from branding.json). Code that runs unbuilt (Vitest) gets the stock Account Desk branding.
+ * servers from branding.json), validated by `brandingDefine` at build time: a bad branding file stops the build,
+ * so nothing is parsed here on the start-up path. Code that runs unbuilt (Vitest) gets the stock branding.
  */
 declare const __ACCOUNT_DESK_BRANDING__: unknown
 
-export const STOCK_BRANDING: RuntimeBranding = runtimeBrandingSchema.parse({
+export const STOCK_BRANDING: RuntimeBranding = {
   productName: 'Account Desk',
   appId: 'org.accountdesk.app',
   scheme: 'accountdesk',
   executableName: 'account-desk',
   defaultServers: [],
-})
+}
 
 export function runtimeBranding(): RuntimeBranding {
   return typeof __ACCOUNT_DESK_BRANDING__ === 'undefined'
     ? STOCK_BRANDING
-    : runtimeBrandingSchema.parse(__ACCOUNT_DESK_BRANDING__)
+    : (__ACCOUNT_DESK_BRANDING__ as RuntimeBranding)
 }
 
 /** The scheme registered while developing, so a dev build never takes over the installed app's links. */

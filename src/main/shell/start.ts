@@ -1,18 +1,17 @@
 import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { APP_PROTOCOL } from '../../shared/app'
-import { policyLocation } from '../config/policy'
 import { devSchemeOf, runtimeBranding } from '../config/runtime-branding'
-import { channelOf, type EventName, type EventPayloadOf } from '../../shared/contract'
-import { registerHandlers } from '../ipc/register'
+import { channelOf } from '../../shared/channels'
+import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
 import { createAppProtocolHandler } from '../security/app-protocol'
 import { createSystemOpener } from '../security/external-links'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
 import { lockDownWebContents } from '../security/navigation'
-import { createNetRequestFetch } from '../http/net-request-fetch'
-import { createDeferredIntake, effectiveScheme, wireProtocolLinks } from '../links'
+import { createDeferredIntake } from '../links/deferred-intake'
+import { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'
 import type { Services } from '../services'
 import type { BrowserWindowLike, ElectronLike } from './electron-like'
 import { createMainWindow, focusWindow } from './window'
@@ -90,7 +89,13 @@ export function startShell(
       if (win && !win.isDestroyed()) win.webContents.send(channelOf(name), payload)
     }
     // Everything with weight (backends, HTTP, storage, policy) loads after `ready`, off the start-up path.
-    const { createServices } = await import('../services')
+    const [{ createServices }, { registerHandlers }, { createNetRequestFetch }, { policyLocation }] =
+      await Promise.all([
+        import('../services'),
+        import('../ipc/register'),
+        import('../http/net-request-fetch'),
+        import('../config/policy-paths'),
+      ])
     services = createServices({
       shell: 'electron',
       appName: app.name,

@@ -78,14 +78,13 @@ export function createAppStore(options: StoreOptions): AppStore {
     const links = linkActions(ctx)
 
     const load = async () => {
-      const info = await settle(() => bridge.getAppInfo({}))
+      // One round trip for everything the first screen needs: app info, servers and accounts together.
+      const [info] = await Promise.all([settle(() => bridge.getAppInfo({})), get().refresh()])
       if (!info.ok) {
         set({ status: 'failed', startError: info.error })
         return
       }
-      set({ info: info.value })
-      await get().refresh()
-      set({ status: 'ready' })
+      set({ info: info.value, status: 'ready' })
       await get().refreshMail()
     }
 
