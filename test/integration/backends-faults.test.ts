@@ -223,7 +223,7 @@ describe('djoser adapter: failure cases', () => {
     })
     expect(await backend.whoAmI(session())).toEqual({
       ok: true,
-      value: { username: 'alice', email: 'alice@example.com' },
+      value: { username: 'alice', email: 'alice@example.com', id: '1' },
     })
     expect(fault.requests).toHaveLength(2)
   })
