@@ -48,11 +48,11 @@ function djangoPage(title: string, text: string): string {
   return `\n<!doctype html>\n<html lang="en">\n<head>\n  <title>${title}</title>\n</head>\n<body>\n  <h1>${title}</h1><p>${text}</p>\n</body>\n</html>\n`
 }
 
-/** Django's 404 page (DEBUG=False). */
-export function notFoundPage(): DemoResponse {
-  const body = djangoPage('Not Found', 'The requested resource was not found on this server.')
+/** A Django error page (DEBUG=False) with the headers Django's middleware adds to it. */
+function errorPage(status: number, title: string, text: string): DemoResponse {
+  const body = djangoPage(title, text)
   return {
-    status: 404,
+    status,
     headers: [
       ['Content-Type', 'text/html'],
       SECURITY.frame,
@@ -64,21 +64,12 @@ export function notFoundPage(): DemoResponse {
   }
 }
 
+/** Django's 404 page (DEBUG=False). */
+export const notFoundPage = (): DemoResponse =>
+  errorPage(404, 'Not Found', 'The requested resource was not found on this server.')
+
 /** Django's 500 page: what a djoser bug or a duplicate e-mail gives. */
-export function serverErrorPage(): DemoResponse {
-  const body = djangoPage('Server Error (500)', '')
-  return {
-    status: 500,
-    headers: [
-      ['Content-Type', 'text/html'],
-      SECURITY.frame,
-      ['Content-Length', byteLength(body)],
-      SECURITY.nosniff,
-      SECURITY.referrer,
-    ],
-    body,
-  }
-}
+export const serverErrorPage = (): DemoResponse => errorPage(500, 'Server Error (500)', '')
 
 /** Django's 400 page: a Host that is not allowed, too many form fields, a body over the limit. */
 export function badRequestPage(): DemoResponse {
