@@ -1,6 +1,7 @@
 import { DemoMailbox } from './components/DemoMailbox'
 import { IncomingLinkDialog } from './components/IncomingLinkDialog'
 import { NoticeArea } from './components/NoticeArea'
+import { RemovalDialog } from './components/RemovalDialog'
 import { StepHeading } from './components/StepHeading'
 import { AccountsHome } from './screens/AccountsHome'
 import { AddServer } from './screens/AddServer'
@@ -54,7 +55,7 @@ export function App() {
   const name = useApp((s) => s.info?.name ?? 'Account Desk')
   const screen = useApp((s) => s.screen)
   const screenId = useApp((s) => s.screenId)
-  const dialogOpen = useApp((s) => s.incomingLink !== null)
+  const dialogOpen = useApp((s) => s.incomingLink !== null || s.removal !== null)
   const goHome = useApp((s) => s.goHome)
   const mailbox = useApp((s) => s.status === 'ready' && (s.info?.demo.running ?? false))
 
@@ -107,6 +108,7 @@ export function App() {
         </div>
       </div>
       <IncomingLinkDialog />
+      <RemovalDialog />
     </>
   )
 }

@@ -5,7 +5,8 @@ const FOCUSABLE =
 
 /**
  * A modal dialog: labelled by its title, described by its text, focus moved in and kept in (Tab wraps), Escape
- * answers `onEscape`, and focus returns where it was when it closes. The page behind it is made inert by App.
+ * answers `onEscape`, and focus returns where it was when it closes (or to the screen's heading when that element
+ * is gone, e.g. the button of an account just removed). The page behind it is made inert by App.
  */
 export function Dialog({
   title,
@@ -25,6 +26,7 @@ export function Dialog({
     ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
     return () => {
       if (previous && previous.isConnected) previous.focus()
+      else document.querySelector<HTMLElement>('main h1')?.focus()
     }
   }, [])
 

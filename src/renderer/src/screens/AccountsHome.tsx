@@ -6,6 +6,7 @@ import { formatDateTime } from '../format'
 import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
 import { EmptyState } from './EmptyState'
+import { ServerList } from './ServerList'
 
 /** The accounts (server, user, signed in or not) with what can be done to each; an empty state without any. */
 export function AccountsHome() {
@@ -15,7 +16,7 @@ export function AccountsHome() {
   const goSignIn = useApp((s) => s.goSignIn)
   const goForgot = useApp((s) => s.goForgot)
   const goAddServer = useApp((s) => s.goAddServer)
-  const failure = useFailure('signOut')
+  const failure = useFailure('signOut', 'removeAccount', 'removeServer')
 
   if (accounts.length === 0) return <EmptyState />
 
@@ -46,6 +47,7 @@ export function AccountsHome() {
           </button>
         ) : null}
       </div>
+      <ServerList />
     </div>
   )
 }
@@ -56,8 +58,10 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
   const goChange = useApp((s) => s.goChange)
   const goSignIn = useApp((s) => s.goSignIn)
   const goForgot = useApp((s) => s.goForgot)
+  const askRemoval = useApp((s) => s.askRemoval)
   const [signingOut, setSigningOut] = useState(false)
-  const who = `for ${account.username} on ${server?.displayName ?? account.serverId}`
+  const where = `${account.username} on ${server?.displayName ?? account.serverId}`
+  const who = `for ${where}`
   const busy = signingOut && pending === 'signOut'
   return (
     <li className="account card">
@@ -125,6 +129,15 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
           }
         >
           Forgot password
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={`Remove ${where}`}
+          aria-disabled={pending !== null || undefined}
+          onClick={() => askRemoval({ kind: 'account', accountId: account.id })}
+        >
+          Remove
         </button>
       </div>
     </li>

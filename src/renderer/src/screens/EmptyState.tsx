@@ -1,6 +1,9 @@
+import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
+import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
 import { AppNotices } from './AccountsHome'
+import { ServerList } from './ServerList'
 
 /** No account yet: lead to the demo (with its credentials) or to adding the organisation's server. */
 export function EmptyState() {
@@ -9,6 +12,7 @@ export function EmptyState() {
   const goSignIn = useApp((s) => s.goSignIn)
   const goAddServer = useApp((s) => s.goAddServer)
   const goForgot = useApp((s) => s.goForgot)
+  const failure = useFailure('removeServer')
   const demo = info?.demo
   const demoServer = servers.find((s) => s.demo)
   const realServers = servers.filter((s) => !s.demo)
@@ -20,6 +24,7 @@ export function EmptyState() {
         forgotten one from the link the server e-mails you.
       </p>
       <AppNotices />
+      <ErrorAlert error={failure} />
       <div className="cards">
         {demo?.running && demoServer ? (
           <section className="card" aria-labelledby="demo-title">
@@ -122,6 +127,7 @@ export function EmptyState() {
           )}
         </section>
       </div>
+      {servers.some((s) => !s.locked) ? <ServerList /> : null}
     </div>
   )
 }

@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/errors'
 import { accountActions } from './account-actions'
 import { settle, type StoreContext } from './context'
 import { linkActions } from './link-actions'
+import { removalActions } from './removal-actions'
 import { resetActions } from './reset-actions'
 import type { Action, AppData, AppState, Notice, Screen, StoreOptions } from './types'
 
@@ -23,6 +24,7 @@ const initialData: AppData = {
   notice: null,
   dirty: false,
   incomingLink: null,
+  removal: null,
   waitingLink: null,
   knownEmails: {},
 }
@@ -39,7 +41,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       // Leaving a screen while its request runs is the user's "cancel": main abandons the call.
       if (get().pending) void settle(() => bridge.cancelPending({}))
       generation++
-      set({ screen, screenId: generation, notice, failure: null, pending: null, dirty: false })
+      set({ screen, screenId: generation, notice, failure: null, pending: null, dirty: false, removal: null })
     }
 
     const run = async <T>(action: Action, call: () => Promise<Result<T>>) => {
@@ -91,6 +93,7 @@ export function createAppStore(options: StoreOptions): AppStore {
     return {
       ...initialData,
       ...accountActions(ctx),
+      ...removalActions(ctx),
       ...resetActions(ctx, links),
       ...links.actions,
 

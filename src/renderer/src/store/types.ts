@@ -55,6 +55,11 @@ export type Action =
   | 'confirmReset'
   | 'changePassword'
   | 'openDemoMail'
+  | 'removeAccount'
+  | 'removeServer'
+
+/** What the confirmation dialog asks about: an account on this computer, or a server the user added. */
+export type Removal = { kind: 'account'; accountId: string } | { kind: 'server'; serverId: string }
 
 export interface Failure {
   action: Action
@@ -106,6 +111,8 @@ export interface AppData {
   dirty: boolean
   /** A link arrived while the user was typing: the dialog asks before replacing their input. */
   incomingLink: LinkHandle | null
+  /** A removal waiting for the user's yes in the confirmation dialog. */
+  removal: Removal | null
   /** A link the user chose to keep for later. */
   waitingLink: LinkHandle | null
   /** E-mail addresses the user asked a link for, per server, to prefill "send a new link". Never a password. */
@@ -130,6 +137,15 @@ export interface AppActions {
   signOut(accountId: string): Promise<void>
   addServer(input: AddServerInput): Promise<void>
   changePassword(input: ChangeInput): Promise<void>
+
+  /** Opens the confirmation dialog; nothing is removed until the user confirms. */
+  askRemoval(removal: Removal): void
+  /** Closes the confirmation dialog without removing anything (ignored while the removal runs). */
+  cancelRemoval(): void
+  /** Removes the account from this computer (main signs it out first); refreshes and says so. */
+  removeAccount(accountId: string): Promise<void>
+  /** Removes a server the user added, with its accounts on this computer; refreshes and says so. */
+  removeServer(serverId: string): Promise<void>
 
   requestReset(input: { serverId: string; email: string }): Promise<void>
   resend(): Promise<void>
