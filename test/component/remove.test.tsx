@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
 import type { Account, ServerSummary } from '../../src/shared/contract'
+import type { Result } from '../../src/shared/errors'
 import { alice, deferred, demoServer, djoserServer, fail, formsServer, ok } from './fake-bridge'
 import { renderApp } from './render-app'
 
@@ -86,7 +87,7 @@ describe('removing an account', () => {
   })
 
   it('stays open and busy while main works; a failure closes it and shows the alert', async () => {
-    const answer = deferred<ReturnType<typeof fail>>()
+    const answer = deferred<Result<Record<string, never>>>()
     const { user } = await renderApp({
       listAccounts: () => ok([alice]),
       removeAccount: () => answer.promise,
