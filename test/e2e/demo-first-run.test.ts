@@ -79,4 +79,21 @@ describe.runIf(ready)('first run with no server: the demo', () => {
     // Nothing the shell logged carries the new password.
     expect(shell.output()).not.toContain(NEW)
   })
+
+  it('removes the account after asking, through the real main process', async () => {
+    await page.getByRole('button', { name: 'Remove demo on Demo server' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    await screenshot(page, 'remove-account-dialog')
+    expect(await axeViolations(page)).toEqual([])
+    await dialog.getByRole('button', { name: /^Remove/ }).click()
+    await page.getByText('Removed demo on Demo server from Account Desk.').waitFor()
+    const accounts = await page.evaluate(() =>
+      (
+        window as unknown as { accountDesk: { listAccounts(r: object): Promise<{ value?: unknown[] }> } }
+      ).accountDesk.listAccounts({}),
+    )
+    expect(accounts.value).toEqual([])
+    expect(errors).toEqual([])
+  })
 })
