@@ -118,6 +118,11 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
         retypePassword: NEW_PASSWORD,
       })
       expect(changed).toMatchObject({ ok: true, value: { stillSignedIn: true } })
+      expect(changed.ok && changed.value.otherSessions).toMatch(
+        kind === 'djoser'
+          ? /Choosing Sign out here ends every session/
+          : /were signed out. This app stays signed in/,
+      )
       const old = await services.handlers.signIn({ serverId: 'corp', username: 'alice', password: PASSWORD })
       expect(old.ok).toBe(false)
       const fresh = await services.handlers.signIn({
@@ -164,6 +169,10 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
         retypePassword: RESET_PASSWORD,
       })
       expect(done).toMatchObject({ ok: true, value: { serverId: 'corp', username: 'alice' } })
+      // djoser keeps API tokens after a reset and says how to end them; Django's sessions end with the password.
+      expect(done.ok && done.value.otherSessions).toMatch(
+        kind === 'djoser' ? /sign in here and choose Sign out/ : /has been signed out/,
+      )
       // This app's stored session for alice was dropped; she signs in with the new password.
       expect(
         (await services.handlers.listAccounts({})).ok && (await services.handlers.listAccounts({})),

@@ -207,7 +207,7 @@ export async function createAccountsService(opts: {
       await persist()
       return ok({
         stillSignedIn: live.session !== null,
-        otherSessions: describeOtherSessions(result.value.otherSessions, 'change'),
+        otherSessions: describeOtherSessions(result.value.otherSessions, 'change', backend.kind),
       })
     },
 

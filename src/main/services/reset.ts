@@ -96,7 +96,7 @@ export function createResetService(opts: {
         return ok({
           serverId: link.serverId,
           ...(username ? { username } : {}),
-          otherSessions: describeOtherSessions(result.value.otherSessions, 'reset'),
+          otherSessions: describeOtherSessions(result.value.otherSessions, 'reset', backend.kind),
         })
       })
     },
