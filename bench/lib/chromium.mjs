@@ -1,26 +1,12 @@
-// Headless Chromium as the end-to-end tests launch it (test/e2e/harness.ts): Debian's /usr/bin/chromium through
-// playwright-core, the same flags, a fresh profile per launch.
+// Headless Chromium exactly as the end-to-end tests launch it (test/helpers/chromium.mjs), failing with the
+// install command when it is missing.
 import { existsSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import { CHROMIUM_PATH, launchChromium as launch, VIEWPORT } from '../../test/helpers/chromium.mjs'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export { VIEWPORT }
 
 export async function launchChromium() {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium is missing at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`)
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  return launch()
 }
-
-export const VIEWPORT = { width: 1000, height: 760 }

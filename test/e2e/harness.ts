@@ -3,9 +3,9 @@ import http from 'node:http'
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
-import { CHROMIUM_PATH } from '../helpers/require-tool'
+import { launchChromium, VIEWPORT } from '../helpers/chromium.mjs'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots')
@@ -88,26 +88,11 @@ export async function startBrowserShell(
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
-  // Playwright gives each launch a fresh, empty profile of its own.
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-}
+export { launchChromium }
 
 /** A page in its own context (axe needs one), light or dark. */
 export async function newPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ colorScheme, viewport: { width: 1000, height: 760 } })
+  const context = await browser.newContext({ colorScheme, viewport: VIEWPORT })
   return context.newPage()
 }
 

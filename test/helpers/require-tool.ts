@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { CHROMIUM_PATH } from './chromium.mjs'
 
 /**
  * Tests that need something outside npm (Chromium, Django) call this. Under CI=true a missing tool fails the
@@ -12,5 +13,4 @@ export function requireTool(what: string, present: boolean, install: string): bo
   return false
 }
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH)
