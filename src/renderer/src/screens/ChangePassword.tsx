@@ -11,6 +11,7 @@ import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ChangeStep } from '../store/types'
 import { compact, useFormErrors } from './useFormErrors'
+import { TrySignInWithNewPassword } from '../components/ScreenFooter'
 
 type Form = Extract<ChangeStep, { name: 'form' }>
 type Done = Extract<ChangeStep, { name: 'done' }>
@@ -100,19 +101,7 @@ export function ChangePassword({ step }: { step: Form }) {
             </button>
           ) : null}
           {mayHaveApplied ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() =>
-                goSignIn({
-                  serverId: account.serverId,
-                  username: account.username,
-                  reason: 'may-have-applied',
-                })
-              }
-            >
-              Try signing in with the new password
-            </button>
+            <TrySignInWithNewPassword serverId={account.serverId} username={account.username} />
           ) : null}
         </ErrorAlert>
         <div className="actions">

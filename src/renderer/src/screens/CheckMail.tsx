@@ -5,6 +5,7 @@ import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 import { PasteLink } from './PasteLink'
+import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 type Sent = Extract<ResetStep, { name: 'sent' }>
 
@@ -16,7 +17,6 @@ export function CheckMail({ step }: { step: Sent }) {
   const server = useApp((s) => s.servers.find((x) => x.id === step.serverId))
   const pending = useApp((s) => s.pending)
   const resend = useApp((s) => s.resend)
-  const goHome = useApp((s) => s.goHome)
   const failure = useFailure('resend')
   const rateLimit = useRateLimitUntil('resend')
   const wait = useSecondsLeft(Math.max(step.resendAt, rateLimit ?? 0))
@@ -62,11 +62,7 @@ export function CheckMail({ step }: { step: Sent }) {
         </h2>
         <PasteLink />
       </section>
-      <div className="actions actions--end">
-        <button type="button" className="button button--quiet" onClick={() => goHome()}>
-          Back to accounts
-        </button>
-      </div>
+      <BackToAccountsFooter />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
 import { ForgotForm } from './ForgotForm'
 import { PasteLink } from './PasteLink'
+import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 /** Step 1 of the reset flow: which server, which e-mail address. */
 export function ForgotPassword({ serverId, email }: { serverId: string | null; email: string }) {
@@ -31,11 +32,7 @@ export function ForgotPassword({ serverId, email }: { serverId: string | null; e
         </h2>
         <PasteLink />
       </section>
-      <div className="actions actions--end">
-        <button type="button" className="button button--quiet" onClick={() => goHome()}>
-          Back to accounts
-        </button>
-      </div>
+      <BackToAccountsFooter />
     </div>
   )
 }

@@ -1,13 +1,12 @@
 import { StepHeading } from '../components/StepHeading'
-import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 import { ForgotForm } from './ForgotForm'
+import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 type Problem = Extract<ResetStep, { name: 'problem' }>
 
 /** Step 7: expired, used or replaced links are one state, with "send a new link" prefilled. */
 export function LinkProblem({ step }: { step: Problem }) {
-  const goHome = useApp((s) => s.goHome)
   return (
     <div className="screen screen--narrow">
       <StepHeading>This link can’t be used</StepHeading>
@@ -24,11 +23,7 @@ export function LinkProblem({ step }: { step: Problem }) {
         </h2>
         <ForgotForm serverId={step.serverId} email={step.email} submitLabel="Send a new link" />
       </section>
-      <div className="actions actions--end">
-        <button type="button" className="button button--quiet" onClick={() => goHome()}>
-          Back to accounts
-        </button>
-      </div>
+      <BackToAccountsFooter />
     </div>
   )
 }

@@ -11,6 +11,7 @@ import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 import { compact, useFormErrors } from './useFormErrors'
+import { TrySignInWithNewPassword } from '../components/ScreenFooter'
 
 type Checking = Extract<ResetStep, { name: 'checking' }>
 type Form = Extract<ResetStep, { name: 'form' }>
@@ -42,7 +43,6 @@ export function ResetFromLink({ step }: { step: Form }) {
   const pending = useApp((s) => s.pending)
   const confirmReset = useApp((s) => s.confirmReset)
   const cancel = useApp((s) => s.cancelReset)
-  const goSignIn = useApp((s) => s.goSignIn)
   const failure = useFailure('confirmReset')
   const wait = useSecondsLeft(useRateLimitUntil('confirmReset'))
   const [newPassword, setNewPassword] = useState('')
@@ -111,19 +111,7 @@ export function ResetFromLink({ step }: { step: Form }) {
           waitSeconds={wait}
         >
           {mayHaveApplied ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() =>
-                goSignIn({
-                  serverId: link.serverId,
-                  username: link.accountHint ?? '',
-                  reason: 'may-have-applied',
-                })
-              }
-            >
-              Try signing in with the new password
-            </button>
+            <TrySignInWithNewPassword serverId={link.serverId} username={link.accountHint ?? ''} />
           ) : null}
         </ErrorAlert>
         <div className="actions">

@@ -1,0 +1,30 @@
+import { useApp } from '../store/provider'
+
+/** The quiet "Back to accounts" at the end of a step that the user may leave at any time. */
+export function BackToAccountsFooter() {
+  const goHome = useApp((s) => s.goHome)
+  return (
+    <div className="actions actions--end">
+      <button type="button" className="button button--quiet" onClick={() => goHome()}>
+        Back to accounts
+      </button>
+    </div>
+  )
+}
+
+/**
+ * After a timeout on a change that may already have been made, the safe next step: sign in with the new password
+ * (never a blind retry of the change).
+ */
+export function TrySignInWithNewPassword({ serverId, username }: { serverId: string; username: string }) {
+  const goSignIn = useApp((s) => s.goSignIn)
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => goSignIn({ serverId, username, reason: 'may-have-applied' })}
+    >
+      Try signing in with the new password
+    </button>
+  )
+}
