@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import { createServices, type Services } from '../../src/main/services'
+import { testServiceDeps } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
 
 /** Out of the box: no server configured → the demo server runs, and every flow works through its mailbox. */
@@ -15,23 +16,20 @@ describe('services with no server configured (the demo)', () => {
   const logs: string[] = []
 
   const start = async () => {
-    services = createServices({
-      shell: 'browser-shell',
-      appName: 'Account Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      scheme: 'accountdesk-dev',
-      dataDir,
-      fetch: globalThis.fetch,
-      logger: createLogger((line) => logs.push(line), 'debug'),
-      emit: (name, payload) => {
-        if (name === 'onLink') links.push(payload as LinkEvent)
-        else mailCounts.push((payload as { count: number }).count)
-      },
-      safeStorage: null,
-      now: () => new Date(),
-      demo: 'auto',
-    })
+    services = createServices(
+      testServiceDeps(dataDir, {
+        shell: 'browser-shell',
+        scheme: 'accountdesk-dev',
+        fetch: globalThis.fetch,
+        logger: createLogger((line) => logs.push(line), 'debug'),
+        emit: (name, payload) => {
+          if (name === 'onLink') links.push(payload as LinkEvent)
+          else mailCounts.push((payload as { count: number }).count)
+        },
+        now: () => new Date(),
+        demo: 'auto',
+      }),
+    )
     await services.start()
     await services.handlers.rendererReady({})
   }

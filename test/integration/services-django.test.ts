@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import { createServices, type Services } from '../../src/main/services'
+import { testServiceDeps } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 
@@ -43,20 +44,15 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
           servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
         }),
       )
-      services = createServices({
-        shell: 'browser-shell',
-        appName: 'Account Desk',
-        version: '0.0.0',
-        platform: 'linux',
-        scheme: 'accountdesk',
-        dataDir,
-        fetch: globalThis.fetch,
-        logger: createLogger((line) => logs.push(line), 'debug'),
-        emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),
-        safeStorage: fakeSafeStorage,
-        now: () => new Date(),
-        demo: 'off',
-      })
+      services = createServices(
+        testServiceDeps(dataDir, {
+          fetch: globalThis.fetch,
+          logger: createLogger((line) => logs.push(line), 'debug'),
+          emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),
+          safeStorage: fakeSafeStorage,
+          now: () => new Date(),
+        }),
+      )
       await services.start()
       await services.handlers.rendererReady({})
     })

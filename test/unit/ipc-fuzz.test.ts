@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { registerHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../../src/main/ipc/register'
 import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
-import { testServiceDeps } from './security-harness'
+import { testServiceDeps } from '../helpers/service-deps'
 import { createServices, type Services } from '../../src/main/services'
 import {
   channelOf,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testServiceDeps } from './security-harness'
+import { testServiceDeps } from '../helpers/service-deps'
 import { createServices, type Services } from '../../src/main/services'
 import { serverProfileSchema } from '../../src/shared/profile'
 

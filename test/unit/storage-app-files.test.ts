@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testServiceDeps } from './security-harness'
+import { testServiceDeps } from '../helpers/service-deps'
 import { createServices } from '../../src/main/services'
 import { createAppFiles } from '../../src/main/storage/app-files'
 

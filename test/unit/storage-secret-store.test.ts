@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { testServiceDeps } from './security-harness'
+import { testServiceDeps } from '../helpers/service-deps'
 import { createServices } from '../../src/main/services'
 import type { SafeStorageLike } from '../../src/main/services/deps'
 import { createSecretStore } from '../../src/main/storage/secret-store'

@@ -3,7 +3,7 @@ import type { ServiceDeps } from '../../src/main/services'
 import { silentLogger } from '../../src/main/log'
 
 /**
- * The ServiceDeps the security, storage and fuzz tests start the real services with: a temp data folder, no
+ * The ServiceDeps tests start the real services with: a temp data folder, no
  * managed policy (a machine path that does not exist), no branding servers, the demo off, and a network that
  * refuses every connection unless the test brings its own fetch.
  */
