@@ -143,10 +143,6 @@ export function createFakeElectron(
       encryptString: (s: string) => Buffer.from(`enc:${Buffer.from(s).toString('base64')}`),
       decryptString: (b: Buffer) => Buffer.from(b.toString().replace(/^enc:/, ''), 'base64').toString(),
     },
-    shell: {
-      openedExternal: [] as string[],
-      openExternal: async (url: string) => void electron.shell.openedExternal.push(url),
-    },
   }
   return {
     electron: electron as typeof electron & ElectronLike,

@@ -41,7 +41,6 @@ export interface AccountsService {
   dropSessionAfterReset(serverId: string, accountHint: string | undefined): Promise<string | undefined>
   /** The server was removed: forget its accounts. */
   forgetServer(serverId: string): Promise<void>
-  findByUsername(serverId: string, username: string): Account | undefined
   /**
    * Which account a reset link is for: the one whose user id the link's uid encodes, else the one whose e-mail
    * this app last asked a reset for on that server.
@@ -119,12 +118,6 @@ export async function createAccountsService(opts: {
 
   return {
     list: () => accounts.map(view),
-    findByUsername: (serverId, username) => {
-      const live = accounts.find(
-        (a) => a.stored.serverId === serverId && a.stored.username.toLowerCase() === username.toLowerCase(),
-      )
-      return live ? view(live) : undefined
-    },
 
     async signIn(serverId, username, password) {
       const backend = backendFor(serverId)

@@ -33,6 +33,4 @@ export interface ServiceDeps {
   policy?: { machine: string; override: string | null }
   /** The servers built into this branded build (branding.json's defaultServers). */
   brandingServers?: ServerProfile[]
-  /** Opens an allowed URL outside the app (mail client, browser). */
-  openExternal?: (url: string) => Promise<void>
 }

@@ -84,5 +84,4 @@ export interface ElectronLike {
     encryptString(plain: string): Buffer
     decryptString(encrypted: Buffer): string
   }
-  shell: { openExternal(url: string): Promise<void> }
 }

@@ -6,7 +6,6 @@ import { channelOf } from '../../shared/channels'
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
 import { createAppProtocolHandler } from '../security/app-protocol'
-import { createSystemOpener } from '../security/external-links'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
 import { lockDownWebContents } from '../security/navigation'
@@ -111,7 +110,6 @@ export function startShell(
       demo: proc.argv.includes('--demo') ? 'on' : 'auto',
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,
-      openExternal: createSystemOpener(electron.shell),
     })
     registerHandlers(electron.ipcMain as never, services.handlers, {
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
