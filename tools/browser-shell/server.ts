@@ -18,6 +18,8 @@ import { bridgeClientSource } from './bridge-client'
  */
 export const SHELL_CSP = RENDERER_CSP.replace("connect-src 'none'", "connect-src 'self'")
 const MAX_BODY = 64 * 1024
+/** Events kept for a page that is not connected yet (a reload, the first load); older ones are dropped. */
+const MAX_BACKLOG = 64
 
 export interface BrowserShellServer {
   url: string
@@ -174,7 +176,10 @@ export async function startShellServer(opts: {
     secret,
     emit(name, payload) {
       const line = `${JSON.stringify({ name, payload })}\n`
-      if (streams.size === 0) backlog.push(line)
+      if (streams.size === 0) {
+        backlog.push(line)
+        if (backlog.length > MAX_BACKLOG) backlog.shift()
+      }
       for (const res of streams) res.write(line)
     },
     close: () =>
