@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { BACKEND_KIND_IDS, backendKind } from './backend-kinds'
 
-export const backendKindSchema = z.enum(['djoser', 'django-forms'])
-export type BackendKind = z.infer<typeof backendKindSchema>
+export type { BackendKind } from './backend-kinds'
+
+/** A profile's `kind`: one of the kinds in the registry (src/shared/backend-kinds). */
+export const backendKindSchema = z.enum(BACKEND_KIND_IDS)
 
 /** The rules the server enforces, as far as the client knows them. The server stays the judge. */
 export const passwordRulesSchema = z.object({
@@ -61,13 +64,14 @@ export const serverProfileSchema = z
     passwordRules: passwordRulesSchema.default(defaultPasswordRules),
     timeoutMs: z.number().int().min(1000).max(120000).default(15000),
   })
-  .transform((p) => ({
-    ...p,
-    baseUrl: p.baseUrl.replace(/\/+$/, ''),
-    prefix: p.prefix ?? (p.kind === 'djoser' ? '/auth/' : '/accounts/'),
-    confirmPath: (
-      p.confirmPath ?? (p.kind === 'djoser' ? 'reset/{uid}/{token}' : 'accounts/reset/{uid}/{token}/')
-    ).replace(/^\//, ''),
-  }))
+  .transform((p) => {
+    const { defaults } = backendKind(p.kind)
+    return {
+      ...p,
+      baseUrl: p.baseUrl.replace(/\/+$/, ''),
+      prefix: p.prefix ?? defaults.prefix,
+      confirmPath: (p.confirmPath ?? defaults.confirmPath).replace(/^\//, ''),
+    }
+  })
 export type ServerProfileInput = z.input<typeof serverProfileSchema>
 export type ServerProfile = z.output<typeof serverProfileSchema>

@@ -32,7 +32,7 @@ describe('add a server', () => {
     })
     await user.type(screen.getByLabelText('Name'), 'Intranet')
     await user.type(screen.getByLabelText('Address'), 'https://intranet.example.com')
-    await user.click(screen.getByRole('radio', { name: 'Django sign-in pages' }))
+    await user.click(screen.getByRole('radio', { name: 'Django website sign-in pages' }))
     await user.click(screen.getByRole('button', { name: 'Add the server' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument()
     expect(screen.getByText('Intranet was added. Sign in to it below.')).toBeInTheDocument()

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { djangoForms } from '../../shared/backend-kinds/django-forms'
 import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
 import { createHttpClient, type HttpResponse } from '../http/client'
@@ -11,8 +13,27 @@ import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { MESSAGES } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
-import { makeSession, restoreSessionData, serializeSessionData, sessionData } from './session'
+import { sessionCodec } from './session'
 import type { BackendDeps, BackendSession, DjangoFormsBackend, LinkStatus } from './types'
+
+const cookieSchema = z.object({
+  name: z.string().min(1).max(256),
+  value: z.string().max(4096),
+  path: z.string().max(1024),
+  expiresAt: z.number().optional(),
+  secure: z.boolean().optional(),
+})
+
+/** A Django session: the user's name (the pages do not say it) and the cookie jar. */
+const sessions = sessionCodec(
+  z.object({
+    v: z.literal(1),
+    kind: z.literal(djangoForms.id),
+    serverId: z.string(),
+    username: z.string().max(254),
+    cookies: z.array(cookieSchema).max(50),
+  }),
+)
 
 /**
  * Django's stock auth views (backend-protocol.md section 5): `LoginView`, `PasswordChangeView`,
@@ -111,12 +132,12 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
 
   function jarOf(session: BackendSession) {
-    const data = sessionData(session, 'django-forms', profile.id)
+    const data = sessions.read(session, profile.id)
     return data ? { data, jar: new CookieJar(data.cookies, now) } : null
   }
 
   const sessionFrom = (username: string, jar: CookieJar) =>
-    makeSession({ v: 1, kind: 'django-forms', serverId: profile.id, username, cookies: jar.toJSON() })
+    sessions.make({ v: 1, kind: djangoForms.id, serverId: profile.id, username, cookies: jar.toJSON() })
 
   type LinkPage =
     { status: 'dead' } | { status: 'valid'; csrf: string; url: string } | { status: 'valid-unopened' }
@@ -165,9 +186,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   }
 
   const backend: DjangoFormsBackend = {
-    kind: 'django-forms',
+    kind: djangoForms.id,
     profile,
-    canCheckLink: true,
+    canCheckLink: djangoForms.canCheckLink,
 
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
@@ -317,7 +338,11 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (!read.ok) return logOutcome(logger, 'confirmReset', read)
         // A password change ends the user's other Django sessions (the session auth hash changes).
         if (read.value.kind === 'redirected')
-          return logOutcome(logger, 'confirmReset', ok({ otherSessions: 'signed-out' as const }))
+          return logOutcome(
+            logger,
+            'confirmReset',
+            ok({ otherSessions: djangoForms.otherSessions.afterReset }),
+          )
         const { fields, html } = read.value
         if (Object.keys(fields).length > 0)
           return logOutcome(logger, 'confirmReset', fail(validation(fields)))
@@ -403,8 +428,8 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         return logOutcome(logger, 'checkLink', ok(page.value.status === 'dead' ? 'dead' : 'valid'))
       }),
 
-    serializeSession: serializeSessionData,
-    restoreSession: (serialized) => restoreSessionData(serialized, 'django-forms', profile.id),
+    serializeSession: sessions.serialize,
+    restoreSession: (serialized) => sessions.restore(serialized, profile.id),
   }
   return backend
 }

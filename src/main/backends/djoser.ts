@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { djoser } from '../../shared/backend-kinds/djoser'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
 import { createHttpClient, type HttpResponse } from '../http/client'
@@ -7,8 +9,18 @@ import { commonStatusError, serverDetail, unexpectedRedirect } from '../http/sta
 import { drfFieldErrors, firstMessage, DJOSER_FIELDS } from './field-errors'
 import { MESSAGES } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, passwordsDifferError, withDeadline } from './operation'
-import { makeSession, restoreSessionData, serializeSessionData, sessionData } from './session'
+import { sessionCodec } from './session'
 import type { BackendDeps, BackendSession, DjoserBackend, Identity } from './types'
+
+/** A djoser session: the API token. */
+const sessions = sessionCodec(
+  z.object({
+    v: z.literal(1),
+    kind: z.literal(djoser.id),
+    serverId: z.string(),
+    token: z.string().regex(/^[A-Za-z0-9._~+/=-]{1,512}$/),
+  }),
+)
 
 /**
  * The djoser REST API (backend-protocol.md sections 2–3): token login, `users/me/`, `users/reset_password/`,
@@ -76,7 +88,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     return { kind: 'validation', message: firstMessage(fields) || MESSAGES.checkFields, fields }
   }
 
-  const tokenOf = (session: BackendSession) => sessionData(session, 'djoser', profile.id)?.token ?? null
+  const tokenOf = (session: BackendSession) => sessions.read(session, profile.id)?.token ?? null
   const wrongSession = (): Result<never> =>
     fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
 
@@ -106,9 +118,9 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     profile.retypeField ? { re_new_password: input.retypePassword } : {}
 
   const backend: DjoserBackend = {
-    kind: 'djoser',
+    kind: djoser.id,
     profile,
-    canCheckLink: false,
+    canCheckLink: djoser.canCheckLink,
 
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
@@ -130,7 +142,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
           return logOutcome(
             logger,
             'signIn',
-            ok(makeSession({ v: 1, kind: 'djoser', serverId: profile.id, token })),
+            ok(sessions.make({ v: 1, kind: djoser.id, serverId: profile.id, token })),
           )
         }
         if (response.status === 400) {
@@ -218,7 +230,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
           return logOutcome(
             logger,
             'confirmReset',
-            body.ok ? ok({ otherSessions: 'may-remain' as const }) : body,
+            body.ok ? ok({ otherSessions: djoser.otherSessions.afterReset }) : body,
           )
         }
         if (response.status === 400) {
@@ -277,8 +289,8 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
       return shape ? fail(shape) : ok('unknown' as const)
     },
 
-    serializeSession: serializeSessionData,
-    restoreSession: (serialized) => restoreSessionData(serialized, 'djoser', profile.id),
+    serializeSession: sessions.serialize,
+    restoreSession: (serialized) => sessions.restore(serialized, profile.id),
   }
   return backend
 }

@@ -1,71 +1,39 @@
-import { z } from 'zod'
-import type { StoredCookie } from '../http/cookies'
-import type { BackendSession } from './types'
+import type { z } from 'zod'
+import type { BackendKind } from '../../shared/backend-kinds'
+import { sessionBrand, type BackendSession } from './types'
 
-/** What an adapter keeps inside the opaque BackendSession. */
-export type DjoserSessionData = { v: 1; kind: 'djoser'; serverId: string; token: string }
-export type FormsSessionData = {
+/** What every adapter keeps inside the opaque BackendSession, besides its own fields (a token, cookies). */
+export interface SessionBase {
   v: 1
-  kind: 'django-forms'
+  kind: BackendKind
   serverId: string
-  username: string
-  cookies: StoredCookie[]
-}
-export type SessionData = DjoserSessionData | FormsSessionData
-
-const cookieSchema = z.object({
-  name: z.string().min(1).max(256),
-  value: z.string().max(4096),
-  path: z.string().max(1024),
-  expiresAt: z.number().optional(),
-  secure: z.boolean().optional(),
-})
-
-const sessionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    v: z.literal(1),
-    kind: z.literal('djoser'),
-    serverId: z.string(),
-    token: z.string().regex(/^[A-Za-z0-9._~+/=-]{1,512}$/),
-  }),
-  z.object({
-    v: z.literal(1),
-    kind: z.literal('django-forms'),
-    serverId: z.string(),
-    username: z.string().max(254),
-    cookies: z.array(cookieSchema).max(50),
-  }),
-])
-
-const wrap = (data: SessionData): BackendSession => Object.freeze({ ...data }) as unknown as BackendSession
-
-export const makeSession = wrap
-
-/** The adapter's data, when the session is of this kind and server; otherwise null. */
-export function sessionData<K extends SessionData['kind']>(
-  session: BackendSession,
-  kind: K,
-  serverId: string,
-): Extract<SessionData, { kind: K }> | null {
-  const parsed = sessionSchema.safeParse(session)
-  if (!parsed.success || parsed.data.kind !== kind || parsed.data.serverId !== serverId) return null
-  return parsed.data as Extract<SessionData, { kind: K }>
 }
 
-export const serializeSessionData = (session: BackendSession): string => JSON.stringify(session)
-
-export function restoreSessionData(
-  serialized: string,
-  kind: SessionData['kind'],
-  serverId: string,
-): BackendSession | null {
-  let raw: unknown
-  try {
-    raw = JSON.parse(serialized)
-  } catch {
-    return null
+/**
+ * The opaque sessions of one kind, described by `schema` (the kind's own fields on SessionBase). A session made
+ * by another kind or for another server is never read as this one's: `read` and `restore` answer null for it.
+ */
+export function sessionCodec<Data extends SessionBase>(schema: z.ZodType<Data>) {
+  const wrap = (data: Data): BackendSession => Object.freeze({ ...data, [sessionBrand]: data.kind })
+  const valid = (raw: unknown, serverId: string): Data | null => {
+    const parsed = schema.safeParse(raw)
+    return parsed.success && parsed.data.serverId === serverId ? parsed.data : null
   }
-  const parsed = sessionSchema.safeParse(raw)
-  if (!parsed.success || parsed.data.kind !== kind || parsed.data.serverId !== serverId) return null
-  return wrap(parsed.data)
+  return {
+    make: wrap,
+    /** The adapter's data, when the session is of this kind and server; otherwise null. */
+    read: (session: BackendSession, serverId: string): Data | null => valid(session, serverId),
+    serialize: (session: BackendSession): string => JSON.stringify(session),
+    /** Null when the string is not a session of this kind and server (then: sign in again). */
+    restore(serialized: string, serverId: string): BackendSession | null {
+      let raw: unknown
+      try {
+        raw = JSON.parse(serialized)
+      } catch {
+        return null
+      }
+      const data = valid(raw, serverId)
+      return data ? wrap(data) : null
+    },
+  }
 }

@@ -1,9 +1,11 @@
 import type { Result } from '../../shared/errors'
-import type { BackendKind, ServerProfile } from '../../shared/profile'
+import type { BackendKind, KindInfo, OtherSessions } from '../../shared/backend-kinds'
+import type { ServerProfile } from '../../shared/profile'
 import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
 
-declare const sessionBrand: unique symbol
+/** Marks the objects only an adapter makes (src/main/backends/session.ts); not serialised. */
+export const sessionBrand: unique symbol = Symbol('BackendSession')
 
 /**
  * What signing in gives back: a djoser token, or Django's session cookies. Opaque to everyone but the adapter
@@ -38,13 +40,7 @@ export interface ChangePasswordInput {
   retype: string
 }
 
-/**
- * What happened to the user's other sessions (other devices, other apps):
- * - `signed-out`: the server ended them;
- * - `may-remain`: the server keeps them (djoser never revokes API tokens on a reset, and its token is shared);
- * - `unknown`: the app could not tell.
- */
-export type OtherSessions = 'signed-out' | 'may-remain' | 'unknown'
+export type { OtherSessions }
 
 export interface ConfirmResetOutcome {
   otherSessions: OtherSessions
@@ -100,9 +96,20 @@ export interface BackendBase<K extends BackendKind, CanCheck extends boolean> {
   restoreSession(serialized: string): BackendSession | null
 }
 
-export type DjoserBackend = BackendBase<'djoser', false>
-export type DjangoFormsBackend = BackendBase<'django-forms', true>
-export type Backend = DjoserBackend | DjangoFormsBackend
+/** The adapter of one kind; whether it can check a link comes from the kind's description. */
+export type BackendOf<K extends BackendKind> = K extends BackendKind
+  ? BackendBase<K, KindInfo<K>['canCheckLink']>
+  : never
+export type DjoserBackend = BackendOf<'djoser'>
+export type DjangoFormsBackend = BackendOf<'django-forms'>
+/** The adapter of any kind in the registry. */
+export type Backend = BackendOf<BackendKind>
+
+/** What a kind's module exports to build its adapter for one server. */
+export type BackendFactory<K extends BackendKind> = (
+  profile: ServerProfile,
+  deps: BackendDeps,
+) => BackendOf<K>
 
 export interface BackendDeps {
   /** Electron's net.fetch (or createNetRequestFetch) in the app, Node's fetch in Node. */

@@ -1,20 +1,21 @@
+import { backendKind, type BackendKind } from '../../shared/backend-kinds'
 import type { OtherSessions } from '../backends/types'
-import type { BackendKind } from '../../shared/profile'
 
 /**
  * What the user is told about their other sessions after a reset or a change, in words for people, with what
- * they can do about it where the server allows: djoser keeps one API token per user, shared by every app signed
- * in to the account, so a sign-out from here ends all of them at once (backend-protocol.md §3.6).
+ * they can do about it where the server allows: where one sign-in is shared by every app (the kind's
+ * `otherSessions.signOutEndsAll`, djoser's single API token), a sign-out from here ends all of them at once
+ * (docs/server-protocol.md, "Other sessions").
  */
 export function describeOtherSessions(
   outcome: OtherSessions,
   after: 'reset' | 'change',
   kind: BackendKind,
 ): string {
-  const remedy =
-    kind === 'djoser'
-      ? ' To end them, sign in here and choose Sign out: this server then signs the account out everywhere at once.'
-      : ' Sign out of them there, or ask your IT team.'
+  const { signOutEndsAll } = backendKind(kind).otherSessions
+  const remedy = signOutEndsAll
+    ? ' To end them, sign in here and choose Sign out: this server then signs the account out everywhere at once.'
+    : ' Sign out of them there, or ask your IT team.'
   switch (outcome) {
     case 'signed-out':
       return after === 'reset'
@@ -24,7 +25,7 @@ export function describeOtherSessions(
       return after === 'reset'
         ? `Other devices and apps that were signed in to this account may still be signed in: this server does not sign them out after a reset.${remedy}`
         : `Other devices and apps signed in to this account may still be signed in: this server keeps their sessions after a password change.${
-            kind === 'djoser'
+            signOutEndsAll
               ? ' Choosing Sign out here ends every session of this account at once, this one included.'
               : remedy
           }`

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ServerSummary } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
+import { backendKind } from '../../shared/backend-kinds'
 import { serverProfileSchema, type BackendKind, type ServerProfile } from '../../shared/profile'
 import { applyPolicy, policyRefusal, type EffectivePolicy, type EffectiveSettings } from '../config/policy'
 
@@ -36,7 +37,7 @@ export function summarize(entry: ServerEntry): ServerSummary {
     host: new URL(profile.baseUrl).host,
     kind: profile.kind,
     passwordRules: profile.passwordRules,
-    canCheckLink: profile.kind === 'django-forms',
+    canCheckLink: backendKind(profile.kind).canCheckLink,
     locked: entry.locked,
     demo: entry.source === 'demo',
   }

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import type { ServerSummary } from '../../../shared/contract'
+import { BACKEND_KINDS, type BackendKind } from '../../../shared/backend-kinds'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
@@ -8,19 +8,6 @@ import { useFailure } from '../hooks/useFailure'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useApp } from '../store/provider'
 import { compact, required, useFormErrors } from './useFormErrors'
-
-const KINDS: { value: ServerSummary['kind']; label: string; hint: string }[] = [
-  {
-    value: 'djoser',
-    label: 'REST API (djoser)',
-    hint: 'The server offers /auth/users/ and /auth/token/login/.',
-  },
-  {
-    value: 'django-forms',
-    label: 'Django sign-in pages',
-    hint: 'The server’s own pages at /accounts/login/ and /accounts/password_reset/.',
-  },
-]
 
 /** Plain-language check before main's: an https address (http only for this computer). */
 function urlProblem(value: string): string | undefined {
@@ -46,7 +33,7 @@ export function AddServer() {
   const kindId = useId()
   const [displayName, setDisplayName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
-  const [kind, setKind] = useState<ServerSummary['kind']>('djoser')
+  const [kind, setKind] = useState<BackendKind>(BACKEND_KINDS[0].id)
   const form = useRef<HTMLFormElement>(null)
   const errors = useFormErrors(form, failure)
   useReportDirty(displayName !== '' || baseUrl !== '')
@@ -99,19 +86,19 @@ export function AddServer() {
           aria-describedby={kindErrors.length ? `${kindId}-error` : undefined}
         >
           <legend className="field-label">Kind of server</legend>
-          {KINDS.map((k) => (
-            <div key={k.value} className="radio">
+          {BACKEND_KINDS.map((k) => (
+            <div key={k.id} className="radio">
               <input
                 type="radio"
-                id={`${kindId}-${k.value}`}
+                id={`${kindId}-${k.id}`}
                 name="kind"
-                value={k.value}
-                checked={kind === k.value}
-                onChange={() => setKind(k.value)}
-                aria-describedby={`${kindId}-${k.value}-hint`}
+                value={k.id}
+                checked={kind === k.id}
+                onChange={() => setKind(k.id)}
+                aria-describedby={`${kindId}-${k.id}-hint`}
               />
-              <label htmlFor={`${kindId}-${k.value}`}>{k.label}</label>
-              <p id={`${kindId}-${k.value}-hint`} className="field-hint radio-hint">
+              <label htmlFor={`${kindId}-${k.id}`}>{k.label}</label>
+              <p id={`${kindId}-${k.id}-hint`} className="field-hint radio-hint">
                 {k.hint}
               </p>
             </div>

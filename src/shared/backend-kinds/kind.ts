@@ -1,0 +1,38 @@
+/**
+ * What happened to the user's other sessions (other devices, other apps) after a reset or a change:
+ * - `signed-out`: the server ended them;
+ * - `may-remain`: the server keeps them (djoser never revokes API tokens on a reset, and its token is shared);
+ * - `unknown`: the app could not tell.
+ */
+export type OtherSessions = 'signed-out' | 'may-remain' | 'unknown'
+
+/**
+ * What the app knows of one kind of server before it talks to one: the words Add server shows, where the
+ * endpoints usually are, and what the kind can and cannot do. Data only, so the renderer and the profile schema
+ * can read it; the adapter that speaks the kind lives in src/main/backends and is listed in its factory table.
+ */
+export interface BackendKindInfo {
+  /** The `kind` of a server profile. */
+  readonly id: string
+  /** The choice in Add server, in words for people. */
+  readonly label: string
+  /** The line under the choice: how an IT person recognises such a server. */
+  readonly hint: string
+  /** The profile's defaults when it gives none (docs/server-protocol.md, "Paths"). */
+  readonly defaults: {
+    /** Where the endpoints are, below the server address; starts and ends with a slash. */
+    readonly prefix: string
+    /** The reset link's path as the server e-mails it, with `{uid}` and `{token}`. */
+    readonly confirmPath: string
+  }
+  /** Whether a reset link can be checked without using it up (a GET of the link page). */
+  readonly canCheckLink: boolean
+  readonly otherSessions: {
+    /** What a completed reset does to the account's other sessions. */
+    readonly afterReset: OtherSessions
+    /** True when signing out here ends every session of the account at once (one token shared by all apps). */
+    readonly signOutEndsAll: boolean
+  }
+  /** What the sign-in form asks for, unless the profile says otherwise. */
+  readonly signInField: 'username' | 'email'
+}

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest'
+import { createBackend } from '../../src/main/backends'
+import { silentLogger } from '../../src/main/log'
+import { describeOtherSessions } from '../../src/main/services/other-sessions'
+import { summarize } from '../../src/main/services/server-registry'
+import { BACKEND_KINDS, findBackendKind } from '../../src/shared/backend-kinds'
+import { backendKindSchema, serverProfileSchema, type ServerProfile } from '../../src/shared/profile'
+
+const noFetch: typeof fetch = async () => {
+  throw new Error('no network in this test')
+}
+const deps = { fetch: noFetch, logger: silentLogger }
+const parse = (kind: string) =>
+  serverProfileSchema.safeParse({ id: 'a', displayName: 'A', baseUrl: 'https://accounts.example.com', kind })
+
+describe('backend kinds: one registry', () => {
+  test('the profile schema accepts exactly the kinds in the registry', () => {
+    expect(backendKindSchema.options).toEqual(BACKEND_KINDS.map((k) => k.id))
+    for (const kind of ['allauth', 'Djoser', 'django_forms', '', 'constructor', '__proto__'])
+      expect(parse(kind).success, kind).toBe(false)
+  })
+
+  test("each kind's description reaches the adapter, the profile defaults and the server summary", () => {
+    for (const info of BACKEND_KINDS) {
+      const parsed = parse(info.id)
+      if (!parsed.success) throw new Error(`${info.id} did not parse`)
+      const profile = parsed.data
+      expect(profile.prefix).toBe(info.defaults.prefix)
+      expect(profile.confirmPath).toBe(info.defaults.confirmPath.replace(/^\//, ''))
+      const backend = createBackend(profile, deps)
+      expect(backend.kind).toBe(info.id)
+      expect(backend.canCheckLink).toBe(info.canCheckLink)
+      const summary = summarize({ profile, source: 'user', locked: false })
+      expect(summary).toMatchObject({ kind: info.id, canCheckLink: info.canCheckLink })
+      expect(info.label).not.toMatch(/djoser|REST|API/)
+    }
+  })
+
+  test('an unknown kind is refused at run time, never spoken to as another kind', () => {
+    const parsed = parse('djoser')
+    if (!parsed.success) throw new Error('did not parse')
+    for (const kind of ['allauth', 'toString', 'constructor', '__proto__', '']) {
+      const stranger = { ...parsed.data, kind } as unknown as ServerProfile
+      expect(() => createBackend(stranger, deps), kind).toThrow(/cannot speak to a server of kind/)
+      expect(findBackendKind(kind), kind).toBeUndefined()
+    }
+  })
+
+  test('an unknown kind is a type error', () => {
+    const parsed = parse('djoser')
+    if (!parsed.success) throw new Error('did not parse')
+    // @ts-expect-error 'allauth' is not in the registry (yet): the call must not compile.
+    expect(() => createBackend({ ...parsed.data, kind: 'allauth' }, deps)).toThrow()
+  })
+
+  test('what is said of other sessions follows the kind: one shared sign-in or not', () => {
+    const djoserWords = describeOtherSessions('may-remain', 'reset', 'djoser')
+    const formsWords = describeOtherSessions('may-remain', 'reset', 'django-forms')
+    expect(djoserWords).toMatch(/signs the account out everywhere at once/)
+    expect(formsWords).toMatch(/ask your IT team/)
+  })
+})
