@@ -53,7 +53,7 @@ describe.runIf(available)('the djoser adapter against Django + djoser', () => {
     return u
   }
 
-  test('djoser’s known gap: a password similar to the username is accepted on reset (backend-protocol.md 3.4)', async () => {
+  test('djoser’s known gap: a password similar to the username is accepted on reset (docs/server-protocol.md, "djoser")', async () => {
     const backend = adapter(main)
     const u = await user(main, 'gap')
     await backend.requestReset(u.email)

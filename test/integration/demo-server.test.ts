@@ -17,7 +17,7 @@ import { tamper } from './djoser-conformance'
 /**
  * The demo server driven over real HTTP with Node's fetch (and node:http where fetch cannot say it: a Host header,
  * no Content-Length), through every endpoint and every state of a reset link. Expected bodies are djoser's own
- * (backend-protocol.md sections 2–3), byte for byte.
+ * (docs/server-protocol.md, "djoser"), byte for byte.
  */
 
 let dir: string

@@ -6,7 +6,7 @@
  *   defineDjoserConformance('demo server', () => ({ baseUrl, createUser, lastLinkFor, expireTokens }))
  *
  * Each test makes its own users, so tests do not depend on each other. Messages are djoser's and Django's,
- * exactly (backend-protocol.md section 3).
+ * exactly (docs/server-protocol.md, "djoser").
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createBackend, type DjoserBackend } from '../../src/main/backends'

@@ -25,7 +25,7 @@ const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'django')
 export interface DjangoOptions {
   /** PASSWORD_RESET_TIMEOUT in seconds (Django's default: 259200, three days). */
   resetTimeoutSeconds?: number
-  /** DRF anonymous throttling, e.g. '3/min' (backend-protocol.md 3.7). Off by default, as in DRF. */
+  /** DRF anonymous throttling, e.g. '3/min' (docs/server-protocol.md, "Throttling"). Off by default, as in DRF. */
   anonThrottle?: string
   /** djoser's PASSWORD_RESET_CONFIRM_RETYPE and SET_PASSWORD_RETYPE. */
   retype?: boolean

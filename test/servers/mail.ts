@@ -1,5 +1,5 @@
 /**
- * Reading what Django's file e-mail backend wrote (backend-protocol.md section 4): one file per connection, each
+ * Reading what Django's file e-mail backend wrote (docs/server-protocol.md, "E-mails in tests"): one file per connection, each
  * message as RFC 5322 text followed by a line of 79 dashes. A file can hold several messages.
  */
 export interface Mail {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { extractResetLink, MAIL_SEPARATOR, parseMailFile } from '../servers/mail'
 
-/** Two messages in one file, as Django's file backend writes them (backend-protocol.md 4.1 and 4.2). */
+/** Two messages in one file, as Django's file backend writes them (docs/server-protocol.md, "E-mails in tests"). */
 const FILE = `Content-Type: text/plain; charset="utf-8"
 MIME-Version: 1.0
 Content-Transfer-Encoding: 8bit

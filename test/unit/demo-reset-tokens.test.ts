@@ -14,7 +14,7 @@ import {
 } from '../../src/main/demo/reset-tokens'
 
 /**
- * The fixture token was computed by hand with Python's hashlib and hmac, following backend-protocol.md 6.1:
+ * The fixture token was computed by hand with Python's hashlib and hmac, following docs/server-protocol.md, "Token and uid":
  *   key   = sha256(b"django.contrib.auth.tokens.PasswordResetTokenGenerator" + b"demo-fixture-secret-key").digest()
  *   value = "1" + password + "2026-11-30 11:15:23" + "817730123" + "alice@example.com"
  *   hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[::2]

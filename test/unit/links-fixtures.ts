@@ -37,6 +37,6 @@ export const servers: ServerProfile[] = [
 export const scheme = 'accountdesk'
 export const ctx = { scheme, servers }
 
-/** From the djoser mail in backend-protocol.md §4.1: 2026-11-30 11:15:23. */
+/** The token of a djoser mail written at 2026-11-30 11:15:23 (docs/server-protocol.md, "Token and uid"). */
 export const TOKEN = 'diusln-88aa9a15913d435fa538b434f728f58d'
 export const UID = 'MQ'

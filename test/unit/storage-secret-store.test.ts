@@ -53,7 +53,7 @@ const SETTINGS = {
   servers: [{ id: 'corp', displayName: 'Corp', baseUrl: 'https://accounts.example.com', kind: 'djoser' }],
 }
 
-/** Just enough of djoser for a sign-in: token login and users/me (backend-protocol.md). */
+/** Just enough of djoser for a sign-in: token login and users/me (docs/server-protocol.md). */
 const fakeDjoser = (async (input: RequestInfo | URL, init?: RequestInit) => {
   const url = new URL(input instanceof Request ? input.url : String(input))
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()

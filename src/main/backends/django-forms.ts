@@ -36,7 +36,7 @@ const sessions = sessionCodec(
 )
 
 /**
- * Django's stock auth views (backend-protocol.md section 5): `LoginView`, `PasswordChangeView`,
+ * Django's stock auth views (docs/server-protocol.md, "Django's pages"): `LoginView`, `PasswordChangeView`,
  * `PasswordResetView`, `PasswordResetConfirmView`, `LogoutView`, under the profile's prefix (`/accounts/`).
  * CSRF cookie and token, form posts, the confirm link's redirect to `set-password/` with its session, and the
  * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).

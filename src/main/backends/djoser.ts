@@ -23,7 +23,7 @@ const sessions = sessionCodec(
 )
 
 /**
- * The djoser REST API (backend-protocol.md sections 2–3): token login, `users/me/`, `users/reset_password/`,
+ * The djoser REST API (docs/server-protocol.md, "djoser"): token login, `users/me/`, `users/reset_password/`,
  * `users/reset_password_confirm/`, `users/set_password/`, token logout. Trailing slashes always,
  * `Accept: application/json`, `Authorization: Token …`.
  */

@@ -10,9 +10,9 @@ import { DEFAULT_RESET_TIMEOUT_SECONDS, encodeUid } from './reset-tokens'
 import { parseRate, RateThrottle } from './throttle'
 
 /**
- * The embedded demo server (DESIGN.md, "Out of the box"): djoser's REST API on 127.0.0.1, a seeded demo account,
+ * The embedded demo server (docs/demo-server.md): djoser's REST API on 127.0.0.1, a seeded demo account,
  * and an in-memory mailbox in place of the user's inbox. Plain Node (node:http, node:crypto, node:fs): no
- * Electron, no native module. See docs/demo-server.md.
+ * Electron, no native module.
  */
 export type { DemoMail, Mailbox } from './reset-mail'
 export { toMailSummary } from './reset-mail'

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { MailSummary } from '../../shared/contract'
 
 /**
- * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording, backend-protocol.md
- * section 4.1) and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds reset
+ * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording, docs/server-protocol.md,
+ * "E-mails in tests") and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds reset
  * links, which are secrets: nothing here logs them.
  */
 export interface DemoMail {

@@ -3,7 +3,7 @@ import { pyStrip } from '../../shared/password-validators'
 
 /**
  * Django's PasswordResetTokenGenerator (django/contrib/auth/tokens.py, 3.2) and djoser's uid encoding, as
- * described in backend-protocol.md section 6:
+ * described in docs/server-protocol.md, "Token and uid":
  *
  *   token = <ts base36>-<every other hex digit of HMAC-SHA256>
  *   ts    = whole seconds since 2001-01-01 00:00:00 (UTC here, as with TIME_ZONE='UTC')

@@ -1,5 +1,5 @@
 /**
- * The answers Django and DRF give, header for header (backend-protocol.md section 2): JSON without a charset,
+ * The answers Django and DRF give, header for header (docs/server-protocol.md, "Every call"): JSON without a charset,
  * `Allow` on every DRF answer, Django's security headers, `WWW-Authenticate: Token` on 401s, an empty 204 with
  * `Content-Length: 0` and no Content-Type, and Django's own plain HTML pages for 301/400/404/500.
  *

@@ -21,7 +21,7 @@ export type SignInStep = {
 export type AddServerStep = { name: 'form' }
 
 /**
- * The reset flow, DESIGN.md "The flows": ask for a link → check your mail → (a link arrives) → checking → form →
+ * The reset flow (docs/architecture.md): ask for a link → check your mail → (a link arrives) → checking → form →
  * done, or the link-problem screen with "send a new link".
  */
 export type ResetStep =

@@ -89,7 +89,7 @@ DJOSER = {
     "PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND": _flag("ADT_SHOW_EMAIL_NOT_FOUND"),
     "LOGOUT_ON_PASSWORD_CHANGE": _flag("ADT_LOGOUT_ON_PASSWORD_CHANGE"),
 }
-# The app's own URL scheme in the e-mailed links (backend-protocol.md section 7, "e-mail class" way for djoser 2.1).
+# The app's own URL scheme in the e-mailed links (docs/server-protocol.md, "The link in the e-mail": the e-mail class, for djoser 2.1).
 APP_LINK_SCHEME = _env("ADT_LINK_SCHEME")
 if APP_LINK_SCHEME:
     DJOSER["EMAIL"] = {"password_reset": "testproject.emails.AppLinkPasswordResetEmail"}
