@@ -1,13 +1,12 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { BACKEND_KINDS, type BackendKind } from '../../../shared/backend-kinds'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
 import { TextField } from '../components/TextField'
-import { useFailure } from '../hooks/useFailure'
+import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useApp } from '../store/provider'
-import { compact, required, useFormErrors } from './useFormErrors'
 
 /** Plain-language check before main's: an https address (http only for this computer). */
 function urlProblem(value: string): string | undefined {
@@ -26,42 +25,37 @@ function urlProblem(value: string): string | undefined {
 }
 
 export function AddServer() {
-  const pending = useApp((s) => s.pending)
   const addServer = useApp((s) => s.addServer)
   const goHome = useApp((s) => s.goHome)
-  const failure = useFailure('addServer')
   const kindId = useId()
   const [displayName, setDisplayName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
   const [kind, setKind] = useState<BackendKind>(BACKEND_KINDS[0].id)
-  const form = useRef<HTMLFormElement>(null)
-  const errors = useFormErrors(form, failure)
+  const { attach, ...form } = useForm('addServer', {
+    validate: () => {
+      const problem = urlProblem(baseUrl)
+      return compact({
+        displayName: required(displayName, 'Enter a name for this server.'),
+        baseUrl: problem ? [problem] : undefined,
+      })
+    },
+    send: () => addServer({ displayName: displayName.trim(), baseUrl: baseUrl.trim(), kind }),
+    cancel: () => goHome(),
+  })
   useReportDirty(displayName !== '' || baseUrl !== '')
-  const kindErrors = errors.on('kind')
-
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (pending) return
-    const local = compact({
-      displayName: required(displayName, 'Enter a name for this server.'),
-      baseUrl: urlProblem(baseUrl) ? [urlProblem(baseUrl) as string] : undefined,
-    })
-    errors.setLocal(local)
-    if (local) return
-    void addServer({ displayName: displayName.trim(), baseUrl: baseUrl.trim(), kind })
-  }
+  const kindErrors = form.on('kind')
 
   return (
     <div className="screen screen--narrow">
       <StepHeading>Add a server</StepHeading>
       <p className="lead">Use the details your IT team gave you.</p>
-      <form ref={form} className="form" noValidate onSubmit={submit}>
+      <form ref={attach} className="form" noValidate onSubmit={form.submit}>
         <TextField
           label="Name"
           hint="How the server appears in Account Desk, e.g. “Example Corp accounts”."
           value={displayName}
           onChange={setDisplayName}
-          errors={errors.on('displayName')}
+          errors={form.on('displayName')}
           maxLength={80}
           autoComplete="off"
           required
@@ -77,7 +71,7 @@ export function AddServer() {
           placeholder="https://accounts.example.com"
           value={baseUrl}
           onChange={setBaseUrl}
-          errors={errors.on('baseUrl')}
+          errors={form.on('baseUrl')}
           maxLength={2048}
           required
         />
@@ -111,12 +105,12 @@ export function AddServer() {
             </ul>
           ) : null}
         </fieldset>
-        <ErrorAlert error={errors.hasLocal ? null : failure} fields={['displayName', 'baseUrl', 'kind']} />
+        <ErrorAlert error={form.alertError} fields={['displayName', 'baseUrl', 'kind']} />
         <div className="actions">
-          <SubmitButton busy={pending === 'addServer'} busyLabel="Adding…">
+          <SubmitButton busy={form.busy} busyLabel="Adding…">
             Add the server
           </SubmitButton>
-          <button type="button" className="button" onClick={() => goHome()}>
+          <button type="button" className="button" onClick={form.cancel}>
             Cancel
           </button>
         </div>

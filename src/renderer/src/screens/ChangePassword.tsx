@@ -1,16 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
 import { DEFAULT_RULES } from '../password/checklist'
-import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
-import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ChangeStep } from '../store/types'
-import { compact, useFormErrors } from './useFormErrors'
 import { TrySignInWithNewPassword } from '../components/ScreenFooter'
 
 type Form = Extract<ChangeStep, { name: 'form' }>
@@ -20,17 +18,21 @@ type Done = Extract<ChangeStep, { name: 'done' }>
 export function ChangePassword({ step }: { step: Form }) {
   const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
   const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
-  const pending = useApp((s) => s.pending)
   const changePassword = useApp((s) => s.changePassword)
   const goHome = useApp((s) => s.goHome)
   const goSignIn = useApp((s) => s.goSignIn)
-  const failure = useFailure('changePassword')
-  const wait = useSecondsLeft(useRateLimitUntil('changePassword'))
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState('')
   const [retypePassword, setRetypePassword] = useState('')
-  const form = useRef<HTMLFormElement>(null)
-  const errors = useFormErrors(form, failure)
+  const { attach, ...form } = useForm('changePassword', {
+    validate: () =>
+      compact({
+        currentPassword: currentPassword === '' ? ['Enter your current password.'] : undefined,
+        ...newPasswordErrors(newPassword, retypePassword),
+      }),
+    send: () => changePassword({ currentPassword, newPassword, retypePassword }),
+    cancel: () => goHome(),
+  })
   useReportDirty(currentPassword !== '' || newPassword !== '' || retypePassword !== '')
   const rules = server?.passwordRules ?? DEFAULT_RULES
 
@@ -46,20 +48,9 @@ export function ChangePassword({ step }: { step: Form }) {
     )
   }
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (pending || wait > 0) return
-    const local = compact({
-      currentPassword: currentPassword === '' ? ['Enter your current password.'] : undefined,
-      ...newPasswordErrors(newPassword, retypePassword),
-    })
-    errors.setLocal(local)
-    if (local) return
-    void changePassword({ currentPassword, newPassword, retypePassword })
-  }
-
   const signInAgain = () =>
     goSignIn({ serverId: account.serverId, username: account.username, reason: 'session-expired' })
+  const { failure } = form
   const mayHaveApplied = failure?.kind === 'timeout' && failure.mayHaveApplied
   const sessionEnded = failure?.kind === 'auth' && failure.sessionExpired
   return (
@@ -68,14 +59,14 @@ export function ChangePassword({ step }: { step: Form }) {
       <p className="lead">
         For <strong>{account.username}</strong> on <strong>{server?.displayName ?? account.serverId}</strong>.
       </p>
-      <form ref={form} className="form" noValidate onSubmit={submit}>
+      <form ref={attach} className="form" noValidate onSubmit={form.submit}>
         <PasswordField
           label="Current password"
           autoComplete="current-password"
           value={currentPassword}
           onChange={setCurrentPassword}
           maxLength={rules.maxLength}
-          errors={errors.on('currentPassword')}
+          errors={form.on('currentPassword')}
           required
         />
         <NewPasswordFields
@@ -86,14 +77,14 @@ export function ChangePassword({ step }: { step: Form }) {
           rules={rules}
           username={account.username}
           email={account.email}
-          newErrors={errors.on('newPassword')}
-          retypeErrors={errors.on('retypePassword')}
+          newErrors={form.on('newPassword')}
+          retypeErrors={form.on('retypePassword')}
         />
         <ErrorAlert
-          error={errors.hasLocal ? null : failure}
+          error={form.alertError}
           fields={['currentPassword', 'newPassword', 'retypePassword']}
-          onRetry={() => submit()}
-          waitSeconds={wait}
+          onRetry={() => form.submit()}
+          waitSeconds={form.wait}
         >
           {sessionEnded ? (
             <button type="button" className="button button--primary" onClick={signInAgain}>
@@ -105,10 +96,10 @@ export function ChangePassword({ step }: { step: Form }) {
           ) : null}
         </ErrorAlert>
         <div className="actions">
-          <SubmitButton busy={pending === 'changePassword'} busyLabel="Changing…" waitSeconds={wait}>
+          <SubmitButton busy={form.busy} busyLabel="Changing…" waitSeconds={form.wait}>
             Change password
           </SubmitButton>
-          <button type="button" className="button" onClick={() => goHome()}>
+          <button type="button" className="button" onClick={form.cancel}>
             Cancel
           </button>
         </div>

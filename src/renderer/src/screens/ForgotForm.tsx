@@ -1,13 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ServerPicker } from '../components/ServerPicker'
 import { SubmitButton } from '../components/SubmitButton'
 import { TextField } from '../components/TextField'
-import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
-import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
-import { compact, required, useFormErrors } from './useFormErrors'
 
 /** Server + e-mail → "send me a link". On "forgot password" and, prefilled, on the link-problem screen. */
 export function ForgotForm({
@@ -20,37 +18,24 @@ export function ForgotForm({
   submitLabel: string
 }) {
   const servers = useApp((s) => s.servers)
-  const pending = useApp((s) => s.pending)
   const requestReset = useApp((s) => s.requestReset)
-  const failure = useFailure('requestReset')
-  const wait = useSecondsLeft(useRateLimitUntil('requestReset'))
   const [serverId, setServerId] = useState(initialServer ?? servers[0]?.id ?? '')
   const [email, setEmail] = useState(initialEmail)
-  const form = useRef<HTMLFormElement>(null)
-  const errors = useFormErrors(form, failure)
+  const { attach, ...form } = useForm('requestReset', {
+    validate: () =>
+      compact({
+        serverId: serverId ? undefined : ['Choose a server.'],
+        email: required(email, 'Enter the e-mail address of your account.'),
+      }),
+    send: () => requestReset({ serverId, email }),
+  })
   useReportDirty(email !== initialEmail)
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (pending || wait > 0) return
-    const local = compact({
-      serverId: serverId ? undefined : ['Choose a server.'],
-      email: required(email, 'Enter the e-mail address of your account.'),
-    })
-    errors.setLocal(local)
-    if (local) return
-    void requestReset({ serverId, email })
-  }
-
+  const { failure } = form
   const mayHaveSent = failure?.kind === 'timeout' && failure.mayHaveApplied
   return (
-    <form ref={form} className="form" noValidate onSubmit={submit}>
-      <ServerPicker
-        servers={servers}
-        value={serverId}
-        onChange={setServerId}
-        errors={errors.on('serverId')}
-      />
+    <form ref={attach} className="form" noValidate onSubmit={form.submit}>
+      <ServerPicker servers={servers} value={serverId} onChange={setServerId} errors={form.on('serverId')} />
       <TextField
         label="E-mail address"
         hint="The address your account on this server uses."
@@ -61,15 +46,15 @@ export function ForgotForm({
         spellCheck={false}
         value={email}
         onChange={setEmail}
-        errors={errors.on('email')}
+        errors={form.on('email')}
         maxLength={254}
         required
       />
       <ErrorAlert
-        error={errors.hasLocal ? null : failure}
+        error={form.alertError}
         fields={['email', 'serverId']}
-        onRetry={() => submit()}
-        waitSeconds={wait}
+        onRetry={() => form.submit()}
+        waitSeconds={form.wait}
       >
         {mayHaveSent ? (
           <p className="alert-message">
@@ -78,7 +63,7 @@ export function ForgotForm({
         ) : null}
       </ErrorAlert>
       <div className="actions">
-        <SubmitButton busy={pending === 'requestReset'} busyLabel="Sending…" waitSeconds={wait}>
+        <SubmitButton busy={form.busy} busyLabel="Sending…" waitSeconds={form.wait}>
           {submitLabel}
         </SubmitButton>
       </div>

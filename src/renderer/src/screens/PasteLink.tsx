@@ -1,35 +1,26 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { SubmitButton } from '../components/SubmitButton'
 import { TextField } from '../components/TextField'
 import { fieldMessages } from '../errors/fields'
-import { useFailure } from '../hooks/useFailure'
+import { useForm } from '../hooks/useForm'
 import { useApp } from '../store/provider'
-import { useFormErrors } from './useFormErrors'
 
 /** "Paste the link from your e-mail": the same parser as a link from the OS, in main. */
 export function PasteLink() {
-  const pending = useApp((s) => s.pending)
   const openPastedLink = useApp((s) => s.openPastedLink)
-  const failure = useFailure('openPastedLink')
   const [url, setUrl] = useState('')
-  const form = useRef<HTMLFormElement>(null)
-  const errors = useFormErrors(form, failure)
+  const { attach, ...form } = useForm('openPastedLink', {
+    validate: () => (url.trim() === '' ? { url: ['Paste the link from the e-mail first.'] } : null),
+    send: () => openPastedLink(url),
+  })
+  const { failure } = form
   // A refused link is about the pasted text: its message goes on the field.
   const refused = failure?.kind === 'link-invalid' ? [failure.message] : fieldMessages(failure, 'url')
-  const fieldErrors = errors.hasLocal ? errors.on('url') : refused
-
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (pending) return
-    const local = url.trim() === '' ? { url: ['Paste the link from the e-mail first.'] } : null
-    errors.setLocal(local)
-    if (local) return
-    void openPastedLink(url)
-  }
+  const fieldErrors = form.hasLocal ? form.on('url') : refused
 
   return (
-    <form ref={form} className="form paste-form" noValidate onSubmit={submit}>
+    <form ref={attach} className="form paste-form" noValidate onSubmit={form.submit}>
       <TextField
         label="Paste the link from your e-mail"
         hint="If clicking the link in the e-mail does not open Account Desk, copy the link and paste it here."
@@ -42,12 +33,9 @@ export function PasteLink() {
         inputMode="url"
         maxLength={8192}
       />
-      <ErrorAlert
-        error={errors.hasLocal || failure?.kind === 'link-invalid' ? null : failure}
-        fields={['url']}
-      />
+      <ErrorAlert error={failure?.kind === 'link-invalid' ? null : form.alertError} fields={['url']} />
       <div className="actions">
-        <SubmitButton busy={pending === 'openPastedLink'} busyLabel="Opening…" primary={false}>
+        <SubmitButton busy={form.busy} busyLabel="Opening…" primary={false}>
           Open the link
         </SubmitButton>
       </div>

@@ -1,16 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
 import { formatAge, formatDateTime } from '../format'
 import { DEFAULT_RULES } from '../password/checklist'
-import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
-import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
-import { compact, useFormErrors } from './useFormErrors'
 import { TrySignInWithNewPassword } from '../components/ScreenFooter'
 
 type Checking = Extract<ResetStep, { name: 'checking' }>
@@ -40,27 +38,19 @@ export function ResetFromLink({ step }: { step: Form }) {
   const account = useApp((s) =>
     s.accounts.find((a) => a.serverId === link.serverId && a.username === link.accountHint),
   )
-  const pending = useApp((s) => s.pending)
   const confirmReset = useApp((s) => s.confirmReset)
-  const cancel = useApp((s) => s.cancelReset)
-  const failure = useFailure('confirmReset')
-  const wait = useSecondsLeft(useRateLimitUntil('confirmReset'))
+  const cancelReset = useApp((s) => s.cancelReset)
   const [newPassword, setNewPassword] = useState('')
   const [retypePassword, setRetypePassword] = useState('')
-  const form = useRef<HTMLFormElement>(null)
-  const errors = useFormErrors(form, failure)
+  const { attach, ...form } = useForm('confirmReset', {
+    validate: () => compact(newPasswordErrors(newPassword, retypePassword)),
+    send: () => confirmReset({ newPassword, retypePassword }),
+    cancel: cancelReset,
+  })
   useReportDirty(newPassword !== '' || retypePassword !== '')
   const rules = server?.passwordRules ?? DEFAULT_RULES
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (pending || wait > 0) return
-    const local = compact(newPasswordErrors(newPassword, retypePassword))
-    errors.setLocal(local)
-    if (local) return
-    void confirmReset({ newPassword, retypePassword })
-  }
-
+  const { failure } = form
   const mayHaveApplied = failure?.kind === 'timeout' && failure.mayHaveApplied
   return (
     <div className="screen screen--narrow">
@@ -92,7 +82,7 @@ export function ResetFromLink({ step }: { step: Form }) {
       {step.linkStatus === 'unknown' ? (
         <p className="note">The link could not be checked just now. The server will tell when you submit.</p>
       ) : null}
-      <form ref={form} className="form" noValidate onSubmit={submit}>
+      <form ref={attach} className="form" noValidate onSubmit={form.submit}>
         <NewPasswordFields
           newPassword={newPassword}
           retypePassword={retypePassword}
@@ -101,28 +91,24 @@ export function ResetFromLink({ step }: { step: Form }) {
           rules={rules}
           username={link.accountHint}
           email={account?.email}
-          newErrors={errors.on('newPassword')}
-          retypeErrors={errors.on('retypePassword')}
+          newErrors={form.on('newPassword')}
+          retypeErrors={form.on('retypePassword')}
         />
         <ErrorAlert
-          error={errors.hasLocal ? null : failure}
+          error={form.alertError}
           fields={['newPassword', 'retypePassword']}
-          onRetry={() => submit()}
-          waitSeconds={wait}
+          onRetry={() => form.submit()}
+          waitSeconds={form.wait}
         >
           {mayHaveApplied ? (
             <TrySignInWithNewPassword serverId={link.serverId} username={link.accountHint ?? ''} />
           ) : null}
         </ErrorAlert>
         <div className="actions">
-          <SubmitButton
-            busy={pending === 'confirmReset'}
-            busyLabel="Setting the password…"
-            waitSeconds={wait}
-          >
+          <SubmitButton busy={form.busy} busyLabel="Setting the password…" waitSeconds={form.wait}>
             Set the new password
           </SubmitButton>
-          <button type="button" className="button" onClick={cancel}>
+          <button type="button" className="button" onClick={form.cancel}>
             Cancel
           </button>
         </div>

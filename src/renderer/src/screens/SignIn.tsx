@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PasswordField } from '../components/PasswordField'
 import { ServerPicker } from '../components/ServerPicker'
@@ -6,12 +6,10 @@ import { StepHeading } from '../components/StepHeading'
 import { SubmitButton } from '../components/SubmitButton'
 import { TextField } from '../components/TextField'
 import { DEFAULT_RULES } from '../password/checklist'
-import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
+import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
-import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { SignInReason, SignInStep } from '../store/types'
-import { compact, required, useFormErrors } from './useFormErrors'
 
 const TITLES: Record<SignInReason, string> = {
   add: 'Sign in',
@@ -31,34 +29,26 @@ const INTROS: Partial<Record<SignInReason, string>> = {
 
 export function SignIn({ step }: { step: SignInStep }) {
   const servers = useApp((s) => s.servers)
-  const pending = useApp((s) => s.pending)
   const signIn = useApp((s) => s.signIn)
   const goHome = useApp((s) => s.goHome)
   const goForgot = useApp((s) => s.goForgot)
   const goAddServer = useApp((s) => s.goAddServer)
-  const failure = useFailure('signIn')
-  const wait = useSecondsLeft(useRateLimitUntil('signIn'))
   const [serverId, setServerId] = useState(step.serverId ?? servers[0]?.id ?? '')
   const [username, setUsername] = useState(step.username)
   const [password, setPassword] = useState('')
-  const form = useRef<HTMLFormElement>(null)
-  const errors = useFormErrors(form, failure)
+  const { attach, ...form } = useForm('signIn', {
+    validate: () =>
+      compact({
+        serverId: serverId ? undefined : ['Choose a server.'],
+        username: required(username, 'Enter your username.'),
+        password: password === '' ? ['Enter your password.'] : undefined,
+      }),
+    send: () => signIn({ serverId, username: username.trim(), password }),
+    cancel: () => goHome(),
+  })
   useReportDirty(username !== step.username || password !== '')
   const server = servers.find((s) => s.id === serverId)
   const maxLength = server?.passwordRules.maxLength ?? DEFAULT_RULES.maxLength
-
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (pending || wait > 0) return
-    const local = compact({
-      serverId: serverId ? undefined : ['Choose a server.'],
-      username: required(username, 'Enter your username.'),
-      password: password === '' ? ['Enter your password.'] : undefined,
-    })
-    errors.setLocal(local)
-    if (local) return
-    void signIn({ serverId, username: username.trim(), password })
-  }
 
   if (servers.length === 0) {
     return (
@@ -82,12 +72,12 @@ export function SignIn({ step }: { step: SignInStep }) {
     <div className="screen screen--narrow">
       <StepHeading>{TITLES[step.reason]}</StepHeading>
       {intro ? <p className="lead">{intro}</p> : null}
-      <form ref={form} className="form" noValidate onSubmit={submit} aria-label="Sign in">
+      <form ref={attach} className="form" noValidate onSubmit={form.submit} aria-label="Sign in">
         <ServerPicker
           servers={servers}
           value={serverId}
           onChange={setServerId}
-          errors={errors.on('serverId')}
+          errors={form.on('serverId')}
         />
         <TextField
           label="Username"
@@ -96,7 +86,7 @@ export function SignIn({ step }: { step: SignInStep }) {
           spellCheck={false}
           value={username}
           onChange={setUsername}
-          errors={errors.on('username')}
+          errors={form.on('username')}
           maxLength={254}
           required
         />
@@ -106,20 +96,20 @@ export function SignIn({ step }: { step: SignInStep }) {
           value={password}
           onChange={setPassword}
           maxLength={maxLength}
-          errors={errors.on('password')}
+          errors={form.on('password')}
           required
         />
         <ErrorAlert
-          error={errors.hasLocal ? null : failure}
+          error={form.alertError}
           fields={['username', 'password', 'serverId']}
-          onRetry={() => submit()}
-          waitSeconds={wait}
+          onRetry={() => form.submit()}
+          waitSeconds={form.wait}
         />
         <div className="actions">
-          <SubmitButton busy={pending === 'signIn'} busyLabel="Signing in…" waitSeconds={wait}>
+          <SubmitButton busy={form.busy} busyLabel="Signing in…" waitSeconds={form.wait}>
             Sign in
           </SubmitButton>
-          <button type="button" className="button" onClick={() => goHome()}>
+          <button type="button" className="button" onClick={form.cancel}>
             Cancel
           </button>
         </div>

@@ -1,0 +1,89 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { AppError } from '../../../shared/errors'
+import { fieldMessages, type FieldName } from '../errors/fields'
+import { useApp } from '../store/provider'
+import type { Action } from '../store/types'
+import { useFailure, useRateLimitUntil } from './useFailure'
+import { useSecondsLeft } from './useSecondsLeft'
+
+/** The form's own errors, by field: an empty field, two passwords that differ. */
+export type LocalErrors = Partial<Record<FieldName, string[]>>
+
+export interface FormOptions {
+  /** The form's own check before anything is sent; null when there is nothing to say. */
+  validate: () => LocalErrors | null
+  /** Sends the form: called only when `validate` found nothing, nothing else is pending and no wait is on. */
+  send: () => unknown
+  /** What Cancel does (leave the screen). */
+  cancel?: () => void
+}
+
+export interface Form {
+  /**
+   * For `<form ref={attach}>`: focus moves to the form's first invalid field after each new set of errors. Take it
+   * apart (`const { attach, ...form } = useForm(…)`), or React's lint takes the whole object for a ref.
+   */
+  attach: (form: HTMLFormElement | null) => void
+  /** For `<form onSubmit>` and a retry button. */
+  submit: (event?: FormEvent) => void
+  cancel: () => void
+  /** This form's request is under way. */
+  busy: boolean
+  /** Seconds before the server lets this action run again (rate limit); 0 when free. */
+  wait: number
+  /** The server's last failure of this action, if any. */
+  failure: AppError | null
+  /** The messages for one field: the form's own, else the server's for that field. */
+  on: (field: FieldName) => string[]
+  /** What the form's alert shows: the server's failure, unless the form's own errors are on screen. */
+  alertError: AppError | null
+  /** The form's own check found something (its messages are on the fields). */
+  hasLocal: boolean
+}
+
+/**
+ * One form that sends one store action: pending and rate-limit state, errors by field (the form's own first, then
+ * the server's on the field they belong to), focus on the first failing field, submit and cancel.
+ */
+export function useForm(action: Action, options: FormOptions): Form {
+  const pending = useApp((s) => s.pending)
+  const failure = useFailure(action)
+  const wait = useSecondsLeft(useRateLimitUntil(action))
+  const [element, attach] = useState<HTMLFormElement | null>(null)
+  const [local, setLocal] = useState<LocalErrors | null>(null)
+  const errors = local ?? failure
+  useEffect(() => {
+    if (errors) element?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [element, errors])
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (pending || wait > 0) return
+    const found = options.validate()
+    setLocal(found)
+    if (found) return
+    void options.send()
+  }
+
+  return {
+    attach,
+    submit,
+    cancel: () => options.cancel?.(),
+    busy: pending === action,
+    wait,
+    failure,
+    on: (field) => local?.[field] ?? fieldMessages(failure, field),
+    alertError: local ? null : failure,
+    hasLocal: local !== null,
+  }
+}
+
+/** `[message]` when the value is blank, for `validate`. */
+export const required = (value: string, message: string): string[] | undefined =>
+  value.trim() === '' ? [message] : undefined
+
+/** Drops the entries without a message; null when nothing is left. */
+export function compact(errors: LocalErrors): LocalErrors | null {
+  const entries = Object.entries(errors).filter(([, list]) => list && list.length > 0)
+  return entries.length > 0 ? (Object.fromEntries(entries) as LocalErrors) : null
+}
