@@ -1,12 +1,8 @@
-import type { NetRequest } from '../http/net-request-fetch'
-
-/**
+/*
  * The subset of Electron the shell uses, as plain types, so the shell can be driven by a fake `electron` module
- * in tests (test/unit/fake-electron.ts) and checked by the type system against the real one in src/main/index.ts.
+ * in tests (test/helpers/fake-electron.ts) and checked by the type system against the real one in src/main/index.ts.
  */
-export interface EventLike {
-  preventDefault(): void
-}
+import type { NetRequest } from '../http/net-request-fetch'
 
 export interface WebContentsLike {
   id?: number

@@ -21,7 +21,3 @@ export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
     })
   return loading
 }
-
-/** Django compares `password.lower().strip()` with its list. */
-export const isCommonPassword = (password: string, list: ReadonlySet<string>): boolean =>
-  list.has(password.toLowerCase().trim())
