@@ -32,7 +32,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'reset': {
       const step = screen.step
       switch (step.name) {
-        case 'request':
+        case 'forgot':
           return <ForgotPassword serverId={step.serverId} email={step.email} />
         case 'sent':
           return <CheckMail step={step} />

@@ -147,7 +147,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       goForgot(opts = {}) {
         const serverId = opts.serverId ?? get().servers[0]?.id ?? null
         const email = opts.email ?? (serverId ? (get().knownEmails[serverId] ?? '') : '')
-        go({ flow: 'reset', step: { name: 'request', serverId, email } })
+        go({ flow: 'reset', step: { name: 'forgot', serverId, email } })
       },
       goChange(accountId) {
         go({ flow: 'change', step: { name: 'form', accountId } })

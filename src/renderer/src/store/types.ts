@@ -21,11 +21,12 @@ export type SignInStep = {
 export type AddServerStep = { name: 'form' }
 
 /**
- * The reset flow (docs/architecture.md): ask for a link → check your mail → (a link arrives) → checking → form →
- * done, or the link-problem screen with "send a new link".
+ * The reset flow, in the app's words (docs/architecture.md): forgot (ask for a link) → sent (check your mail) →
+ * (a link arrives) → checking → form (reset) → done, or the link-problem screen with "send a new link". A password
+ * set while signed in is a change (ChangeStep).
  */
 export type ResetStep =
-  | { name: 'request'; serverId: string | null; email: string }
+  | { name: 'forgot'; serverId: string | null; email: string }
   | { name: 'sent'; serverId: string; email: string; requestedAt: string; resendAt: number }
   | { name: 'checking'; link: LinkHandle }
   | { name: 'form'; link: LinkHandle; linkStatus: 'valid' | 'unknown' | 'not-checked' }
