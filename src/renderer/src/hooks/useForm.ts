@@ -26,7 +26,8 @@ export interface Form {
   attach: (form: HTMLFormElement | null) => void
   /** For `<form onSubmit>` and a retry button. */
   submit: (event?: FormEvent) => void
-  cancel: () => void
+  /** What Cancel does; null when the form has no Cancel. */
+  cancel: (() => void) | null
   /** This form's request is under way. */
   busy: boolean
   /** Seconds before the server lets this action run again (rate limit); 0 when free. */
@@ -68,7 +69,7 @@ export function useForm(action: Action, options: FormOptions): Form {
   return {
     attach,
     submit,
-    cancel: () => options.cancel?.(),
+    cancel: options.cancel ?? null,
     busy: pending === action,
     wait,
     failure,

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { BACKEND_KINDS, type BackendKind } from '../../../shared/backend-kinds'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
-import { SubmitButton } from '../components/SubmitButton'
+import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
@@ -106,14 +106,9 @@ export function AddServer() {
           ) : null}
         </fieldset>
         <ErrorAlert error={form.alertError} fields={['displayName', 'baseUrl', 'kind']} />
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Adding…">
-            Add the server
-          </SubmitButton>
-          <button type="button" className="button" onClick={form.cancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions form={form} busyLabel="Adding…">
+          Add the server
+        </FormActions>
       </form>
     </div>
   )

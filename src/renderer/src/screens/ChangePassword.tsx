@@ -3,7 +3,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
-import { SubmitButton } from '../components/SubmitButton'
+import { FormActions } from '../components/FormActions'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
@@ -95,14 +95,9 @@ export function ChangePassword({ step }: { step: Form }) {
             <TrySignInWithNewPassword serverId={account.serverId} username={account.username} />
           ) : null}
         </ErrorAlert>
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Changing…" waitSeconds={form.wait}>
-            Change password
-          </SubmitButton>
-          <button type="button" className="button" onClick={form.cancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions form={form} busyLabel="Changing…">
+          Change password
+        </FormActions>
       </form>
     </div>
   )

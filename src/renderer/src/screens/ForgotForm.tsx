@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ServerPicker } from '../components/ServerPicker'
-import { SubmitButton } from '../components/SubmitButton'
+import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
@@ -62,11 +62,9 @@ export function ForgotForm({
           </p>
         ) : null}
       </ErrorAlert>
-      <div className="actions">
-        <SubmitButton busy={form.busy} busyLabel="Sending…" waitSeconds={form.wait}>
-          {submitLabel}
-        </SubmitButton>
-      </div>
+      <FormActions form={form} busyLabel="Sending…">
+        {submitLabel}
+      </FormActions>
     </form>
   )
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
-import { SubmitButton } from '../components/SubmitButton'
+import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
 import { fieldMessages } from '../errors/fields'
 import { useForm } from '../hooks/useForm'
@@ -34,11 +34,9 @@ export function PasteLink() {
         maxLength={8192}
       />
       <ErrorAlert error={failure?.kind === 'link-invalid' ? null : form.alertError} fields={['url']} />
-      <div className="actions">
-        <SubmitButton busy={form.busy} busyLabel="Opening…" primary={false}>
-          Open the link
-        </SubmitButton>
-      </div>
+      <FormActions form={form} busyLabel="Opening…" primary={false}>
+        Open the link
+      </FormActions>
     </form>
   )
 }

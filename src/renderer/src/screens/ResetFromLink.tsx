@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { StepHeading } from '../components/StepHeading'
-import { SubmitButton } from '../components/SubmitButton'
+import { FormActions } from '../components/FormActions'
 import { formatAge, formatDateTime } from '../format'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
@@ -104,14 +104,9 @@ export function ResetFromLink({ step }: { step: Form }) {
             <TrySignInWithNewPassword serverId={link.serverId} username={link.accountHint ?? ''} />
           ) : null}
         </ErrorAlert>
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Setting the password…" waitSeconds={form.wait}>
-            Set the new password
-          </SubmitButton>
-          <button type="button" className="button" onClick={form.cancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions form={form} busyLabel="Setting the password…">
+          Set the new password
+        </FormActions>
       </form>
     </div>
   )

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { PasswordField } from '../components/PasswordField'
 import { ServerPicker } from '../components/ServerPicker'
 import { StepHeading } from '../components/StepHeading'
-import { SubmitButton } from '../components/SubmitButton'
+import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, required, useForm } from '../hooks/useForm'
@@ -105,14 +105,9 @@ export function SignIn({ step }: { step: SignInStep }) {
           onRetry={() => form.submit()}
           waitSeconds={form.wait}
         />
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Signing in…" waitSeconds={form.wait}>
-            Sign in
-          </SubmitButton>
-          <button type="button" className="button" onClick={form.cancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions form={form} busyLabel="Signing in…">
+          Sign in
+        </FormActions>
         <p className="form-footer">
           <button
             type="button"
