@@ -6,7 +6,8 @@ export type * from './kind'
 
 /**
  * Every kind of server the app speaks, in the order Add server offers them. Adding a kind: its file here, one
- * line in this list, and its adapter in src/main/backends' factory table (docs/architecture.md, "Adding a kind").
+ * line in this list, and its adapter in src/main/backends' factory table (docs/architecture.md, "Walk-through:
+ * adding a kind").
  */
 export const BACKEND_KINDS = [djoser, djangoForms] as const satisfies readonly BackendKindInfo[]
 
