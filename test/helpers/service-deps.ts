@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ServiceDeps } from '../../src/main/services'
+import { createServices, type ServiceDeps, type Services } from '../../src/main/services'
 import { silentLogger } from '../../src/main/log'
 
 /**
@@ -31,4 +31,9 @@ export function testServiceDeps(dataDir: string, overrides: Partial<ServiceDeps>
     brandingServers: [],
     ...overrides,
   }
+}
+
+/** The real services, started on `dataDir` with testServiceDeps (and the test's overrides). */
+export function startTestServices(dataDir: string, overrides: Partial<ServiceDeps> = {}): Promise<Services> {
+  return createServices(testServiceDeps(dataDir, overrides))
 }

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
-import { createServices, type Services } from '../../src/main/services'
-import { testServiceDeps } from '../helpers/service-deps'
+import type { Services } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
 
 /** Out of the box: no server configured → the demo server runs, and every flow works through its mailbox. */
@@ -16,21 +16,18 @@ describe('services with no server configured (the demo)', () => {
   const logs: string[] = []
 
   const start = async () => {
-    services = createServices(
-      testServiceDeps(dataDir, {
-        shell: 'browser-shell',
-        scheme: 'accountdesk-dev',
-        fetch: globalThis.fetch,
-        logger: createLogger((line) => logs.push(line), 'debug'),
-        emit: (name, payload) => {
-          if (name === 'onLink') links.push(payload as LinkEvent)
-          else mailCounts.push((payload as { count: number }).count)
-        },
-        now: () => new Date(),
-        demo: 'auto',
-      }),
-    )
-    await services.start()
+    services = await startTestServices(dataDir, {
+      shell: 'browser-shell',
+      scheme: 'accountdesk-dev',
+      fetch: globalThis.fetch,
+      logger: createLogger((line) => logs.push(line), 'debug'),
+      emit: (name, payload) => {
+        if (name === 'onLink') links.push(payload as LinkEvent)
+        else mailCounts.push((payload as { count: number }).count)
+      },
+      now: () => new Date(),
+      demo: 'auto',
+    })
     await services.handlers.rendererReady({})
   }
 

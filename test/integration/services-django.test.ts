@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
-import { createServices, type Services } from '../../src/main/services'
-import { testServiceDeps } from '../helpers/service-deps'
+import type { Services } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 
@@ -44,16 +44,13 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
           servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
         }),
       )
-      services = createServices(
-        testServiceDeps(dataDir, {
-          fetch: globalThis.fetch,
-          logger: createLogger((line) => logs.push(line), 'debug'),
-          emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),
-          safeStorage: fakeSafeStorage,
-          now: () => new Date(),
-        }),
-      )
-      await services.start()
+      services = await startTestServices(dataDir, {
+        fetch: globalThis.fetch,
+        logger: createLogger((line) => logs.push(line), 'debug'),
+        emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),
+        safeStorage: fakeSafeStorage,
+        now: () => new Date(),
+      })
       await services.handlers.rendererReady({})
     })
     afterAll(async () => {
@@ -141,7 +138,7 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
 
       const { url } = django.lastLinkFor('alice@example.com')
       expect(url.startsWith('accountdesk://')).toBe(true)
-      services.intakeUrl(url, 'open-url')
+      services.links.fromUrl(url, 'open-url')
       const event = events.at(-1)
       expect(event).toMatchObject({ type: 'link', link: { serverId: 'corp', serverName: 'Corp' } })
       const handle = event?.type === 'link' ? event.link.handle : ''

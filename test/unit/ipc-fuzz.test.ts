@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { registerHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../../src/main/ipc/register'
 import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
-import { testServiceDeps } from '../helpers/service-deps'
-import { createServices, type Services } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
+import type { Services } from '../../src/main/services'
 import {
   channelOf,
   contract,
@@ -62,8 +62,7 @@ async function startApp(): Promise<App> {
     }),
   )
   const logger = createLogger((line) => logLines.push(line), 'debug')
-  const services = createServices(testServiceDeps(dataDir, { logger }))
-  await services.start()
+  const services = await startTestServices(dataDir, { logger })
   const handlerCalls = new Map<InvokeName, number>()
   const counted = Object.fromEntries(
     invokeNames.map((name) => [

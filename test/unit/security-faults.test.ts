@@ -5,8 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { registerHandlers, type IpcInvokeEventLike } from '../../src/main/ipc/register'
 import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
-import { testServiceDeps } from '../helpers/service-deps'
-import { createServices } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
 import { channelOf, type InvokeName, type RequestOf } from '../../src/shared/contract'
 import type { AppError } from '../../src/shared/errors'
 
@@ -136,15 +135,12 @@ async function startApp() {
     () => NOW,
   )
   const events: unknown[] = []
-  const services = createServices(
-    testServiceDeps(dataDir, {
-      fetch: net.fetch,
-      logger,
-      emit: (name, payload) => events.push({ name, payload }),
-      now: () => NOW,
-    }),
-  )
-  await services.start()
+  const services = await startTestServices(dataDir, {
+    fetch: net.fetch,
+    logger,
+    emit: (name, payload) => events.push({ name, payload }),
+    now: () => NOW,
+  })
   const listeners = new Map<string, (e: IpcInvokeEventLike, p: unknown) => Promise<unknown>>()
   registerHandlers(
     { handle: (c, l) => void listeners.set(c, l), removeHandler: (c) => void listeners.delete(c) },
@@ -604,12 +600,12 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
   it('links from the OS: argv injection is refused and two links in a row arrive in order', async () => {
     const app = await startApp()
     await app.call('rendererReady', {})
-    app.services.intakeArgv(
+    app.services.links.fromArgv(
       ['/opt/Account Desk/account-desk', '--gpu-launcher=calc.exe', '--', 'accountdesk://x" --inspect'],
       'argv',
     )
-    app.services.intakeUrl(`accountdesk://accounts.example.com/reset/MQ/${LINK_TOKEN}`, 'open-url')
-    app.services.intakeUrl(`accountdesk://accounts.example.com/reset/Mg/${LINK_TOKEN}`, 'open-url')
+    app.services.links.fromUrl(`accountdesk://accounts.example.com/reset/MQ/${LINK_TOKEN}`, 'open-url')
+    app.services.links.fromUrl(`accountdesk://accounts.example.com/reset/Mg/${LINK_TOKEN}`, 'open-url')
     await new Promise((r) => setTimeout(r, 20))
     expect(app.events).toEqual([
       {

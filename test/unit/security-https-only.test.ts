@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testServiceDeps } from '../helpers/service-deps'
-import { createServices, type Services } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
+import type { Services } from '../../src/main/services'
 import { serverProfileSchema } from '../../src/shared/profile'
 
 /**
@@ -44,8 +44,7 @@ describe('adding a server through the bridge (row 1)', () => {
   let services: Services
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'security-https-'))
-    services = createServices(testServiceDeps(dir))
-    await services.start()
+    services = await startTestServices(dir)
   })
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true })

@@ -2,8 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testServiceDeps } from '../helpers/service-deps'
-import { createServices } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
 import { createAppFiles } from '../../src/main/storage/app-files'
 
 /**
@@ -102,8 +101,7 @@ describe('createAppFiles', () => {
 
 describe('the app starts whatever state its files are in', () => {
   async function startServices() {
-    const services = createServices(testServiceDeps(dir, { now: () => NOW }))
-    await services.start()
+    const services = await startTestServices(dir, { now: () => NOW })
     return services
   }
 

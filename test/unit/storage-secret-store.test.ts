@@ -2,8 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { testServiceDeps } from '../helpers/service-deps'
-import { createServices } from '../../src/main/services'
+import { startTestServices } from '../helpers/service-deps'
 import type { SafeStorageLike } from '../../src/main/services/deps'
 import { createSecretStore } from '../../src/main/storage/secret-store'
 
@@ -132,10 +131,10 @@ describe('the secret store in the running services', () => {
     if (!reuse) dirs.push(dataDir)
     for (const [name, content] of Object.entries(files))
       await writeFile(path.join(dataDir, name), JSON.stringify(content))
-    const services = createServices(
-      testServiceDeps(dataDir, { fetch: fakeDjoser, safeStorage: fakeSafeStorage(state) }),
-    )
-    await services.start()
+    const services = await startTestServices(dataDir, {
+      fetch: fakeDjoser,
+      safeStorage: fakeSafeStorage(state),
+    })
     const info = await services.handlers.getAppInfo({})
     if (!info.ok) throw new Error('getAppInfo failed')
     return { services, dataDir, info: info.value }

@@ -1,7 +1,10 @@
 /**
- * The shell wires protocol links at load, but the services that own the real intake exist only after `ready`.
- * This stands in for the intake until then: it keeps what arrives (in order, at most 16) and hands it over on
- * `attach`. Nothing is parsed or logged here, so nothing secret is kept anywhere but in this closure.
+ * The one place a link waits before the services exist. The shell wires protocol links at load, but
+ * `createServices()` resolves only after `ready` (settings, policy, accounts loaded). This stands in for the
+ * services' intake until then: it keeps what arrives (in order, at most 16) and hands it over on `attach`, after
+ * which links pass straight through to the intake and its queue (which holds handles, never tokens, until the
+ * renderer says it is ready). Nothing is parsed or logged here, so nothing secret is kept anywhere but in this
+ * closure.
  */
 import type { LinkSource } from './intake'
 import type { ProtocolLinkSink } from './wire-protocol-links'

@@ -10,6 +10,7 @@ import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
 import { lockDownWebContents } from '../security/navigation'
 import { createDeferredIntake } from '../links/deferred-intake'
+import { switchesOf } from '../links/argv'
 import { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'
 import type { Services } from '../services'
 import type { BrowserWindowLike, ElectronLike } from './electron-like'
@@ -95,7 +96,7 @@ export function startShell(
         import('../http/net-request-fetch'),
         import('../config/policy-paths'),
       ])
-    services = createServices({
+    services = await createServices({
       shell: 'electron',
       appName: app.name,
       version: app.getVersion(),
@@ -107,7 +108,7 @@ export function startShell(
       emit,
       safeStorage: electron.safeStorage,
       now: () => new Date(),
-      demo: proc.argv.includes('--demo') ? 'on' : 'auto',
+      demo: switchesOf(proc.argv).includes('--demo') ? 'on' : 'auto',
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,
     })
@@ -115,7 +116,6 @@ export function startShell(
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
       logger,
     })
-    await services.start()
     win = createMainWindow(electron, {
       preload: path.join(opts.outDir, 'preload', 'index.js'),
       title: app.name,
@@ -138,7 +138,7 @@ export function startShell(
       }) as never,
     )
     win.webContents.on('render-process-gone' as never, (() => services?.rendererGone()) as never)
-    links.attach({ scheme, fromUrl: services.intakeUrl, fromArgv: services.intakeArgv })
+    links.attach(services.links)
   })
   app.on('before-quit', (() => void services?.stop()) as never)
   return { ready }

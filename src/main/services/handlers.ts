@@ -1,0 +1,123 @@
+import type { AppInfo, Handlers } from '../../shared/contract'
+import { fail, ok } from '../../shared/errors'
+import type { Backend } from '../backends'
+import type { LinkHandles, LinkIntake, LinkQueue } from '../links'
+import type { Notice } from '../storage/app-files'
+import type { SecretStore } from '../storage/secret-store'
+import type { AccountsService } from './accounts'
+import { DEMO_SERVER_ID, type DemoController } from './demo'
+import type { ServiceDeps } from './deps'
+import type { ResetService } from './reset'
+import { summarize, type ServerRegistry } from './server-registry'
+import type { createSingleFlight } from './single-flight'
+
+/** The started parts the bridge handlers answer from. Every one exists: the services are built before this. */
+export interface HandlerParts {
+  deps: Pick<ServiceDeps, 'appName' | 'version' | 'scheme' | 'platform' | 'shell'>
+  notices: readonly Notice[]
+  secrets: Pick<SecretStore, 'mode'>
+  registry: ServerRegistry
+  accounts: AccountsService
+  reset: ResetService
+  /** The demo server, when it runs (`demo: on`, or `auto` with no server configured). */
+  demo: DemoController | null
+  handles: LinkHandles
+  intake: LinkIntake
+  queue: LinkQueue
+  backends: Map<string, Backend>
+  singleFlight: ReturnType<typeof createSingleFlight>
+  /** Abandon every server call under way (the user's Cancel). */
+  cancel(): void
+  /** Remember the e-mail a reset was asked for on a server: it names the account a link is for. */
+  rememberResetEmail(serverId: string, email: string): void
+}
+
+/** The bridge's handler table: one line per contract channel, each a call into a started service. */
+export function createHandlers(p: HandlerParts): Handlers {
+  const { registry, accounts, reset, demo, handles, singleFlight } = p
+  const demoRunning = (): DemoController | null => (demo?.running() ? demo : null)
+
+  return {
+    getAppInfo: async () => {
+      const running = demoRunning()
+      const info: AppInfo = {
+        name: p.deps.appName,
+        version: p.deps.version,
+        scheme: p.deps.scheme,
+        platform: p.deps.platform,
+        shell: p.deps.shell,
+        demo: running ? running.info() : { enabled: registry.effective().demo !== 'off', running: false },
+        secretStorage: p.secrets.mode,
+        notices: [...p.notices],
+        serversLocked: !registry.effective().canAddServers,
+      }
+      return ok(info)
+    },
+    rendererReady: async () => {
+      p.queue.markReady()
+      return ok({})
+    },
+    cancelPending: async () => {
+      p.cancel()
+      return ok({})
+    },
+
+    listServers: async () => ok(registry.summaries()),
+    addServer: async (req) => {
+      const added = registry.add(req)
+      return added.ok ? ok(summarize(added.value)) : added
+    },
+    removeServer: async ({ serverId }) => {
+      const removed = registry.remove(serverId)
+      if (!removed.ok) return removed
+      handles.discardServer(serverId)
+      p.backends.delete(serverId)
+      await accounts.forgetServer(serverId)
+      return ok({})
+    },
+
+    listAccounts: async () => ok(accounts.list()),
+    signIn: ({ serverId, username, password }) =>
+      singleFlight(`sign-in:${serverId}:${username.toLowerCase()}`, () =>
+        accounts.signIn(serverId, username, password),
+      ),
+    whoAmI: ({ accountId }) => accounts.whoAmI(accountId),
+    signOut: ({ accountId }) => accounts.signOut(accountId),
+    removeAccount: ({ accountId }) => accounts.remove(accountId),
+    changePassword: ({ accountId, currentPassword, newPassword, retypePassword }) =>
+      singleFlight(`change:${accountId}`, () =>
+        accounts.changePassword(accountId, {
+          current: currentPassword,
+          new: newPassword,
+          retype: retypePassword,
+        }),
+      ),
+
+    requestReset: ({ serverId, email }) => {
+      p.rememberResetEmail(serverId, email.trim())
+      return reset.requestReset(serverId, email)
+    },
+    openPastedLink: async ({ url }) => reset.openPastedLink(url),
+    checkLink: ({ handle }) => reset.checkLink(handle),
+    confirmReset: ({ handle, newPassword, retypePassword }) =>
+      reset.confirmReset(handle, newPassword, retypePassword),
+    discardLink: async ({ handle }) => reset.discardLink(handle),
+
+    listDemoMail: async () => ok(demoRunning()?.mails() ?? []),
+    openDemoMailLink: async ({ mailId }) => {
+      const link = demoRunning()?.linkOf(mailId) ?? null
+      if (!link) return fail({ kind: 'not-found', message: 'That mail is no longer in the demo mailbox.' })
+      // The same path as a link from the OS: parsed, kept behind a handle, delivered through the queue.
+      p.intake.fromUrl(link, 'demo-mail')
+      return ok({})
+    },
+    resetDemo: async () => {
+      const running = demoRunning()
+      if (!running) return fail({ kind: 'not-found', message: 'The demo server is not running.' })
+      await running.reset()
+      handles.discardServer(DEMO_SERVER_ID)
+      await accounts.forgetServer(DEMO_SERVER_ID)
+      return ok({})
+    },
+  }
+}
