@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findLinkInArgv } from '../../src/main/links/argv'
-import { TOKEN } from './links-fixtures'
+import { findLinkInArgv, switchesOf } from '../../src/main/links/argv'
+import { ARGV_INJECTIONS, TOKEN, windowsArgv } from './links-fixtures'
 
 const LINK = `accountdesk://accounts.example.com/reset/MQ/${TOKEN}`
 const find = (argv: unknown[], schemes = ['accountdesk']) => findLinkInArgv(argv, schemes)
@@ -88,4 +88,28 @@ describe('findLinkInArgv', () => {
     expect(find([LINK], [''])).toEqual({ ok: false, reason: 'none' })
     expect(findLinkInArgv(undefined as never, ['accountdesk'])).toEqual({ ok: false, reason: 'none' })
   })
+})
+
+describe('switchesOf: the switches the app reads', () => {
+  it('are the ones before the -- guard', () => {
+    expect(switchesOf(['app', '--demo', '--no-sandbox', '--', LINK])).toEqual(['--demo', '--no-sandbox'])
+    expect(switchesOf(['/usr/lib/electron/electron', '/home/me/account-desk', '--demo'])).toEqual(['--demo'])
+  })
+
+  it.each(ARGV_INJECTIONS)('never one a crafted link added after the guard: %s', (link) => {
+    const argv = windowsArgv('C:\\Program Files\\Account Desk\\Account Desk.exe', link)
+    expect(argv).toContain('--')
+    expect(argv.some((a) => a.includes('--demo') || a.includes('--gpu-launcher'))).toBe(
+      link.includes('--demo') || link.includes('--gpu-launcher'),
+    )
+    expect(switchesOf(argv)).toEqual([])
+  })
+
+  it.each(ARGV_INJECTIONS)(
+    'nor one after a link where no guard was put (a launcher on Linux): %s',
+    (link) => {
+      const argv = windowsArgv('/opt/Account Desk/account-desk', link).filter((a) => a !== '--')
+      expect(switchesOf(argv)).toEqual([])
+    },
+  )
 })

@@ -40,3 +40,44 @@ export const ctx = { scheme, servers }
 /** The token of a djoser mail written at 2026-11-30 11:15:23 (docs/server-protocol.md, "Token and uid"). */
 export const TOKEN = 'diusln-88aa9a15913d435fa538b434f728f58d'
 export const UID = 'MQ'
+
+/**
+ * Links crafted to break out of the quotes a launcher puts around them (`"%1"`, the CVE-2018-1000006
+ * precondition) and so add switches to the app's command line.
+ */
+export const ARGV_INJECTIONS = [
+  `${scheme}://x" --demo "`,
+  `${scheme}://x" --demo`,
+  `${scheme}://accounts.example.com/reset/MQ/${TOKEN}" --demo --no-sandbox "`,
+  `${scheme}://x" --gpu-launcher="calc.exe`,
+  `${scheme}://x" --inspect=9229 --demo "`,
+  `${scheme}://x"\t--demo\t"`,
+  `${scheme}://x" "--demo`,
+]
+
+/**
+ * The argv Windows builds from the registered command `"<exe>" -- "%1"` for a link (CommandLineToArgvW's
+ * quoting: a quote toggles, blanks outside quotes separate; backslash rules are not needed for these strings).
+ */
+export function windowsArgv(exe: string, link: string): string[] {
+  const line = `"${exe}" -- "${link}"`
+  const args: string[] = []
+  let current = ''
+  let quoted = false
+  let started = false
+  for (const ch of line) {
+    if (ch === '"') {
+      quoted = !quoted
+      started = true
+    } else if (!quoted && (ch === ' ' || ch === '\t')) {
+      if (started) args.push(current)
+      current = ''
+      started = false
+    } else {
+      current += ch
+      started = true
+    }
+  }
+  if (started) args.push(current)
+  return args
+}

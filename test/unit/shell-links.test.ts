@@ -4,8 +4,9 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import { startShell } from '../../src/main/shell/start'
-import { channelOf, type LinkEvent } from '../../src/shared/contract'
+import { channelOf, type AppInfo, type LinkEvent } from '../../src/shared/contract'
 import { createFakeElectron } from '../helpers/fake-electron'
+import { ARGV_INJECTIONS, windowsArgv } from './links-fixtures'
 
 const TOKEN = 'diusln-88aa9a15913d435fa538b434f728f58d'
 const LINK = `accountdesk://accounts.example.com/reset/MQ/${TOKEN}`
@@ -131,5 +132,22 @@ describe('links reach the renderer through one queue', () => {
     expect(fake.app.protocolClients).toEqual([
       { protocol: 'accountdesk', path: 'C:\\ad\\Account Desk.exe', args: ['--'] },
     ])
+  })
+})
+
+describe('switches are read only before the -- guard', () => {
+  const demoRunning = async (argv: string[], platform: string) => {
+    const { fake } = await boot(argv, platform)
+    const info = (await fake.invoke(channelOf('getAppInfo'), {})) as { ok: boolean; value: AppInfo }
+    fake.app.emit('before-quit')
+    return info.value.demo.running
+  }
+
+  it.each(ARGV_INJECTIONS)('a crafted link cannot start the demo server: %s', async (link) => {
+    expect(await demoRunning(windowsArgv('C:\\ad\\Account Desk.exe', link), 'win32')).toBe(false)
+  })
+
+  it('--demo before the guard does', async () => {
+    expect(await demoRunning(['/opt/ad/account-desk', '--demo', '--', LINK], 'linux')).toBe(true)
   })
 })

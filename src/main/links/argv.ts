@@ -24,3 +24,20 @@ export function findLinkInArgv(argv: readonly unknown[], schemes: readonly strin
   if (found.length > 1) return { ok: false, reason: 'several' }
   return { ok: true, url: found[0] as string }
 }
+
+/**
+ * The switches of a command line (`--demo`, …): only the arguments before the `--` guard, and never one after
+ * an argument that is a link (a URL of any scheme). What follows `--` or a link is what the OS or a launcher
+ * put there from a link, so a crafted link that breaks out of its quotes (`accountdesk://x" --demo "`) cannot
+ * switch anything on. Every switch the app reads comes from here.
+ */
+export function switchesOf(argv: readonly unknown[]): string[] {
+  const switches: string[] = []
+  if (!Array.isArray(argv)) return switches
+  for (const arg of argv) {
+    if (typeof arg !== 'string') continue
+    if (arg === '--' || /^[a-z][a-z0-9+.-]+:/i.test(arg)) break
+    if (arg.startsWith('-')) switches.push(arg)
+  }
+  return switches
+}
