@@ -68,9 +68,11 @@ export async function startBrowserShell(
     output: () => output,
     openLink: (link) =>
       new Promise((resolve) => {
-        const second = spawn(process.execPath, [entry, '--data-dir', dataDir, '--open-link', link], {
-          stdio: ['ignore', 'pipe', 'pipe'],
+        // As the README says to: the link on standard input, never on a command line.
+        const second = spawn(process.execPath, [entry, '--data-dir', dataDir, '--open-link', '-'], {
+          stdio: ['pipe', 'pipe', 'pipe'],
         })
+        second.stdin.end(`${link}\n`)
         let out = ''
         second.stdout.on('data', (d: Buffer) => (out += d.toString()))
         second.stderr.on('data', (d: Buffer) => (out += d.toString()))

@@ -21,16 +21,25 @@ export function bridgeClientSource(): string {
   const headers = { 'content-type': 'application/json', 'x-account-desk-secret': secret };
   const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
   const bridge = {};
-  for (const name of INVOKE) {
-    bridge[name] = async (request) => {
-      try {
-        const response = await fetch('/__shell/invoke/' + name, { method: 'POST', headers, body: JSON.stringify(request ?? {}) });
-        return await response.json();
-      } catch (error) {
-        return { ok: false, error: { kind: 'internal', message: 'The browser shell is not reachable.' } };
-      }
-    };
-  }
+  // rendererReady waits for the event stream: the shell delivers links only to a page that listens and is ready.
+  let connected;
+  const whenConnected = new Promise((resolve) => (connected = resolve));
+  let saidReady = false;
+  let streams = 0;
+  const invoke = async (name, request) => {
+    try {
+      const response = await fetch('/__shell/invoke/' + name, { method: 'POST', headers, body: JSON.stringify(request ?? {}) });
+      return await response.json();
+    } catch (error) {
+      return { ok: false, error: { kind: 'internal', message: 'The browser shell is not reachable.' } };
+    }
+  };
+  for (const name of INVOKE) bridge[name] = (request) => invoke(name, request);
+  bridge.rendererReady = async (request) => {
+    saidReady = true;
+    await whenConnected;
+    return invoke('rendererReady', request);
+  };
   for (const name of EVENTS) {
     bridge[name] = (listener) => {
       if (typeof listener !== 'function') return () => {};
@@ -43,6 +52,9 @@ export function bridgeClientSource(): string {
       try {
         const response = await fetch('/__shell/events', { headers });
         if (!response.ok || !response.body) throw new Error('events ' + response.status);
+        // A new stream is a new page for the shell: after a reconnect, say ready again if this page already had.
+        if (streams++ > 0 && saidReady) void invoke('rendererReady', {});
+        connected();
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';

@@ -5,13 +5,15 @@ import { devSchemeOf, runtimeBranding } from '../../src/main/config/runtime-bran
 import { schemeNameProblem } from '../../src/main/links'
 import { createLogger } from '../../src/main/log'
 import { createServices, type Services } from '../../src/main/services'
+import { openLinkBody, readLinkFrom } from './open-link'
 import { startShellServer } from './server'
 
 /**
  * `npm run start:browser [-- --port N] [--data-dir DIR] [--demo] [--no-demo]`: runs the main-process services in
  * Node and serves the renderer to a browser on 127.0.0.1.
- * `npm run start:browser -- --open-link <url>`: hands a link to the running shell, as a second launch of the app
- * hands one to the running app.
+ * `npm run start:browser -- --open-link -`: reads a link from standard input and hands it to the running shell,
+ * as a second launch of the app hands one to the running app. (`--open-link <url>` works too, but npm echoes its
+ * command line, token included, to the terminal.)
  */
 interface Args {
   port?: number
@@ -59,11 +61,13 @@ async function openLink(args: Args): Promise<number> {
     console.error('No running browser shell found. Start one with `npm run start:browser` first.')
     return 1
   }
+  if (args.openLink === '-' && process.stdin.isTTY) console.error('Paste the link, then press Enter.')
+  const link = args.openLink === '-' ? await readLinkFrom(process.stdin) : (args.openLink ?? '')
   try {
     const response = await fetch(`http://127.0.0.1:${state.port}/__shell/open-link`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-account-desk-secret': state.secret },
-      body: JSON.stringify({ url: args.openLink }),
+      body: openLinkBody(link),
     })
     if (!response.ok) throw new Error(String(response.status))
     console.log('Link handed to the running Account Desk.')
@@ -101,13 +105,14 @@ async function main(): Promise<number> {
   const server = await startShellServer({
     rendererDir: args.rendererDir,
     services: () => {
+      // The URL with the secret is printed only once the services are started: no page can ask earlier.
       if (!services) throw new Error('services not ready')
       return services
     },
     logger,
     port: args.port,
   })
-  services = createServices({
+  services = await createServices({
     shell: 'browser-shell',
     appName: branding.productName,
     version: process.env['npm_package_version'] ?? '0.0.0',
@@ -127,7 +132,6 @@ async function main(): Promise<number> {
     },
     brandingServers: branding.defaultServers,
   })
-  await services.start()
   await writeFile(
     stateFile(args.dataDir),
     JSON.stringify({ port: server.port, secret: server.secret, pid: process.pid }),

@@ -2,6 +2,7 @@ import http from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
 import { APP_ORIGIN } from '../../src/shared/app'
 import type { EventName, EventPayloadOf } from '../../src/shared/contract'
 import { dispatch, isInvokeName } from '../../src/main/ipc/dispatch'
@@ -17,8 +18,13 @@ import { bridgeClientSource } from './bridge-client'
  * (so neither another local page nor a DNS-rebound name can call it). A development and test tool only.
  */
 export const SHELL_CSP = RENDERER_CSP.replace("connect-src 'none'", "connect-src 'self'")
-const MAX_BODY = 64 * 1024
-/** Events kept for a page that is not connected yet (a reload, the first load); older ones are dropped. */
+export const MAX_BODY = 64 * 1024
+/** What `--open-link` posts: the link, nothing else. */
+const openLinkRequestSchema = z.object({ url: z.string() })
+/**
+ * Events other than links kept for a page that is not connected yet (a reload, the first load); older ones are
+ * dropped. Links wait in the services' queue instead, until a connected page says it is ready.
+ */
 const MAX_BACKLOG = 64
 
 export interface BrowserShellServer {
@@ -53,9 +59,16 @@ export async function startShellServer(opts: {
   const backlog: string[] = []
   let port = 0
 
-  const send = (res: http.ServerResponse, status: number, body: unknown, type = 'application/json') => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    type = 'application/json',
+    extraHeaders: Record<string, string> = {},
+  ) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body)
     res.writeHead(status, {
+      ...extraHeaders,
       ...SECURITY_HEADERS,
       'Content-Security-Policy': SHELL_CSP,
       'Content-Type': type,
@@ -64,17 +77,20 @@ export async function startShellServer(opts: {
     res.end(text)
   }
 
+  /** The body as text, or null when it is over the cap (the caller answers 413 and closes the connection). */
   const readBody = (req: http.IncomingMessage) =>
-    new Promise<string>((resolve, reject) => {
+    new Promise<string | null>((resolve, reject) => {
       let size = 0
       const chunks: Buffer[] = []
-      req.on('data', (chunk: Buffer) => {
+      const onData = (chunk: Buffer) => {
         size += chunk.length
-        if (size > MAX_BODY) {
-          reject(new Error('too large'))
-          req.destroy()
-        } else chunks.push(chunk)
-      })
+        if (size <= MAX_BODY) return void chunks.push(chunk)
+        // Stop keeping it; what is still on its way is read and thrown away until the answer has gone out.
+        req.off('data', onData)
+        req.resume()
+        resolve(null)
+      }
+      req.on('data', onData)
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
       req.on('error', reject)
     })
@@ -96,10 +112,15 @@ export async function startShellServer(opts: {
         'Content-Type': 'application/x-ndjson',
         'Cache-Control': 'no-store',
       })
+      // A new page has not said it is ready yet: links wait in the services' queue until it does.
+      opts.services().rendererGone()
       res.write('\n')
       streams.add(res)
       for (const line of backlog.splice(0)) res.write(line)
-      req.on('close', () => streams.delete(res))
+      req.on('close', () => {
+        streams.delete(res)
+        if (streams.size === 0) opts.services().rendererGone()
+      })
       return
     }
     if (req.method !== 'POST')
@@ -107,6 +128,16 @@ export async function startShellServer(opts: {
     let payload: unknown
     try {
       const text = await readBody(req)
+      if (text === null) {
+        res.once('finish', () => req.socket.end())
+        return send(
+          res,
+          413,
+          { ok: false, error: { kind: 'bad-request', message: 'The request is too large.' } },
+          'application/json',
+          { Connection: 'close' },
+        )
+      }
       payload = text ? JSON.parse(text) : {}
     } catch {
       return send(res, 400, {
@@ -115,10 +146,10 @@ export async function startShellServer(opts: {
       })
     }
     if (pathname === '/__shell/open-link') {
-      const url = (payload as { url?: unknown }).url
-      if (typeof url !== 'string')
+      const request = openLinkRequestSchema.safeParse(payload)
+      if (!request.success)
         return send(res, 400, { ok: false, error: { kind: 'bad-request', message: 'No link.' } })
-      opts.services().intakeUrl(url, 'open-link-flag')
+      opts.services().links.fromUrl(request.data.url, 'open-link-flag')
       return send(res, 200, { ok: true, value: {} })
     }
     const name = pathname.slice('/__shell/invoke/'.length)
@@ -175,6 +206,9 @@ export async function startShellServer(opts: {
     port,
     secret,
     emit(name, payload) {
+      // A link is never kept here: throwing leaves it at the head of the services' queue, which delivers it
+      // when a page says it is ready (as the Electron shell does when its window is gone).
+      if (name === 'onLink' && streams.size === 0) throw new Error('No page is connected.')
       const line = `${JSON.stringify({ name, payload })}\n`
       if (streams.size === 0) {
         backlog.push(line)
