@@ -127,6 +127,19 @@ describe('forgot password → check your mail', () => {
     ])
   })
 
+  it('sends the pasted text as typed: trimming is one rule, in main', async () => {
+    const { user, fake } = await openForgot({ openPastedLink: () => ok(linkFor()) })
+    await user.type(screen.getByLabelText(/^E-mail address/), 'alice@example.com{Enter}')
+    await screen.findByRole('heading', { level: 1, name: 'Check your mail' })
+    const pasted =
+      '\u00a0 https://accounts.example.com/reset/MQ/diusln-88aa9a15913d435fa538b434f728f58d\ufeff'
+    await user.click(screen.getByLabelText(/^Paste the link/))
+    await user.paste(pasted)
+    await user.click(screen.getByRole('button', { name: 'Open the link' }))
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    expect(fake.callsOf('openPastedLink')).toEqual([{ url: pasted }])
+  })
+
   it('a refused pasted link gets its message on the paste field', async () => {
     const { user } = await openForgot({
       openPastedLink: () =>

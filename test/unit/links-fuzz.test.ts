@@ -83,12 +83,19 @@ const canonicalHost = (h: string) => {
   }
 }
 
+/** The trim rule of docs/reset-links.md, spelled out code point by code point. */
+const UNICODE_SPACES = [
+  0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+  0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+]
+const isEdge = (c: number) => c <= 0x20 || (c >= 0x7f && c <= 0x9f) || UNICODE_SPACES.includes(c)
+
 /** The independent judge: which server, uid and token a string is a valid link for, or null. */
 function oracle(input: string): { serverId: string; uid: string; token: string } | null {
   if (input.length > MAX_LINK_LENGTH) return null
   let s = input
-  while (s.length > 0 && s.charCodeAt(0) <= 0x20) s = s.slice(1)
-  while (s.length > 0 && s.charCodeAt(s.length - 1) <= 0x20) s = s.slice(0, -1)
+  while (s.length > 0 && isEdge(s.charCodeAt(0))) s = s.slice(1)
+  while (s.length > 0 && isEdge(s.charCodeAt(s.length - 1))) s = s.slice(0, -1)
   const sep = s.indexOf('://')
   if (sep < 0) return null
   const linkScheme = s.slice(0, sep).toLowerCase()
@@ -193,6 +200,11 @@ const SNIPPETS = [
   'ü',
   '\u202e',
   '\uff0f',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\u0085',
+  '\u200b',
   '\ud800',
   '[',
   ']',

@@ -106,6 +106,25 @@ describe('parseResetLink: good links', () => {
     expect(reason(`accountdesk://accounts.example.com/reset/MQ/${TOKEN}\n/x`)).toBe('bad-characters')
   })
 
+  it.each([
+    ['NBSP', '\u00a0'],
+    ['BOM', '\ufeff'],
+    ['NUL', '\u0000'],
+    ['DEL', '\u007f'],
+    ['a C1 control', '\u0085'],
+    ['an em space', '\u2003'],
+    ['a line separator', '\u2028'],
+    ['an ideographic space', '\u3000'],
+    ['a zero-width space', '\u200b'],
+  ])(
+    'one trim rule, whatever way the link came: %s at either end is dropped, inside it is refused',
+    (_, ch) => {
+      const link = `accountdesk://accounts.example.com/reset/MQ/${TOKEN}`
+      expect(accepted(parse(`${ch}${ch} ${link}${ch}\r\n`)).token).toBe(TOKEN)
+      expect(reason(link.replace('/MQ/', `/M${ch}Q/`))).toBe('bad-characters')
+    },
+  )
+
   it('reads the issue time as UTC seconds since 2001 and gives null when implausible', () => {
     expect(tokenIssuedAt('0-' + 'a'.repeat(32))).toBeNull() // 2001: a legacy day-based token, not a time
     expect(tokenIssuedAt('zzzzzzzzzzzzz-' + 'a'.repeat(32))).toBeNull()

@@ -121,12 +121,21 @@ const ALLOWED_REST = /^[A-Za-z0-9._~:/@[\]=-]*$/
 /** A DNS name or an IPv4 address as written, or a bracketed IPv6 literal; an optional port without leading 0. */
 const AUTHORITY =
   /^(?:(?<name>[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)|(?<ip6>\[[0-9a-f:.]{2,45}\]))(?::(?<port>[1-9][0-9]{0,4}))?$/
-/** Without the ASCII whitespace and C0 controls at either end (a paste brings them; the URL parser drops them). */
-function trimEdges(text: string): string {
+/**
+ * The one trim rule for every link, handed over or pasted (docs/reset-links.md, "Trimming"): at either end, drop
+ * every C0 or C1 control character, space, DEL, Unicode white space (what JavaScript's `trim()` drops: NBSP,
+ * the en/em spaces, line and paragraph separators, ideographic space…), the byte-order mark and the zero-width
+ * space. A paste or a mail client brings these; nothing inside the link is touched (inside, they are refused).
+ */
+const isEdge = (ch: string) => {
+  const c = ch.charCodeAt(0)
+  return c <= 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x200b || ch.trim() === ''
+}
+export function trimLinkEdges(text: string): string {
   let start = 0
   let end = text.length
-  while (start < end && text.charCodeAt(start) <= 0x20) start++
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--
+  while (start < end && isEdge(text.charAt(start))) start++
+  while (end > start && isEdge(text.charAt(end - 1))) end--
   return text.slice(start, end)
 }
 
@@ -201,7 +210,7 @@ function parse(input: unknown, ctx: LinkParseContext): ParsedLink {
   const appScheme = typeof ctx?.scheme === 'string' && isValidSchemeName(ctx.scheme) ? ctx.scheme : null
   if (typeof input !== 'string') return refuse('not-a-url', appScheme ?? undefined)
   if (input.length > MAX_LINK_LENGTH) return refuse('too-long', appScheme ?? undefined)
-  const text = trimEdges(input)
+  const text = trimLinkEdges(input)
   const colon = text.indexOf(':')
   if (colon < 1 || !SCHEME_PREFIX.test(text.slice(0, colon)))
     return refuse('not-a-url', appScheme ?? undefined)

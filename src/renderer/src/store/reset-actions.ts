@@ -51,7 +51,7 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
     },
 
     async openPastedLink(url) {
-      const result = await run('openPastedLink', () => bridge.openPastedLink({ url: url.trim() }))
+      const result = await run('openPastedLink', () => bridge.openPastedLink({ url }))
       if (result === null || result === 'stale' || !result.ok) return
       await links.open(result.value)
     },
