@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { MailSummary } from '../../src/shared/contract'
 import { alice, appInfo, demoServer, fail, linkFor, ok } from './fake-bridge'
@@ -23,13 +23,14 @@ describe('a link that arrives while the user is typing', () => {
     const dialog = await screen.findByRole('dialog', { name: 'A reset link arrived' })
     expect(dialog).toHaveAttribute('aria-modal', 'true')
     expect(dialog).toHaveAccessibleDescription(/replaces what you have typed/)
-    expect(within(dialog).getByRole('button', { name: 'Open the link' })).toHaveFocus()
+    // The safe choice has the focus: the next Enter or Space typed for the form keeps it.
+    expect(within(dialog).getByRole('button', { name: 'Keep typing' })).toHaveFocus()
     expect(document.querySelector('.shell')).toHaveAttribute('inert')
     // Tab stays in the dialog.
     await user.tab()
-    expect(within(dialog).getByRole('button', { name: 'Keep typing' })).toHaveFocus()
-    await user.tab()
     expect(within(dialog).getByRole('button', { name: 'Open the link' })).toHaveFocus()
+    await user.tab()
+    expect(within(dialog).getByRole('button', { name: 'Keep typing' })).toHaveFocus()
     await user.click(within(dialog).getByRole('button', { name: 'Keep typing' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(screen.getByLabelText('Current password')).toHaveValue('half-typed')
@@ -38,6 +39,73 @@ describe('a link that arrives while the user is typing', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Choose a new password' }),
     ).toBeInTheDocument()
+  })
+
+  describe('a keystroke meant for the form never acts on the dialog', () => {
+    /** The reset form for one link, half filled, with a second link arriving while a key is down. */
+    async function halfFilledResetForm() {
+      const app = await renderApp({ listAccounts: () => ok([alice]) })
+      act(() => app.fake.emit('onLink', { type: 'link', link: linkFor() }))
+      await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+      await app.user.type(screen.getByLabelText('New password', { exact: true }), 'Velvet-Harbour')
+      const arrive = async () => {
+        act(() =>
+          app.fake.emit('onLink', {
+            type: 'link',
+            link: linkFor({ handle: 'ffffffffffffffffffffffffffffffff' }),
+          }),
+        )
+        return screen.findByRole('dialog', { name: 'A reset link arrived' })
+      }
+      const formIntact = (typed = 'Velvet-Harbour') => {
+        expect(screen.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeInTheDocument()
+        expect(screen.getByLabelText('New password', { exact: true })).toHaveValue(typed)
+        // The form's link is still alive in main until the user chooses.
+        expect(app.fake.callsOf('discardLink')).toEqual([])
+      }
+      return { ...app, arrive, formIntact }
+    }
+
+    it('Enter typed in the form as the dialog opens: its release does nothing, the next Enter keeps typing', async () => {
+      const { user, arrive, formIntact } = await halfFilledResetForm()
+      await user.keyboard('{Enter>}')
+      const dialog = await arrive()
+      await user.keyboard('{/Enter}')
+      expect(dialog).toBeInTheDocument()
+      formIntact()
+      await user.keyboard('{Enter}')
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+      formIntact()
+    })
+
+    it('Enter held down: its repeats reach nothing in the dialog', async () => {
+      const { user, arrive, formIntact } = await halfFilledResetForm()
+      await user.keyboard('{Enter>}')
+      const dialog = await arrive()
+      for (const name of ['Keep typing', 'Open the link']) {
+        const button = within(dialog).getByRole('button', { name })
+        button.focus()
+        const repeat = createEvent.keyDown(button, { key: 'Enter', code: 'Enter', repeat: true })
+        fireEvent(button, repeat)
+        expect(repeat.defaultPrevented).toBe(true)
+        const press = createEvent.keyPress(button, { key: 'Enter', code: 'Enter', charCode: 13 })
+        fireEvent(button, press)
+        expect(press.defaultPrevented).toBe(true)
+      }
+      await user.keyboard('{/Enter}')
+      expect(dialog).toBeInTheDocument()
+      formIntact()
+    })
+
+    it('Space pressed in the form as the dialog opens: its release does not press the focused button', async () => {
+      const { user, arrive, formIntact } = await halfFilledResetForm()
+      await user.keyboard('[Space>]')
+      const dialog = await arrive()
+      within(dialog).getByRole('button', { name: 'Open the link' }).focus()
+      await user.keyboard('[/Space]')
+      expect(dialog).toBeInTheDocument()
+      formIntact('Velvet-Harbour ')
+    })
   })
 
   it('"open the link" replaces the form; Escape means keep typing', async () => {

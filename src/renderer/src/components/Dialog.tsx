@@ -3,10 +3,46 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])'
 
+/** The button a dialog focuses when it opens: the choice that changes nothing (mark it with `data-safe-choice`). */
+const SAFE_CHOICE = '[data-safe-choice]'
+
 /**
- * A modal dialog: labelled by its title, described by its text, focus moved in and kept in (Tab wraps), Escape
- * answers `onEscape`, and focus returns where it was when it closes (or to the screen's heading when that element
- * is gone, e.g. the button of an account just removed). The page behind it is made inert by App.
+ * A dialog can appear while a key is down (a link arrives as the user types): that keystroke was meant for the
+ * page, so neither its repeats, nor its keypress, nor its release may act on the dialog (Enter and Space activate
+ * a button on keypress and keyup). Only keys pressed after the dialog appeared act. Returns the function that
+ * stops watching.
+ */
+function ignoreKeysPressedBefore(doc: Document): () => void {
+  const pressedSince = new Set<string>()
+  const swallow = (event: globalThis.KeyboardEvent) => {
+    event.preventDefault()
+    event.stopImmediatePropagation()
+  }
+  const onKeyDown = (event: globalThis.KeyboardEvent) => {
+    if (event.repeat && !pressedSince.has(event.code || event.key)) swallow(event)
+    else pressedSince.add(event.code || event.key)
+  }
+  const onKeyPress = (event: globalThis.KeyboardEvent) => {
+    if (!pressedSince.has(event.code || event.key)) swallow(event)
+  }
+  const onKeyUp = (event: globalThis.KeyboardEvent) => {
+    if (!pressedSince.delete(event.code || event.key)) swallow(event)
+  }
+  doc.addEventListener('keydown', onKeyDown, true)
+  doc.addEventListener('keypress', onKeyPress, true)
+  doc.addEventListener('keyup', onKeyUp, true)
+  return () => {
+    doc.removeEventListener('keydown', onKeyDown, true)
+    doc.removeEventListener('keypress', onKeyPress, true)
+    doc.removeEventListener('keyup', onKeyUp, true)
+  }
+}
+
+/**
+ * A modal dialog: labelled by its title, described by its text, focus moved in (to the safe choice, else the
+ * first button) and kept in (Tab wraps), a keystroke that began before it appeared ignored, Escape answers
+ * `onEscape`, and focus returns where it was when it closes (or to the screen's heading when that element is
+ * gone, e.g. the button of an account just removed). The page behind it is made inert by App.
  */
 export function Dialog({
   title,
@@ -23,8 +59,13 @@ export function Dialog({
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
+    const dialog = ref.current
+    ;(
+      dialog?.querySelector<HTMLElement>(SAFE_CHOICE) ?? dialog?.querySelector<HTMLElement>(FOCUSABLE)
+    )?.focus()
+    const stopKeysPressedBefore = ignoreKeysPressedBefore(document)
     return () => {
+      stopKeysPressedBefore()
       if (previous && previous.isConnected) previous.focus()
       else document.querySelector<HTMLElement>('main h1')?.focus()
     }

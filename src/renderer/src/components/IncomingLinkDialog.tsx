@@ -27,7 +27,8 @@ export function IncomingLinkDialog() {
       <button type="button" className="button button--primary" onClick={accept}>
         Open the link
       </button>
-      <button type="button" className="button" onClick={keep}>
+      {/* Focused first: anyone who can make the OS open a link can make this dialog appear mid-typing. */}
+      <button type="button" className="button" onClick={keep} data-safe-choice>
         Keep typing
       </button>
     </Dialog>
