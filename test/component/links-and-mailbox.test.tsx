@@ -39,7 +39,7 @@ describe('a link that arrives while the user is typing', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Choose a new password' }),
     ).toBeInTheDocument()
-  })
+  }, 30_000)
 
   describe('a keystroke meant for the form never acts on the dialog', () => {
     /** The reset form for one link, half filled, with a second link arriving while a key is down. */
@@ -76,7 +76,7 @@ describe('a link that arrives while the user is typing', () => {
       await user.keyboard('{Enter}')
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
       formIntact()
-    })
+    }, 30_000)
 
     it('Enter held down: its repeats reach nothing in the dialog', async () => {
       const { user, arrive, formIntact } = await halfFilledResetForm()
@@ -95,7 +95,7 @@ describe('a link that arrives while the user is typing', () => {
       await user.keyboard('{/Enter}')
       expect(dialog).toBeInTheDocument()
       formIntact()
-    })
+    }, 30_000)
 
     it('Space pressed in the form as the dialog opens: its release does not press the focused button', async () => {
       const { user, arrive, formIntact } = await halfFilledResetForm()
@@ -105,7 +105,7 @@ describe('a link that arrives while the user is typing', () => {
       await user.keyboard('[/Space]')
       expect(dialog).toBeInTheDocument()
       formIntact('Velvet-Harbour ')
-    })
+    }, 30_000)
   })
 
   it('"open the link" replaces the form; Escape means keep typing', async () => {

@@ -138,7 +138,7 @@ describe('forgot password → check your mail', () => {
     await user.click(screen.getByRole('button', { name: 'Open the link' }))
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     expect(fake.callsOf('openPastedLink')).toEqual([{ url: pasted }])
-  })
+  }, 30_000)
 
   it('a refused pasted link gets its message on the paste field', async () => {
     const { user } = await openForgot({
@@ -286,12 +286,27 @@ describe('reset from a link', () => {
     expect(fake.callsOf('requestReset')).toEqual([{ serverId: 'corp', email: 'alice@example.com' }])
   })
 
+  it('a link from outside makes no request by itself: the server can check it, but only after one click', async () => {
+    const { user, fake } = await openLink(
+      { listServers: () => ok([djoserServer, formsServer]), checkLink: () => ok({ status: 'valid' }) },
+      linkFor({ serverId: 'intranet', serverName: 'Intranet' }),
+    )
+    expect(await screen.findByRole('heading', { level: 1, name: 'A reset link arrived' })).toBeInTheDocument()
+    expect(screen.getByText(/has not contacted the server yet/)).toBeInTheDocument()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(fake.callsOf('checkLink')).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'Open the reset form' }))
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    expect(fake.callsOf('checkLink')).toEqual([{ handle: linkFor().handle }])
+  }, 30_000)
+
   it('checks the link first where the server can tell, and goes straight to the problem screen when dead', async () => {
     const check = deferred<Result<{ status: 'valid' | 'dead' | 'unknown' }>>()
-    const { fake } = await openLink(
+    const { user, fake } = await openLink(
       { listServers: () => ok([djoserServer, formsServer]), checkLink: () => check.promise },
       linkFor({ serverId: 'intranet', serverName: 'Intranet', accountHint: undefined }),
     )
+    await user.click(await screen.findByRole('button', { name: 'Open the reset form' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Checking your link…' })).toBeInTheDocument()
     await act(async () => check.resolve(ok({ status: 'dead' })))
     expect(
@@ -303,10 +318,11 @@ describe('reset from a link', () => {
   })
 
   it('a link that checks out opens the form with the server’s own rules', async () => {
-    await openLink(
+    const { user } = await openLink(
       { listServers: () => ok([djoserServer, formsServer]), checkLink: () => ok({ status: 'valid' }) },
       linkFor({ serverId: 'intranet', serverName: 'Intranet' }),
     )
+    await user.click(await screen.findByRole('button', { name: 'Open the reset form' }))
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     expect(screen.getByText('Your password must contain at least 10 characters.')).toBeInTheDocument()
   })

@@ -283,6 +283,9 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
   it('a link being checked, then an ambiguous timeout on submit', async () => {
     await open('checking')
     await emit('onLink', { type: 'link', link })
+    await page.getByRole('heading', { level: 1, name: 'A reset link arrived' }).waitFor()
+    await capture('link-arrived')
+    await page.getByRole('button', { name: 'Open the reset form' }).click()
     await page.getByRole('heading', { level: 1, name: 'Checking your link…' }).waitFor()
     await capture('checking-link')
   })

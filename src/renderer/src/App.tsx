@@ -10,7 +10,7 @@ import { CheckMail } from './screens/CheckMail'
 import { ForgotPassword } from './screens/ForgotPassword'
 import { LinkProblem } from './screens/LinkProblem'
 import { ResetDone } from './screens/ResetDone'
-import { CheckingLink, ResetFromLink } from './screens/ResetFromLink'
+import { CheckingLink, LinkArrived, ResetFromLink } from './screens/ResetFromLink'
 import { SignIn } from './screens/SignIn'
 import { useApp } from './store/provider'
 import type { Screen } from './store/types'
@@ -36,6 +36,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
           return <ForgotPassword serverId={step.serverId} email={step.email} />
         case 'sent':
           return <CheckMail step={step} />
+        case 'arrived':
+          return <LinkArrived step={step} />
         case 'checking':
           return <CheckingLink step={step} />
         case 'form':

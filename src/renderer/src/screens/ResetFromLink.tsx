@@ -11,8 +11,42 @@ import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 import { TrySignInWithNewPassword } from '../components/ScreenFooter'
 
+type Arrived = Extract<ResetStep, { name: 'arrived' }>
 type Checking = Extract<ResetStep, { name: 'checking' }>
 type Form = Extract<ResetStep, { name: 'form' }>
+
+/**
+ * A link came from outside for a server that can tell whether it is still good: nothing has been asked of the
+ * server yet. Opening it (one click) checks it and shows the form; a link never makes a request by itself.
+ */
+export function LinkArrived({ step }: { step: Arrived }) {
+  const openLink = useApp((s) => s.openArrivedLink)
+  const cancel = useApp((s) => s.cancelReset)
+  const { link } = step
+  return (
+    <div className="screen screen--narrow">
+      <StepHeading>A reset link arrived</StepHeading>
+      <p className="lead">
+        A password reset link for <strong>{link.serverName}</strong>
+        {link.accountHint ? (
+          <>
+            {' '}
+            (account <strong>{link.accountHint}</strong>)
+          </>
+        ) : null}{' '}
+        has been opened. Account Desk has not contacted the server yet.
+      </p>
+      <div className="actions">
+        <button type="button" className="button button--primary" onClick={openLink}>
+          Open the reset form
+        </button>
+        <button type="button" className="button" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  )
+}
 
 /** While the server is asked whether the link is still good (Django's views can tell). */
 export function CheckingLink({ step }: { step: Checking }) {

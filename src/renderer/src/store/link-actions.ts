@@ -5,19 +5,26 @@ import type { AppActions, Screen } from './types'
 export const DEAD_LINK_MESSAGE =
   'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).'
 
-/** The handle the current screen holds, if it is the reset form or its link check. */
+/** The handle the current screen holds, if it is the reset form, its link check or the link that arrived. */
 export function currentHandle(screen: Screen): string | null {
   if (screen.flow !== 'reset') return null
   const step = screen.step
-  return step.name === 'form' || step.name === 'checking' ? step.link.handle : null
+  return step.name === 'form' || step.name === 'checking' || step.name === 'arrived' ? step.link.handle : null
 }
 
 export interface LinkActions {
-  actions: Pick<AppActions, 'acceptIncomingLink' | 'keepTyping' | 'openWaitingLink' | 'discardWaitingLink'>
+  actions: Pick<
+    AppActions,
+    'acceptIncomingLink' | 'keepTyping' | 'openWaitingLink' | 'discardWaitingLink' | 'openArrivedLink'
+  >
   /** The bridge's onLink listener. */
   receive(event: LinkEvent): void
-  /** Opens the reset form for a link now (checking it first where the server can tell). */
-  open(link: LinkHandle): Promise<void>
+  /**
+   * Opens the reset form for a link the user chose to open (a click: the dialog, the notice, a paste), checking
+   * it first where the server can tell. With `userAsked: false` (a link from outside) a link the server could
+   * check stops at the 'arrived' step: a link never makes a request by itself.
+   */
+  open(link: LinkHandle, userAsked?: boolean): Promise<void>
   /** The link-problem screen for a server, with "send a new link" prefilled. */
   problem(serverId: string | null, message: string, accountHint?: string): Screen
   discard(handle: string | null | undefined): void
@@ -46,7 +53,7 @@ export function linkActions(ctx: StoreContext): LinkActions {
     step: { name: 'problem', serverId, email: emailFor(serverId, accountHint), message },
   })
 
-  const open = async (link: LinkHandle) => {
+  const open = async (link: LinkHandle, userAsked = true) => {
     const previous = currentHandle(get().screen)
     if (previous !== link.handle) discard(previous)
     if (get().waitingLink?.handle === link.handle) set({ waitingLink: null })
@@ -54,6 +61,10 @@ export function linkActions(ctx: StoreContext): LinkActions {
     const server = get().servers.find((s) => s.id === link.serverId)
     if (!server?.canCheckLink) {
       go({ flow: 'reset', step: { name: 'form', link, linkStatus: 'not-checked' } })
+      return
+    }
+    if (!userAsked) {
+      go({ flow: 'reset', step: { name: 'arrived', link } })
       return
     }
     go({ flow: 'reset', step: { name: 'checking', link } })
@@ -84,7 +95,7 @@ export function linkActions(ctx: StoreContext): LinkActions {
       if (state.incomingLink && state.incomingLink.handle !== link.handle) discard(state.incomingLink.handle)
       set({ incomingLink: link })
     } else {
-      void open(link)
+      void open(link, false)
     }
   }
 
@@ -119,6 +130,10 @@ export function linkActions(ctx: StoreContext): LinkActions {
         const link = get().waitingLink
         set({ waitingLink: null })
         if (link) void open(link)
+      },
+      openArrivedLink() {
+        const screen = get().screen
+        if (screen.flow === 'reset' && screen.step.name === 'arrived') void open(screen.step.link)
       },
       discardWaitingLink() {
         discard(get().waitingLink?.handle)

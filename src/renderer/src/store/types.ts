@@ -28,6 +28,8 @@ export type AddServerStep = { name: 'form' }
 export type ResetStep =
   | { name: 'forgot'; serverId: string | null; email: string }
   | { name: 'sent'; serverId: string; email: string; requestedAt: string; resendAt: number }
+  /** A link came from outside (the OS, a second launch): nothing is asked of the server until the user opens it. */
+  | { name: 'arrived'; link: LinkHandle }
   | { name: 'checking'; link: LinkHandle }
   | { name: 'form'; link: LinkHandle; linkStatus: 'valid' | 'unknown' | 'not-checked' }
   | { name: 'done'; serverId: string; username: string; otherSessions: string }
@@ -157,6 +159,8 @@ export interface AppActions {
   acceptIncomingLink(): void
   keepTyping(): void
   openWaitingLink(): void
+  /** The user opens the link that arrived (one click): check it where the server can tell, then the form. */
+  openArrivedLink(): void
   discardWaitingLink(): void
 
   openDemoMailLink(mailId: string): Promise<void>
