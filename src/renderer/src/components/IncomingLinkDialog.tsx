@@ -1,5 +1,6 @@
 import { useApp } from '../store/provider'
 import { Dialog } from './Dialog'
+import { LinkFor } from './LinkFor'
 
 /** A reset link arrived while the user was typing: ask before their input is replaced. */
 export function IncomingLinkDialog() {
@@ -13,14 +14,8 @@ export function IncomingLinkDialog() {
       onEscape={keep}
       description={
         <p>
-          A password reset link for <strong>{link.serverName}</strong>
-          {link.accountHint ? (
-            <>
-              {' '}
-              (account <strong>{link.accountHint}</strong>)
-            </>
-          ) : null}{' '}
-          has just been opened. Opening it now replaces what you have typed on this screen.
+          <LinkFor link={link} /> has just been opened. Opening it now replaces what you have typed on this
+          screen.
         </p>
       }
     >

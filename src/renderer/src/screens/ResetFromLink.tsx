@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
+import { LinkFor } from '../components/LinkFor'
 import { StepHeading } from '../components/StepHeading'
 import { FormActions } from '../components/FormActions'
 import { formatAge, formatDateTime } from '../format'
@@ -27,14 +28,7 @@ export function LinkArrived({ step }: { step: Arrived }) {
     <div className="screen screen--narrow">
       <StepHeading>A reset link arrived</StepHeading>
       <p className="lead">
-        A password reset link for <strong>{link.serverName}</strong>
-        {link.accountHint ? (
-          <>
-            {' '}
-            (account <strong>{link.accountHint}</strong>)
-          </>
-        ) : null}{' '}
-        has been opened. Account Desk has not contacted the server yet.
+        <LinkFor link={link} /> has been opened. Account Desk has not contacted the server yet.
       </p>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={openLink}>
