@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { brandingDefine } from './src/main/config/branding'
+import { axiosFetchOnly } from './tools/vite/axios-fetch-only'
 
 // Everything is bundled (all packages are devDependencies), so the package holds built output and package.json
 // only. The sandboxed preload must be a single self-contained file.
@@ -9,6 +10,8 @@ export default defineConfig({
   main: {
     // branding.json, validated, embedded for the main process (a bad branding file stops the build).
     define: brandingDefine(),
+    // axios with its fetch adapter only (tools/vite/axios-fetch-only.ts).
+    plugins: [axiosFetchOnly()],
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },

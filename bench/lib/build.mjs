@@ -114,14 +114,17 @@ export async function buildHello(root, dir) {
 }
 
 /** The app's backend client and the test servers' mail reader, bundled for plain Node (dependencies stay in
- * node_modules). */
+ * node_modules, except axios: bundled as the main process bundles it, with its fetch adapter only). */
 export async function buildClientLib(root, dir) {
-  const { build } = await import(pathToFileURL(path.join(root, 'node_modules/vite/dist/node/index.js')).href)
+  const vite = await import(pathToFileURL(path.join(root, 'node_modules/vite/dist/node/index.js')).href)
+  const { module: axiosPlugin } = await vite.runnerImport(path.join(root, 'tools/vite/axios-fetch-only.ts'))
   const started = Date.now()
-  await build({
+  await vite.build({
     configFile: false,
     root,
     logLevel: 'warn',
+    plugins: [axiosPlugin.axiosFetchOnly()],
+    ssr: { noExternal: ['axios'] },
     build: {
       ssr: path.join(root, 'bench', 'client-entry.mjs'),
       outDir: dir,

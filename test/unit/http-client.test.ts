@@ -68,7 +68,7 @@ describe('the HTTP client (axios over an injected fetch)', () => {
           status: 302,
           headers: [
             ['Location', '/elsewhere/'],
-            ['Set-Cookie', 'a=1; Path=/'],
+            ['Set-Cookie', 'a=1; Expires=Thu, 01 Jan 2099 00:00:00 GMT; Path=/'],
             ['Set-Cookie', 'b=2; Path=/'],
           ],
         }),
@@ -79,7 +79,7 @@ describe('the HTTP client (axios over an injected fetch)', () => {
       value: {
         status: 302,
         headers: expect.objectContaining({ location: '/elsewhere/' }),
-        setCookies: ['a=1; Path=/', 'b=2; Path=/'],
+        setCookies: ['a=1; Expires=Thu, 01 Jan 2099 00:00:00 GMT; Path=/', 'b=2; Path=/'],
         body: '',
         url: 'http://127.0.0.1:9/auth/users/me/',
       },
@@ -198,18 +198,21 @@ describe('the HTTP client (axios over an injected fetch)', () => {
     })
   })
 
-  test('refuses bodies beyond the size cap', async () => {
-    const huge = scripted(
-      async () =>
-        new Response('x'.repeat(MAX_RESPONSE_BYTES + 10), {
-          status: 200,
-          headers: { 'Content-Type': 'text/html' },
-        }),
+  test('refuses bodies beyond the size cap, whether their length is declared or not', async () => {
+    const body = 'x'.repeat(MAX_RESPONSE_BYTES + 10)
+    const undeclared = scripted(
+      async () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/html' } }),
     )
-    expect(await send(huge.fetchImpl)).toMatchObject({
-      ok: false,
-      error: { kind: 'unexpected-response', message: expect.stringMatching(/more data/) },
-    })
+    const declared = scripted(
+      async () => new Response(body, { status: 200, headers: { 'Content-Length': String(body.length) } }),
+    )
+    for (const { fetchImpl } of [undeclared, declared])
+      expect(await send(fetchImpl)).toMatchObject({
+        ok: false,
+        error: { kind: 'unexpected-response', message: expect.stringMatching(/more data/) },
+      })
+    const atCap = scripted(async () => new Response('y'.repeat(MAX_RESPONSE_BYTES), { status: 200 }))
+    expect(await send(atCap.fetchImpl)).toMatchObject({ ok: true, value: { status: 200 } })
   })
 
   test('logs the label, the status and the time, never the URL or the body', async () => {

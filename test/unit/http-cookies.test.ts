@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { CookieJar, parseSetCookie, splitSetCookieHeader } from '../../src/main/http/cookies'
+import { CookieJar, parseSetCookie } from '../../src/main/http/cookies'
 
 const NOW = Date.parse('2026-11-30T12:00:00Z')
 
@@ -19,16 +19,6 @@ describe('cookies', () => {
     expect(parseSetCookie('=nameless', NOW)).toBeNull()
     expect(parseSetCookie('bad name=1', NOW)).toBeNull()
     expect(parseSetCookie('q="quoted"', NOW)?.value).toBe('quoted')
-  })
-
-  test('splits Set-Cookie headers that a fetch joined with commas, without breaking Expires dates', () => {
-    const joined =
-      'a=1; expires=Thu, 01 Jan 2099 00:00:00 GMT; Path=/, b=2; Path=/, sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/'
-    expect(splitSetCookieHeader(joined)).toEqual([
-      'a=1; expires=Thu, 01 Jan 2099 00:00:00 GMT; Path=/',
-      'b=2; Path=/',
-      'sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/',
-    ])
   })
 
   test('the jar sends what applies, forgets what expires, and survives serialisation', () => {

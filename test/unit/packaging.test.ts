@@ -335,6 +335,30 @@ describe('the electron-builder config', () => {
   })
 })
 
+describe('the built main bundle', () => {
+  const mainSource = () =>
+    filesUnder(repo, 'out/main')
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(repo, f), 'utf8'))
+      .join('\n')
+
+  it("holds axios with its fetch adapter only: no Node http adapter and none of that adapter's dependencies", () => {
+    const bundled = mainSource()
+    expect(bundled).toContain('node_modules/axios/lib/adapters/fetch.js')
+    for (const absent of [
+      'node_modules/axios/lib/adapters/http.js',
+      'node_modules/axios/lib/adapters/xhr.js',
+      'node_modules/axios/lib/platform/node/',
+      'node_modules/follow-redirects/',
+      'node_modules/form-data/',
+      'node_modules/mime-db/',
+      'node_modules/mime-types/',
+      'node_modules/proxy-from-env/',
+    ])
+      expect(bundled, absent).not.toContain(absent)
+  })
+})
+
 describe('electron-builder --dir on this repository, with a stub Electron', () => {
   const output = path.join(work, 'repo-dist')
   let asar = ''

@@ -1,8 +1,8 @@
-import axios, { type AxiosInstance } from 'axios'
+import axios, { AxiosHeaders, type AxiosInstance } from 'axios'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
-import { splitSetCookieHeader } from './cookies'
 import type { Deadline } from './deadline'
+import { capResponseBytes } from './response-cap'
 import { classifyTransportError, transportFailureToAppError } from './transport-errors'
 
 /** Node's fetch, Electron's net.fetch, or anything with the same call shape. */
@@ -60,22 +60,15 @@ export const timeoutError = (mayHaveApplied: boolean): AppError => ({
 
 export const cancelledError = (): AppError => ({ kind: 'cancelled', message: 'Cancelled.' })
 
-function headerRecord(raw: unknown): { headers: Record<string, string>; setCookies: string[] } {
+/** Response headers as the app reads them; Set-Cookie apart, one entry per header as fetch's Headers keep them. */
+function headerRecord(raw: AxiosHeaders): { headers: Record<string, string>; setCookies: string[] } {
   const headers: Record<string, string> = {}
-  let setCookies: string[] = []
-  if (raw && typeof raw === 'object') {
-    for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-      const key = name.toLowerCase()
-      if (value === undefined || value === null) continue
-      if (key === 'set-cookie') {
-        const list = Array.isArray(value) ? value.map(String) : [String(value)]
-        setCookies = list.flatMap((v) => splitSetCookieHeader(v))
-        continue
-      }
-      headers[key] = Array.isArray(value) ? value.map(String).join(', ') : String(value)
-    }
+  for (const [name, value] of Object.entries(raw.toJSON(true))) {
+    const key = name.toLowerCase()
+    if (key === 'set-cookie' || value === undefined || value === null) continue
+    headers[key] = String(value)
   }
-  return { headers, setCookies }
+  return { headers, setCookies: raw.getSetCookie() }
 }
 
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
@@ -83,7 +76,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const instance: AxiosInstance = axios.create({
     adapter: 'fetch',
-    env: { fetch: deps.fetch },
+    env: { fetch: capResponseBytes(deps.fetch, MAX_RESPONSE_BYTES) },
     // 0 makes axios's fetch adapter ask for `redirect: 'manual'`; the adapters follow same-origin redirects
     // themselves, and nothing follows a redirect to another origin.
     maxRedirects: 0,
@@ -92,9 +85,10 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     withCredentials: false,
     validateStatus: () => true,
     responseType: 'text',
+    // Bodies go out and come back as text, untouched: no JSON guessing, no per-request transforms. The size cap
+    // is capResponseBytes's (axios's own re-streams every body), and the app only sends small bodies it wrote.
+    transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
-    maxContentLength: MAX_RESPONSE_BYTES,
-    maxBodyLength: MAX_RESPONSE_BYTES,
   })
 
   type Attempt = { result: Result<HttpResponse>; transient: boolean }
@@ -113,7 +107,8 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         signal: request.deadline.signal,
       })
       const { headers, setCookies } = headerRecord(
-        typeof response.headers?.toJSON === 'function' ? response.headers.toJSON() : response.headers,
+        // axios's fetch adapter always answers with AxiosHeaders built from the Response's Headers.
+        response.headers instanceof AxiosHeaders ? response.headers : new AxiosHeaders(),
       )
       const body = typeof response.data === 'string' ? response.data : ''
       logger.debug('http.response', {

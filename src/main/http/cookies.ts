@@ -12,17 +12,6 @@ export interface StoredCookie {
   secure?: boolean
 }
 
-/**
- * Electron's fetch joins repeated Set-Cookie headers with ", ". Split them again without breaking the comma in
- * an Expires date ("Thu, 01 Jan 1970 …"): a new cookie starts only where a `name=` follows the comma.
- */
-export function splitSetCookieHeader(joined: string): string[] {
-  return joined
-    .split(/,(?=\s*[^;,=\s]+=)/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-}
-
 export function parseSetCookie(header: string, nowMs: number): StoredCookie | null {
   const [pair, ...attributes] = header.split(';')
   if (!pair) return null
