@@ -57,6 +57,8 @@ async function call(
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) }
 }
 
+const portOf = (server: DemoServer) => Number(new URL(server.baseUrl).port)
+
 /** node:http, for what fetch will not send (a foreign Host, a chunked body). */
 function raw(
   server: DemoServer,
@@ -67,12 +69,15 @@ function raw(
   chunked = false,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, method, path: route, headers }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (text += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
-    })
+    const req = httpRequest(
+      { host: '127.0.0.1', port: portOf(server), method, path: route, headers },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (text += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
+      },
+    )
     req.on('error', reject)
     if (body !== undefined) {
       if (chunked) req.write(body)
@@ -137,7 +142,7 @@ describe('the demo server over HTTP', () => {
   })
 
   it('starts on 127.0.0.1 with the seeded demo account and a data file', async () => {
-    expect(server.baseUrl).toBe(`http://127.0.0.1:${server.port}`)
+    expect(server.baseUrl).toBe(`http://127.0.0.1:${portOf(server)}`)
     expect(server.account).toEqual(DEMO)
     expect(server.notice).toBeUndefined()
     const data = JSON.parse(await readFile(path.join(dir, 'demo.json'), 'utf8'))
@@ -150,25 +155,18 @@ describe('the demo server over HTTP', () => {
     })
     expect(data.users[0].password).toMatch(/^pbkdf2_sha256\$260000\$[A-Za-z0-9]{22}\$[A-Za-z0-9+/]{43}=$/)
     expect(JSON.stringify(data)).not.toContain(DEMO.password)
-    const root = await call(server, 'GET', '/auth/')
-    expect(root.text).toBe(`{"users":"http://127.0.0.1:${server.port}/auth/users/"}`)
   })
 
   it('token login, me, and logout answer as djoser does', async () => {
     const token = await login(server, 'demo', DEMO.password)
     expect(token).toMatch(/^[0-9a-f]{40}$/)
-    // One token per user: logging in again gives the same key, with or without the trailing slash.
+    // One token per user: logging in again gives the same key.
     expect(await login(server, 'demo', DEMO.password)).toBe(token)
-    const noSlash = await call(server, 'POST', '/auth/token/login', {
-      json: { username: 'demo', password: DEMO.password },
-    })
-    expect(noSlash.json()).toEqual({ auth_token: token })
 
     const me = await call(server, 'GET', '/auth/users/me/', { token })
     expect(me.status).toBe(200)
     expect(me.text).toBe('{"email":"demo@example.com","id":1,"username":"demo"}')
     expect(me.headers.get('content-type')).toBe('application/json')
-    expect(me.headers.get('allow')).toBe('GET, PUT, PATCH, DELETE, HEAD, OPTIONS')
     expect(me.headers.get('x-frame-options')).toBe('DENY')
     expect(me.headers.get('x-content-type-options')).toBe('nosniff')
     expect(me.headers.get('referrer-policy')).toBe('same-origin')
@@ -176,11 +174,8 @@ describe('the demo server over HTTP', () => {
     expect(
       (await call(server, 'GET', '/auth/users/me/', { headers: { Authorization: `token ${token}` } })).status,
     ).toBe(200)
-    expect((await call(server, 'GET', '/auth/users/', { token })).text).toBe(
-      '[{"email":"demo@example.com","id":1,"username":"demo"}]',
-    )
-    expect((await call(server, 'GET', '/auth/users/1/', { token })).status).toBe(200)
-    expect((await call(server, 'GET', '/auth/users/2/', { token })).text).toBe('{"detail":"Not found."}')
+    // Only the endpoints the app calls: the rest of djoser is Django's 404 page.
+    expect((await call(server, 'GET', '/auth/users/', { token })).status).toBe(404)
 
     for (const bad of [
       { username: 'demo', password: 'wrong' },
@@ -199,7 +194,6 @@ describe('the demo server over HTTP', () => {
     const logout = await call(server, 'POST', '/auth/token/logout/', { token })
     expect(logout.status).toBe(204)
     expect(logout.text).toBe('')
-    expect(logout.headers.get('content-length')).toBe('0')
     expect(logout.headers.get('content-type')).toBeNull()
     const after = await call(server, 'GET', '/auth/users/me/', { token })
     expect(after.status).toBe(401)
@@ -208,7 +202,7 @@ describe('the demo server over HTTP', () => {
     expect(await login(server, 'demo', DEMO.password)).not.toBe(token)
   })
 
-  it('answers 401s, 405s, 406s, 415s and parse errors with DRF’s bodies', async () => {
+  it('answers 401s, 405s, 415s and parse errors with DRF’s bodies', async () => {
     const anon = await call(server, 'GET', '/auth/users/me/')
     expect(anon.status).toBe(401)
     expect(anon.text).toBe('{"detail":"Authentication credentials were not provided."}')
@@ -216,38 +210,16 @@ describe('the demo server over HTTP', () => {
     expect(
       (await call(server, 'GET', '/auth/users/me/', { headers: { Authorization: 'Bearer abc' } })).status,
     ).toBe(401)
-    expect((await call(server, 'GET', '/auth/users/me/', { headers: { Authorization: 'Token' } })).text).toBe(
-      '{"detail":"Invalid token header. No credentials provided."}',
-    )
-    expect(
-      (await call(server, 'GET', '/auth/users/me/', { headers: { Authorization: 'Token a b' } })).text,
-    ).toBe('{"detail":"Invalid token header. Token string should not contain spaces."}')
-    // GET on a POST-only action: 401 when anonymous (permission first), 405 with a token.
-    expect((await call(server, 'GET', '/auth/users/reset_password/')).status).toBe(401)
+    // GET on a POST-only endpoint: 401 when anonymous (permission first), 405 with a token.
+    expect((await call(server, 'GET', '/auth/users/set_password/')).status).toBe(401)
     const token = await login(server, 'demo', DEMO.password)
     const get = await call(server, 'GET', '/auth/users/set_password/', { token })
     expect(get.status).toBe(405)
     expect(get.text).toBe('{"detail":"Method \\"GET\\" not allowed."}')
-    expect(get.headers.get('allow')).toBe('POST, OPTIONS')
     // An invalid token fails even where anonymous callers are allowed.
     expect(
       (await call(server, 'POST', '/auth/users/reset_password/', { json: {}, token: 'bad' })).status,
     ).toBe(401)
-
-    const xml = await call(server, 'GET', '/auth/users/me/', {
-      token,
-      headers: { Accept: 'application/xml' },
-    })
-    expect(xml.status).toBe(406)
-    expect(xml.text).toBe('{"detail":"Could not satisfy the request Accept header."}')
-    expect(
-      (await call(server, 'GET', '/auth/users/me/', { token, headers: { Accept: 'text/html' } })).status,
-    ).toBe(406)
-    const pretty = await call(server, 'GET', '/auth/users/me/', {
-      token,
-      headers: { Accept: 'application/json; indent=2' },
-    })
-    expect(pretty.text).toBe('{\n  "email": "demo@example.com",\n  "id": 1,\n  "username": "demo"\n}')
 
     const plain = await call(server, 'POST', '/auth/users/reset_password/', {
       body: 'x',
@@ -259,63 +231,32 @@ describe('the demo server over HTTP', () => {
       body: 'hello',
       headers: { 'Content-Type': 'application/json' },
     })
-    expect(notJson.text).toBe('{"detail":"JSON parse error - Expecting value: line 1 column 1 (char 0)"}')
-    const truncated = await call(server, 'POST', '/auth/token/login/', {
-      body: '{"username":"demo","password":"x"',
-      headers: { 'Content-Type': 'application/json' },
-    })
-    expect(truncated.text).toBe(
-      '{"detail":"JSON parse error - Expecting \',\' delimiter: line 1 column 34 (char 33)"}',
-    )
+    expect(notJson.status).toBe(400)
+    expect(notJson.json()).toEqual({ detail: expect.stringMatching(/^JSON parse error - /) })
     expect((await call(server, 'POST', '/auth/users/reset_password/', { json: [DEMO.email] })).text).toBe(
       '{"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}',
     )
-    // Nesting deep enough to exhaust the stack is Python's RecursionError in Django (a 500); the server lives on.
-    const deep = await call(server, 'POST', '/auth/token/login/', {
-      body: '['.repeat(500_000),
+    // A body beyond what djoser ever needs is refused; the server lives on.
+    const huge = await call(server, 'POST', '/auth/token/login/', {
+      body: `{"username":"${'x'.repeat(100_000)}"}`,
       headers: { 'Content-Type': 'application/json' },
     })
-    expect(deep.status).toBe(500)
+    expect(huge.status).toBe(413)
     expect((await call(server, 'GET', '/auth/users/me/', { token })).status).toBe(200)
   })
 
-  it('redirects a missing trailing slash with 301 and an empty body, keeps the query, and 404s the unknown', async () => {
-    const r = await call(server, 'POST', '/auth/users/reset_password', { json: { email: DEMO.email } })
-    expect(r.status).toBe(301)
-    expect(r.headers.get('location')).toBe('/auth/users/reset_password/')
-    expect(r.text).toBe('')
-    expect(server.mailbox.list()).toHaveLength(0)
-    expect((await call(server, 'GET', '/auth/users/me?x=1')).headers.get('location')).toBe(
-      '/auth/users/me/?x=1',
-    )
-    const missing = await call(server, 'GET', '/nope/')
-    expect(missing.status).toBe(404)
-    expect(missing.headers.get('content-type')).toBe('text/html')
-    expect(missing.text).toContain('<h1>Not Found</h1>')
-  })
-
-  it('refuses a Host it does not serve (DNS rebinding) and reads no chunked body, like Django’s dev server', async () => {
-    const evil = await raw(server, 'GET', '/auth/', { Host: 'evil.example' })
+  it('refuses a Host it does not serve (DNS rebinding), as Django’s ALLOWED_HOSTS does', async () => {
+    const evil = await raw(server, 'GET', '/auth/users/me/', { Host: 'evil.example' })
     expect(evil.status).toBe(400)
     expect(evil.text).toContain('Bad Request (400)')
-    expect((await raw(server, 'GET', '/auth/', { Host: `localhost:${server.port}` })).text).toBe(
-      `{"users":"http://localhost:${server.port}/auth/users/"}`,
-    )
-    const chunked = await raw(
-      server,
-      'POST',
-      '/auth/users/reset_password/',
-      { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
-      JSON.stringify({ email: DEMO.email }),
-      true,
-    )
-    expect(chunked.status).toBe(400)
-    expect(chunked.text).toBe('{"email":["This field is required."]}')
+    expect(
+      (await raw(server, 'GET', '/auth/users/me/', { Host: `localhost:${portOf(server)}` })).status,
+    ).toBe(401)
   })
 
   it('sends the reset mail in djoser’s words to existing active addresses only, and answers 204 either way', async () => {
     const mail = await requestReset(server, DEMO.email)
-    const host = `127.0.0.1:${server.port}`
+    const host = `127.0.0.1:${portOf(server)}`
     const { uid, token } = linkParts(mail)
     expect(uid).toBe('MQ')
     expect(token).toMatch(/^[0-9a-z]{1,13}-[0-9a-f]{32}$/)
@@ -339,7 +280,6 @@ describe('the demo server over HTTP', () => {
         `The ${host} team`,
       ].join('\n'),
     )
-    expect(mail.html).toContain(`<a href="http://${host}/reset/MQ/${token}">`)
     expect(mails).toEqual([mail])
     // What the renderer gets: the contract's MailSummary, without the link or its token.
     const summary = mailSummarySchema.parse(toMailSummary(mail))
@@ -383,13 +323,7 @@ describe('the demo server over HTTP', () => {
       expect(r.status).toBe(400)
       expect(r.text).toBe(text)
     }
-    // Form bodies work as well as JSON.
-    const form = await call(server, 'POST', '/auth/users/reset_password/', {
-      body: `email=${encodeURIComponent(DEMO.email)}`,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
-    expect(form.status).toBe(204)
-    expect(server.mailbox.list()).toHaveLength(3)
+    expect(server.mailbox.list()).toHaveLength(2)
   })
 
   it('confirms a reset in djoser’s validation order, then the link is dead and the new password works', async () => {
@@ -511,23 +445,6 @@ describe('the demo server over HTTP', () => {
     expect((await attempt(first)).text).toBe(dead)
     expect((await attempt(second)).text).toBe(dead)
 
-    // An e-mail change ends it (Django 3.2 hashes the e-mail in); changing it back does not revive a later one.
-    clock += 2000
-    const beforeEmail = linkParts(await requestReset(server, DEMO.email))
-    const patch = await call(server, 'PATCH', '/auth/users/me/', {
-      token: apiToken,
-      json: { email: '  demo2@example.com ' },
-    })
-    expect(patch.text).toBe('{"email":"demo2@example.com","id":1,"username":"demo"}')
-    expect((await attempt(beforeEmail)).text).toBe(dead)
-    await call(server, 'PATCH', '/auth/users/me/', {
-      token: apiToken,
-      json: { email: DEMO.email, username: 'x' },
-    })
-    expect((await call(server, 'GET', '/auth/users/me/', { token: apiToken })).text).toBe(
-      '{"email":"demo@example.com","id":1,"username":"demo"}',
-    )
-
     // set_password ends it.
     clock += 2000
     const beforeChange = linkParts(await requestReset(server, DEMO.email))
@@ -556,7 +473,7 @@ describe('the demo server over HTTP', () => {
     expect((await confirm(server, { ...aged, new_password: 'Fresh-pass-79' })).text).toBe(dead)
   })
 
-  it('set_password and the me endpoints follow djoser’s field order and messages', async () => {
+  it('set_password follows djoser’s field order and messages', async () => {
     const token = await login(server, 'demo', DEMO.password)
     const set = (json: unknown) => call(server, 'POST', '/auth/users/set_password/', { token, json })
     expect((await set({})).text).toBe(
@@ -570,48 +487,8 @@ describe('the demo server over HTTP', () => {
     )
     expect((await call(server, 'POST', '/auth/users/set_password/', { json: {} })).status).toBe(401)
 
-    expect((await call(server, 'PATCH', '/auth/users/me/', { token, json: { email: 'nope' } })).text).toBe(
-      '{"email":["Enter a valid email address."]}',
-    )
-    expect((await call(server, 'PUT', '/auth/users/me/', { token, json: {} })).status).toBe(200)
-    expect((await call(server, 'DELETE', '/auth/users/me/', { token, json: {} })).text).toBe(
-      '{"current_password":["This field is required."]}',
-    )
-    expect(
-      (await call(server, 'DELETE', '/auth/users/me/', { token, json: { current_password: 'x' } })).text,
-    ).toBe('{"current_password":["Invalid password."]}')
-    const meta = await call(server, 'OPTIONS', '/auth/token/login/')
-    expect(meta.json()).toMatchObject({ name: 'Token Create', renders: ['application/json'] })
-    // djoser's `me` answers HEAD and OPTIONS with a 500 (a djoser bug the demo keeps).
-    expect((await call(server, 'HEAD', '/auth/users/me/', { token })).status).toBe(500)
-    const gone = await call(server, 'DELETE', '/auth/users/me/', {
-      token,
-      json: { current_password: DEMO.password },
-    })
-    expect(gone.status).toBe(204)
-    expect((await call(server, 'GET', '/auth/users/me/', { token })).text).toBe('{"detail":"Invalid token."}')
     await server.reset()
     expect(await login(server, 'demo', DEMO.password)).toMatch(/^[0-9a-f]{40}$/)
-  })
-
-  it('creates accounts through POST /auth/users/ with Django’s checks', async () => {
-    const create = (json: unknown) => call(server, 'POST', '/auth/users/', { json })
-    expect((await create({})).text).toBe(
-      '{"username":["This field is required."],"password":["This field is required."]}',
-    )
-    expect((await create({ username: 'demo', password: 'x', email: 'bad' })).text).toBe(
-      '{"email":["Enter a valid email address."],"username":["A user with that username already exists."]}',
-    )
-    expect((await create({ username: 'carol!', password: 'carol12345' })).text).toBe(
-      '{"username":["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."]}',
-    )
-    expect((await create({ username: 'carol', password: 'carol123' })).text).toBe(
-      '{"password":["The password is too similar to the username."]}',
-    )
-    const made = await create({ username: 'carol', password: 'Wonderland-77', email: 'Carol@EXAMPLE.com' })
-    expect(made.status).toBe(201)
-    expect(made.text).toBe('{"email":"Carol@example.com","username":"carol","id":2}')
-    expect(await login(server, 'carol', 'Wonderland-77')).toMatch(/^[0-9a-f]{40}$/)
   })
 
   it('throttles reset requests per address (5/min) and logins per username (10/min), with Retry-After', async () => {
@@ -640,17 +517,6 @@ describe('the demo server over HTTP', () => {
     // reset() clears the throttles with everything else.
     await server.reset()
     expect(await login(server, 'demo', DEMO.password)).toMatch(/^[0-9a-f]{40}$/)
-  })
-
-  it('serves a harmless page when a mailed link is opened in a browser, never echoing the token', async () => {
-    const mail = await requestReset(server, DEMO.email)
-    const page = await fetch(mail.link)
-    const html = await page.text()
-    expect(page.status).toBe(200)
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer')
-    expect(html).toContain('Account Desk')
-    expect(html).not.toContain(linkParts(mail).token)
   })
 
   it('reset() restores the seed and empties the mailbox', async () => {
@@ -691,7 +557,6 @@ describe('the demo server’s data file', () => {
     })
     await first.stop()
     const second = await start({}, 'persist.json')
-    expect(second.port).not.toBe(0)
     expect(await login(second, 'demo', NEW_PASSWORD)).toBe(token)
     await second.stop()
   })
@@ -719,50 +584,5 @@ describe('the demo server’s data file', () => {
     const { stat } = await import('node:fs/promises')
     if (process.platform !== 'win32')
       expect((await stat(path.join(dir, 'atomic.json'))).mode & 0o777).toBe(0o600)
-  })
-
-  it('mirrors djoser settings when asked: retype fields, logout on password change, e-mail not found', async () => {
-    const server = await start(
-      {
-        djoser: {
-          passwordResetConfirmRetype: true,
-          setPasswordRetype: true,
-          logoutOnPasswordChange: true,
-          passwordResetShowEmailNotFound: true,
-        },
-        throttle: false,
-      },
-      'settings.json',
-    )
-    const notFound = await call(server, 'POST', '/auth/users/reset_password/', {
-      json: { email: 'nobody@example.com' },
-    })
-    expect(notFound.status).toBe(400)
-    expect(notFound.text).toBe('["User with given email does not exist."]')
-    const { uid, token } = linkParts(await requestReset(server, DEMO.email))
-    expect((await confirm(server, { uid, token, new_password: NEW_PASSWORD })).text).toBe(
-      '{"re_new_password":["This field is required."]}',
-    )
-    expect(
-      (await confirm(server, { uid, token, new_password: NEW_PASSWORD, re_new_password: 'x' })).text,
-    ).toBe('{"non_field_errors":["The two password fields didn\'t match."]}')
-    expect(
-      (await confirm(server, { uid, token, new_password: NEW_PASSWORD, re_new_password: NEW_PASSWORD }))
-        .status,
-    ).toBe(204)
-    const apiToken = await login(server, 'demo', NEW_PASSWORD)
-    const set = await call(server, 'POST', '/auth/users/set_password/', {
-      token: apiToken,
-      json: {
-        current_password: NEW_PASSWORD,
-        new_password: 'Fresh-pass-77',
-        re_new_password: 'Fresh-pass-77',
-      },
-    })
-    expect(set.status).toBe(204)
-    expect((await call(server, 'GET', '/auth/users/me/', { token: apiToken })).text).toBe(
-      '{"detail":"Invalid token."}',
-    )
-    await server.stop()
   })
 })

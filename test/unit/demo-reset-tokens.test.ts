@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
-  base36ToInt,
   checkToken,
   decodeUid,
   encodeUid,
-  intToBase36,
   makeToken,
   makeTokenWithTimestamp,
-  pythonInt,
   secondsSince2001,
-  tokenIssuedAt,
   type TokenUser,
 } from '../../src/main/demo/reset-tokens'
 
 /**
- * The fixture token was computed by hand with Python's hashlib and hmac, following docs/server-protocol.md, "Token and uid":
+ * The fixture token was computed by hand with Python's hashlib and hmac (docs/server-protocol.md, "Token and uid"):
  *   key   = sha256(b"django.contrib.auth.tokens.PasswordResetTokenGenerator" + b"demo-fixture-secret-key").digest()
  *   value = "1" + password + "2026-11-30 11:15:23" + "817730123" + "alice@example.com"
  *   hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[::2]
@@ -42,7 +38,7 @@ const later = (seconds: number) => new Date(AT_TS.getTime() + seconds * 1000)
 describe("Django's reset token", () => {
   it('reproduces the hand-computed (and Django-computed) fixtures byte for byte', () => {
     expect(secondsSince2001(AT_TS)).toBe(TS)
-    expect(intToBase36(TS)).toBe('diusln')
+    expect(TS.toString(36)).toBe('diusln')
     expect(makeTokenWithTimestamp(ALICE, TS, SECRET)).toBe(ALICE_TOKEN)
     expect(makeToken(ALICE, { secret: SECRET, now: AT_TS })).toBe(ALICE_TOKEN)
     expect(
@@ -92,15 +88,6 @@ describe("Django's reset token", () => {
     ]) {
       expect(checkToken(ALICE, token, clock)).toBe(false)
     }
-    expect(checkToken(ALICE, 5 as unknown, clock)).toBe(false)
-    expect(checkToken(null, ALICE_TOKEN, clock)).toBe(false)
-  })
-
-  it('reads the issue time back from the token (a hint, server clock)', () => {
-    expect(tokenIssuedAt(ALICE_TOKEN)?.toISOString()).toBe('2026-11-30T11:15:23.000Z')
-    expect(tokenIssuedAt('Not-a-token')).toBeNull()
-    expect(base36ToInt('0')).toBe(0)
-    expect(base36ToInt('zzzzzzzzzzzzzz')).toBeNull()
   })
 
   it('keeps working a day, a year and 40 years on (6 base36 digits last until 2069)', () => {
@@ -120,42 +107,11 @@ describe("djoser's uid", () => {
     expect(encodeUid(1234)).toBe('MTIzNA')
   })
 
-  // [uid, what Django's urlsafe_base64_decode + force_str give (null: raises), int() of that (null: raises)],
-  // computed with Debian's Django 3.2.
-  const DJANGO_UIDS: Array<[string, string | null, number | null]> = [
-    ['MQ', '1', 1],
-    ['MQ=', '1', 1],
-    ['MQ==', '1', 1],
-    ['MQ===', '1', 1],
-    ['M!Q', '1', 1],
-    ['!!', '', null],
-    ['', '', null],
-    ['Mg', '2', 2],
-    ['MTA', '10', 10],
-    ['MTA=', '10', 10],
-    ['IDE', ' 1', 1],
-    ['Kzk', '+9', 9],
-    ['YWJj', 'abc', null],
-    ['MQ.', '1', 1],
-    ['M Q', '1', 1],
-    ['MQx', '1\f', 1],
-    ['MQxy', '1\fr', null],
-    ['MTIzNA', '1234', 1234],
-    ['M=Q', '1', 1],
-    ['=MQ', '1', 1],
-    ['MQ-', '1\u000f', null],
-    ['LTE', '-1', -1],
-    ['MV8w', '1_0', 10],
-    ['4pyT', '\u2713', null],
-    ['gA', null, null],
-    ['MQ\u00e9', null, null],
-    ['_w', null, null],
-    ['AA', '\u0000', null],
-  ]
-
-  it.each(DJANGO_UIDS)('decodes %j as Django does', (uid, text, pk) => {
-    const decoded = decodeUid(uid)
-    expect(decoded).toBe(text)
-    expect(decoded === null ? null : pythonInt(decoded)).toBe(pk)
+  it('decodes what it encodes, and nothing else, to a positive id', () => {
+    expect(decodeUid('MQ')).toBe(1)
+    expect(decodeUid('MTIzNA')).toBe(1234)
+    expect(decodeUid('MQ==')).toBe(1)
+    for (const uid of ['', '!!', 'YWJj', 'LTE', 'MA', 'IDE', 'Kzk', 'MV8w', '4pyT', 'gA', 'M!Q', 'MQx'])
+      expect(decodeUid(uid), uid).toBeNull()
   })
 })

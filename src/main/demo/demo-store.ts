@@ -24,13 +24,10 @@ const userSchema = z.object({
   id: z.number().int().min(1),
   username: z.string().min(1).max(150),
   email: z.string().max(254),
-  firstName: z.string().max(150),
-  lastName: z.string().max(150),
   /** Django's hasher string, e.g. `pbkdf2_sha256$260000$salt$hash`, or `!…` for an unusable password. */
   password: z.string().min(1).max(512),
   lastLogin: z.string().nullable(),
   isActive: z.boolean(),
-  dateJoined: z.string(),
   /** Present while the user has an API token (DRF's authtoken row). */
   tokenSerial: z.number().int().min(1).nullable(),
 })
@@ -52,39 +49,22 @@ export type DemoData = z.infer<typeof dataSchema>
 /** Django's get_random_secret_key alphabet. */
 const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'
 
-export interface NewUser {
-  username: string
-  email?: string
-  password: string | null
-  firstName?: string
-  lastName?: string
-  isActive?: boolean
-}
-
-export interface StoreOptions {
-  dataFile: string
-  logger: Logger
-  now: () => Date
-  iterations: number
-}
+type StoreOptions = { dataFile: string; logger: Logger; now: () => Date; iterations: number }
 
 export class DemoStore {
-  private data: DemoData
   private writes: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly options: StoreOptions,
-    data: DemoData,
-  ) {
-    this.data = data
-  }
+    private data: DemoData,
+  ) {}
 
   /** Reads the data file; missing → seeded; unreadable → moved aside, seeded, and a notice for the user. */
   static async open(options: StoreOptions): Promise<{ store: DemoStore; notice?: string }> {
     const read = await readJsonFile(options.dataFile, dataSchema, options.now)
     if (read.status === 'ok') return { store: new DemoStore(options, read.value) }
-    const store = new DemoStore(options, await seedData(options))
-    await store.save()
+    const store = new DemoStore(options, seed())
+    await store.createUser(DEMO_ACCOUNT)
     if (read.status === 'missing') {
       options.logger.info('demo.data.seeded', { file: path.basename(options.dataFile) })
       return { store }
@@ -117,21 +97,23 @@ export class DemoStore {
     return this.data.users.find((u) => u.username === username)
   }
 
-  async createUser(input: NewUser): Promise<DemoUser> {
+  async createUser(input: {
+    username: string
+    email?: string
+    password: string | null
+    isActive?: boolean
+  }): Promise<DemoUser> {
     if (this.byUsername(input.username)) throw new Error('A user with that username already exists.')
     const user: DemoUser = {
       id: this.data.nextUserId,
       username: input.username,
       email: input.email ?? '',
-      firstName: input.firstName ?? '',
-      lastName: input.lastName ?? '',
       password:
         input.password === null
           ? `!${randomString(40)}`
           : await makePassword(input.password, { iterations: this.options.iterations }),
       lastLogin: null,
       isActive: input.isActive ?? true,
-      dateJoined: this.options.now().toISOString(),
       tokenSerial: null,
     }
     this.data.nextUserId += 1
@@ -141,16 +123,10 @@ export class DemoStore {
   }
 
   /** Applies a change to one user and saves. */
-  async update(id: number, change: Partial<Omit<DemoUser, 'id'>>): Promise<DemoUser> {
+  async update(id: number, change: Partial<Omit<DemoUser, 'id'>>): Promise<void> {
     const user = this.byId(id)
     if (!user) throw new Error('No such user.')
     Object.assign(user, change)
-    await this.save()
-    return user
-  }
-
-  async deleteUser(id: number): Promise<void> {
-    this.data.users = this.data.users.filter((u) => u.id !== id)
     await this.save()
   }
 
@@ -168,11 +144,7 @@ export class DemoStore {
 
   /** Deletes the user's token (logout): every client holding it is signed out. */
   async deleteToken(id: number): Promise<void> {
-    const user = this.byId(id)
-    if (user && user.tokenSerial !== null) {
-      user.tokenSerial = null
-      await this.save()
-    }
+    await this.update(id, { tokenSerial: null })
   }
 
   /** The user holding this API token, or undefined. */
@@ -195,8 +167,8 @@ export class DemoStore {
 
   /** Back to the seed: the demo account only, a new secret key (every outstanding link and token dies). */
   async reset(): Promise<void> {
-    this.data = await seedData(this.options)
-    await this.save()
+    this.data = seed()
+    await this.createUser(DEMO_ACCOUNT)
   }
 
   /** Writes the whole file; writes are queued so two quick changes land in order. */
@@ -208,26 +180,11 @@ export class DemoStore {
   }
 }
 
-async function seedData(options: StoreOptions): Promise<DemoData> {
-  const now = options.now().toISOString()
-  return {
-    version: 1,
-    secretKey: randomString(50, SECRET_CHARS),
-    nextUserId: 2,
-    nextTokenSerial: 1,
-    users: [
-      {
-        id: 1,
-        username: DEMO_ACCOUNT.username,
-        email: DEMO_ACCOUNT.email,
-        firstName: '',
-        lastName: '',
-        password: await makePassword(DEMO_ACCOUNT.password, { iterations: options.iterations }),
-        lastLogin: null,
-        isActive: true,
-        dateJoined: now,
-        tokenSerial: null,
-      },
-    ],
-  }
-}
+/** An empty database with a new secret key; the demo account is added to it. */
+const seed = (): DemoData => ({
+  version: 1,
+  secretKey: randomString(50, SECRET_CHARS),
+  nextUserId: 1,
+  nextTokenSerial: 1,
+  users: [],
+})

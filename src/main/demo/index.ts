@@ -1,22 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from '../log'
-import { DEFAULT_DJOSER_SETTINGS, DjoserApp, type DemoRequest, type DjoserSettings } from './djoser-app'
+import { DjoserApp } from './djoser-app'
 import { DEMO_ACCOUNT, DemoStore } from './demo-store'
 import { DEFAULT_ITERATIONS } from './password-hasher'
-import { badRequestPage } from './responses'
-import { MemoryMailbox, type DemoMail, type Mailbox } from './reset-mail'
+import { MemoryMailbox, type DemoMail } from './reset-mail'
 import { DEFAULT_RESET_TIMEOUT_SECONDS, encodeUid } from './reset-tokens'
 import { parseRate, RateThrottle } from './throttle'
 
 /**
- * The embedded demo server (docs/demo-server.md): djoser's REST API on 127.0.0.1, a seeded demo account,
- * and an in-memory mailbox in place of the user's inbox. Plain Node (node:http, node:crypto, node:fs): no
- * Electron, no native module.
+ * The embedded demo server: the djoser endpoints the app calls, on 127.0.0.1, with a seeded demo account and an
+ * in-memory mailbox in place of the user's inbox. Plain Node (node:http, node:crypto, node:fs): no Electron, no
+ * native module. See docs/demo-server.md.
  */
-export type { DemoMail, Mailbox } from './reset-mail'
+export type { DemoMail } from './reset-mail'
 export { toMailSummary } from './reset-mail'
-export type { DjoserSettings } from './djoser-app'
 export { DEMO_ACCOUNT } from './demo-store'
 
 export interface ThrottleOptions {
@@ -33,81 +31,49 @@ export interface DemoServerOptions {
   now?: () => Date
   /** Called for every mail the server sends, after it is in the mailbox. */
   onMail?: (mail: DemoMail) => void
-  /** 0 or absent: a port the OS picks. */
-  port?: number
   /** Django's PASSWORD_RESET_TIMEOUT. Default 259200 (3 days). */
   resetTimeoutSeconds?: number
   /** false turns every throttle off. */
   throttle?: false | ThrottleOptions
   /** PBKDF2 iterations for new hashes. Default 260000 (Django 3.2). */
   hashIterations?: number
-  /** djoser settings to mirror another server's configuration (retype fields, logout on password change, …). */
-  djoser?: Partial<DjoserSettings>
 }
+
+type NewUser = { username: string; email?: string; password: string | null; active?: boolean }
 
 export interface DemoServer {
   /** `http://127.0.0.1:<port>`: the server profile's base URL (djoser prefix `/auth/`). */
   baseUrl: string
-  port: number
   /** The seeded account the app shows to a new user. */
   account: { username: string; email: string; password: string }
   /** Set when the data file could not be read and was moved aside: words for the user. */
   notice?: string
-  mailbox: Mailbox
+  mailbox: MemoryMailbox
   /** Back to the seed: the demo account with its known password, no tokens, an empty mailbox. */
   reset(): Promise<void>
   stop(): Promise<void>
   /** For tests (never reachable over HTTP): add an account, as the Django test server's control endpoint does. */
-  createUser(input: {
-    username: string
-    email?: string
-    password: string | null
-    active?: boolean
-  }): Promise<{
-    id: number
-    uid: string
-  }>
+  createUser(input: NewUser): Promise<{ id: number; uid: string }>
   /** For tests: move the reset-token clock forward, so outstanding tokens look older (expiry). */
   advanceTokenClock(seconds: number): void
 }
 
 /** Requests the demo reads at most; djoser's own requests are a few hundred bytes. */
-const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 64 * 1024
 const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'] as const
 
-function readBody(req: IncomingMessage): Promise<Buffer | null | 'too-large'> {
-  const lengthHeader = req.headers['content-length']
-  const length = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : 0
+/** The body as text, or null when it is larger than the demo reads. */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    // Django's dev server reads exactly Content-Length bytes and nothing without it (no chunked bodies).
-    if (length === 0) {
-      req.resume()
-      req.on('end', () => resolve(null))
-      req.on('error', reject)
-      return
-    }
-    if (length > MAX_BODY_BYTES) {
-      resolve('too-large')
-      return
-    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)))
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
-}
-
-function makeThrottle(
-  rate: string | false | undefined,
-  fallback: string,
-  now: () => Date,
-): RateThrottle | null {
-  if (rate === false) return null
-  return new RateThrottle(parseRate(rate ?? fallback), () => now().getTime())
 }
 
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
@@ -115,18 +81,17 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const logger = options.logger
   const iterations = options.hashIterations ?? DEFAULT_ITERATIONS
   const resetTimeoutSeconds = options.resetTimeoutSeconds ?? DEFAULT_RESET_TIMEOUT_SECONDS
-  if (!Number.isInteger(resetTimeoutSeconds) || resetTimeoutSeconds < 1)
-    throw new RangeError('The reset link lifetime must be a whole number of seconds, at least 1.')
-  const throttleOptions: ThrottleOptions =
+  const rates: ThrottleOptions =
     options.throttle === false ? { login: false, resetPassword: false } : (options.throttle ?? {})
+  const throttle = (rate: string | false | undefined, fallback: string) =>
+    rate === false ? null : new RateThrottle(parseRate(rate ?? fallback), () => now().getTime())
   const throttles = {
-    login: makeThrottle(throttleOptions.login, '10/min', now),
-    resetPassword: makeThrottle(throttleOptions.resetPassword, '5/min', now),
+    login: throttle(rates.login, '10/min'),
+    resetPassword: throttle(rates.resetPassword, '5/min'),
   }
   const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now, iterations })
   const mailbox = new MemoryMailbox()
   let tokenClockOffset = 0
-  let port = 0
 
   const app = new DjoserApp({
     store,
@@ -135,10 +100,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     iterations,
     resetTimeoutSeconds,
     tokenClockOffset: () => tokenClockOffset,
-    settings: { ...DEFAULT_DJOSER_SETTINGS, ...options.djoser },
     throttles,
     allowedHosts: ALLOWED_HOSTS,
-    defaultHost: '127.0.0.1',
     sendMail(mail) {
       mailbox.add(mail)
       // The mail holds a reset link: log that one was sent, never what it says.
@@ -162,30 +125,24 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now()
     const body = await readBody(req)
-    if (body === 'too-large') {
-      const page = badRequestPage()
-      res.writeHead(page.status, [...page.headers, ['Connection', 'close']].flat())
-      res.end(page.body)
+    if (body === null) {
+      res.writeHead(413, { Connection: 'close' }).end()
       req.destroy()
       logger.warn('demo.request.too-large', { method: req.method })
       return
     }
-    const rawUrl = req.url ?? '/'
-    const q = rawUrl.indexOf('?')
-    const request: DemoRequest = {
+    const headers: Record<string, string | undefined> = {}
+    for (const [name, value] of Object.entries(req.headers))
+      headers[name] = Array.isArray(value) ? value.join(', ') : value
+    const request = {
       method: (req.method ?? 'GET').toUpperCase(),
-      path: q < 0 ? rawUrl : rawUrl.slice(0, q),
-      query: q < 0 ? '' : rawUrl.slice(q + 1),
-      headers: Object.fromEntries(
-        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
-      ) as Record<string, string | undefined>,
+      path: (req.url ?? '/').split('?')[0] as string,
+      headers,
       body,
       client: req.socket.remoteAddress ?? '',
     }
-    if (request.headers['host'] === undefined) request.headers['host'] = `127.0.0.1:${port}`
     const { response, route } = await serial(() => app.handle(request))
-    res.writeHead(response.status, response.headers.flat())
-    res.end(response.body)
+    res.writeHead(response.status, response.headers.flat()).end(response.body)
     // The route's name only: a path could hold a reset token.
     logger.debug('demo.request', {
       method: request.method,
@@ -207,20 +164,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   server.keepAliveTimeout = 5_000
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
+    server.once('error', reject).listen(0, '127.0.0.1', resolve)
   })
-  port = (server.address() as AddressInfo).port
+  const { port } = server.address() as AddressInfo
   const baseUrl = `http://127.0.0.1:${port}`
   logger.info('demo.started', { port })
 
   let stopped: Promise<void> | null = null
   return {
     baseUrl,
-    port,
     account: { ...DEMO_ACCOUNT },
     ...(notice ? { notice } : {}),
     mailbox,
@@ -246,12 +198,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     },
     createUser: (input) =>
       serial(async () => {
-        const user = await store.createUser({
-          username: input.username,
-          email: input.email ?? '',
-          password: input.password,
-          isActive: input.active ?? true,
-        })
+        const user = await store.createUser({ ...input, isActive: input.active ?? true })
         return { id: user.id, uid: encodeUid(user.id) }
       }),
     advanceTokenClock(seconds) {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { MailSummary } from '../../shared/contract'
 
 /**
- * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording, docs/server-protocol.md,
- * "E-mails in tests") and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds reset
+ * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording,
+ * docs/server-protocol.md, "E-mails in tests") and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds reset
  * links, which are secrets: nothing here logs them.
  */
 export interface DemoMail {
@@ -15,8 +15,6 @@ export interface DemoMail {
   date: string
   /** The text/plain part, verbatim djoser wording with the link in it. */
   text: string
-  /** The text/html part. */
-  html: string
   /** The reset link in the mail: `http://<host>/reset/<uid>/<token>` (djoser's PASSWORD_RESET_CONFIRM_URL). */
   link: string
 }
@@ -30,49 +28,33 @@ export interface ResetMailInput {
   uid: string
   token: string
   date: Date
-  /** djoser's PASSWORD_RESET_CONFIRM_URL. */
-  confirmUrl?: string
 }
 
-/** Django's template autoescape, which applies to both parts (the template is an .html file). */
-const escapeHtml = (s: string): string =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;')
+/** Django's template autoescape (the template is an .html file). */
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+}
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
 
 export function composeResetMail(input: ResetMailInput): DemoMail {
-  const url = (input.confirmUrl ?? 'reset/{uid}/{token}')
-    .replace('{uid}', input.uid)
-    .replace('{token}', input.token)
   const site = escapeHtml(input.domain)
-  const link = `${input.protocol}://${input.domain}/${url}`
+  // djoser's PASSWORD_RESET_CONFIRM_URL, 'reset/{uid}/{token}'.
+  const link = `${input.protocol}://${input.domain}/reset/${input.uid}/${input.token}`
   const shownLink = escapeHtml(link)
   const user = escapeHtml(input.username)
-  const text = [
-    `You're receiving this email because you requested a password reset for your user account at ${site}.`,
-    '',
-    'Please go to the following page and choose a new password:',
-    shownLink,
-    `Your username, in case you've forgotten: ${user}`,
-    '',
-    'Thanks for using our site!',
-    '',
-    `The ${site} team`,
-  ].join('\n')
-  const html = [
-    `<p>You're receiving this email because you requested a password reset for your user account at ${site}.</p>`,
-    '',
-    '<p>Please go to the following page and choose a new password:</p>',
-    `<a href="${shownLink}">${shownLink}</a>`,
-    `<p>Your username, in case you've forgotten: <b>${user}</b></p>`,
-    '',
-    '<p>Thanks for using our site!</p>',
-    '',
-    `<p>The ${site} team</p>`,
-  ].join('\n')
+  const text = `You're receiving this email because you requested a password reset for your user account at ${site}.
+
+Please go to the following page and choose a new password:
+${shownLink}
+Your username, in case you've forgotten: ${user}
+
+Thanks for using our site!
+
+The ${site} team`
   return {
     id: randomUUID(),
     to: input.to,
@@ -80,20 +62,12 @@ export function composeResetMail(input: ResetMailInput): DemoMail {
     subject: `Password reset on ${site}`,
     date: input.date.toISOString(),
     text,
-    html,
     link,
   }
 }
 
-export interface Mailbox {
-  /** Newest first. */
-  list(): DemoMail[]
-  get(id: string): DemoMail | undefined
-  clear(): void
-}
-
-/** Keeps the newest `limit` mails. */
-export class MemoryMailbox implements Mailbox {
+/** The demo's inbox: the newest `limit` mails, newest first. */
+export class MemoryMailbox {
   private mails: DemoMail[] = []
 
   constructor(private readonly limit = 100) {}
@@ -108,8 +82,7 @@ export class MemoryMailbox implements Mailbox {
   }
 
   get(id: string): DemoMail | undefined {
-    const mail = this.mails.find((m) => m.id === id)
-    return mail ? { ...mail } : undefined
+    return this.list().find((m) => m.id === id)
   }
 
   clear(): void {
