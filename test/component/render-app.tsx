@@ -5,7 +5,7 @@ import { StoreProvider } from '../../src/renderer/src/store/provider'
 import { createAppStore } from '../../src/renderer/src/store/store'
 import { createFakeBridge, type FakeBridge, type Impls } from './fake-bridge'
 
-/** The whole renderer on a fake bridge, started the way main.tsx starts it; resolves once the first screen is up. */
+/** The whole renderer on a fake bridge, started the way main.ts and app-root.tsx start it; resolves once the first screen is up. */
 export async function renderApp(
   impls: Impls | FakeBridge = {},
   options: { resendCooldownSeconds?: number; advanceTimers?: (ms: number) => unknown } = {},

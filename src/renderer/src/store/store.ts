@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Result } from '../../../shared/errors'
 import { accountActions } from './account-actions'
 import { settle, type StoreContext } from './context'
+import { requestFirstScreen } from './first-screen'
 import { linkActions } from './link-actions'
 import { removalActions } from './removal-actions'
 import { resetActions } from './reset-actions'
@@ -80,8 +81,10 @@ export function createAppStore(options: StoreOptions): AppStore {
     const links = linkActions(ctx)
 
     const load = async () => {
-      // One round trip for everything the first screen needs: app info, servers and accounts together.
-      const [info] = await Promise.all([settle(() => bridge.getAppInfo({})), get().refresh()])
+      // One round trip for everything the first screen needs, usually already on its way (main.ts).
+      const [info, servers, accounts] = await (options.firstScreen ?? requestFirstScreen(bridge))
+      if (servers.ok) set({ servers: servers.value })
+      if (accounts.ok) set({ accounts: accounts.value })
       if (!info.ok) {
         set({ status: 'failed', startError: info.error })
         return

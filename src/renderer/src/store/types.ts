@@ -7,6 +7,7 @@ import type {
   ServerSummary,
 } from '../../../shared/contract'
 import type { AppError } from '../../../shared/errors'
+import type { FirstScreen } from './first-screen'
 
 /** Why the sign-in form was opened: it changes the words above the form, never what it does. */
 export type SignInReason = 'add' | 'after-reset' | 'after-change' | 'session-expired' | 'may-have-applied'
@@ -174,4 +175,6 @@ export interface StoreOptions {
   now?: () => number
   /** Seconds before "send again" is offered on the check-your-mail screen. */
   resendCooldownSeconds?: number
+  /** The first screen's data, already asked for (main.ts); asked for at start when absent. */
+  firstScreen?: FirstScreen
 }
