@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { brandingDefine } from './src/main/config/branding'
 import { axiosFetchOnly } from './tools/vite/axios-fetch-only'
+import { thirdPartyLicenses } from './tools/vite/third-party-licenses'
 
 // Everything is bundled (all packages are devDependencies), so the package holds built output and package.json
 // only. The sandboxed preload must be a single self-contained file.
@@ -11,13 +12,14 @@ export default defineConfig({
     // branding.json, validated, embedded for the main process (a bad branding file stops the build).
     define: brandingDefine(),
     // axios with its fetch adapter only (tools/vite/axios-fetch-only.ts).
-    plugins: [axiosFetchOnly()],
+    plugins: [axiosFetchOnly(), thirdPartyLicenses()],
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
+    plugins: [thirdPartyLicenses()],
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
@@ -25,7 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), thirdPartyLicenses()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       // Built CSS and JS are separate files: the CSP allows no inline script or style.

@@ -26,6 +26,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { Arch, build, Platform, type Configuration } from 'electron-builder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadBranding, type Branding } from '../../src/main/config/branding'
+import { LICENSES_FILE } from '../../tools/vite/third-party-licenses'
 
 const repo = path.resolve('.')
 const requireFromRepo = createRequire(path.join(repo, 'package.json'))
@@ -335,7 +336,13 @@ describe('the electron-builder config', () => {
   })
 })
 
-describe('the built main bundle', () => {
+const manifest = (name: string) =>
+  JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string
+    engines: { node: string }
+  }
+
+describe('the built bundles', () => {
   const mainSource = () =>
     filesUnder(repo, 'out/main')
       .filter((f) => f.endsWith('.js'))
@@ -356,6 +363,38 @@ describe('the built main bundle', () => {
       'node_modules/proxy-from-env/',
     ])
       expect(bundled, absent).not.toContain(absent)
+  })
+
+  it('carry the licence notice of every third-party package bundled into them', () => {
+    // The unminified main bundle names each module it holds (`// node_modules/<package>/…`).
+    const bundledPackages = new Set(
+      [...mainSource().matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1] as string),
+    )
+    expect(bundledPackages.size).toBeGreaterThan(0)
+    const notices = readFileSync(path.join(repo, 'out/main', LICENSES_FILE), 'utf8')
+    for (const name of bundledPackages) {
+      const version = manifest(name).version
+      expect(notices, name).toContain(`${name} ${version} (MIT)\n\n`)
+    }
+    expect(notices).toContain('Permission is hereby granted, free of charge')
+    const renderer = readFileSync(path.join(repo, 'out/renderer', LICENSES_FILE), 'utf8')
+    for (const name of ['react', 'react-dom', 'scheduler', 'zustand', '@zxcvbn-ts/core'])
+      expect(renderer, name).toMatch(new RegExp(`^${name} \\S+ \\(MIT\\)$`, 'm'))
+  })
+})
+
+describe('package.json engines', () => {
+  it('names the Node versions every build and test tool accepts, and no other', () => {
+    const semver = requireFromRepo('semver') as { subset(sub: string, dom: string): boolean }
+    const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+      engines: { node: string }
+      devDependencies: Record<string, string>
+    }
+    for (const name of ['vite', 'vitest', 'electron-vite', 'jsdom', '@vitejs/plugin-react', 'eslint']) {
+      const theirs = manifest(name).engines.node
+      expect(semver.subset(pkg.engines.node, theirs), `${name} needs ${theirs}`).toBe(true)
+    }
+    expect(semver.subset('>=20.19', pkg.engines.node)).toBe(false)
   })
 })
 
@@ -387,6 +426,13 @@ describe('electron-builder --dir on this repository, with a stub Electron', () =
     asar = path.join(output, 'linux-unpacked', 'resources', 'app.asar')
     executable = path.join(output, 'linux-unpacked', branding.executableName)
   }, 150_000)
+
+  it('packs the third-party licence notices with the code they cover', () => {
+    const packed = asarFiles(asar)
+    for (const dir of ['main', 'preload', 'renderer'])
+      expect(packed).toContain(`/out/${dir}/${LICENSES_FILE}`)
+    expect(extractFile(asar, `out/main/${LICENSES_FILE}`).toString('utf8')).toMatch(/^axios \S+ \(MIT\)$/m)
+  })
 
   it('packs exactly out/main, out/preload, out/renderer and package.json', () => {
     const expected = [
