@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { brandingDefine } from './src/main/config/branding'
 import { axiosFetchOnly } from './tools/vite/axios-fetch-only'
+import { preloadAppChunk } from './tools/vite/preload-app-chunk'
 import { thirdPartyLicenses } from './tools/vite/third-party-licenses'
 
 // Everything is bundled (all packages are devDependencies), so the package holds built output and package.json
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), thirdPartyLicenses()],
+    plugins: [react(), thirdPartyLicenses(), preloadAppChunk('src/renderer/src/app-root.tsx')],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       // Built CSS and JS are separate files: the CSP allows no inline script or style.
