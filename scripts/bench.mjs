@@ -20,12 +20,7 @@ import { analyseMain, timeMainLoad } from '../bench/lib/main-weight.mjs'
 import { measureScale } from '../bench/lib/scale.mjs'
 import { startShell } from '../bench/lib/shell.mjs'
 import { ratio } from '../bench/lib/stats.mjs'
-import {
-  buildCappedClientLib,
-  buildLazyMain,
-  buildMinifiedRenderer,
-  patchHttpClientDirect,
-} from '../bench/lib/whatif.mjs'
+import { buildLazyMain, buildMinifiedRenderer } from '../bench/lib/whatif.mjs'
 import { measureApiOverhead } from '../bench/lib/api-overhead.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -61,14 +56,7 @@ const fixedClientLibs = {}
 if (only.has('4')) {
   const built = await buildClientLib(root, path.join(BUILD, 'lib'))
   clientLib = await import(pathToFileURL(built.file).href)
-  fixes.cappedClient = await buildCappedClientLib(root, path.join(BUILD, 'whatif-client'))
-  if (fixes.cappedClient.file) fixedClientLibs.F3 = await import(pathToFileURL(fixes.cappedClient.file).href)
-  fixes.directClient = await buildCappedClientLib(
-    root,
-    path.join(BUILD, 'whatif-direct'),
-    patchHttpClientDirect,
-  )
-  if (fixes.directClient.file) fixedClientLibs.F4 = await import(pathToFileURL(fixes.directClient.file).href)
+  // F3 (the response cap in front of axios) is applied: src/main/http/response-cap.ts.
 }
 log(`  built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
