@@ -13,19 +13,46 @@ export interface Logger {
   error(event: string, fields?: LogFields): void
 }
 
-const SECRET_KEY = /pass(word)?|token|secret|auth|cookie|session|csrf|uid|^url$|link|key/i
-/** A Django reset token (`<base36>-<hex>`), a 40-hex DRF token, any URL path under a reset route. */
-const SECRET_PATTERNS: RegExp[] = [
-  /[0-9a-z]{1,13}-[0-9a-f]{20,64}/g,
-  /\b[0-9a-f]{40}\b/gi,
-  /([a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*)/gi,
-]
-
 export const REDACTED = '[redacted]'
+
+/** An object key whose value is never logged, whatever it holds. */
+const SECRET_KEY = /pass(word)?|token|secret|auth|cookie|session|csrf|uid|^url$|link|key/i
+
+/** A name that introduces a secret inside text: a form field, a JSON key, a query parameter, a cookie. */
+const SECRET_NAME = String.raw`[\w-]*(?:pass(?:word)?|passwd|token|secret|session\w*|csrf\w*|uid|api[_-]?key)[\w-]*`
+/** What joins a name to its value: `=`, `:`, `": "`, `\":\"` (JSON inside a string), `%3D` (URL-encoded). */
+const QUOTE = String.raw`(?:\\?["']|%22)`
+const JOIN = String.raw`${QUOTE}?\s*(?:[:=]|%3[ad])\s*`
+/** Not already redacted: keeps each rule idempotent. */
+const FRESH = String.raw`(?!\s*\[redacted\])`
+/** A value: quoted (plain JSON, JSON inside a string, single quotes, URL-encoded quotes, so spaces stay inside) or bare. */
+const VALUE = String.raw`(?:\\"(?:[^\\]|\\[^"])*?\\"|"(?:[^"\\]|\\.)*"|'[^']*'|%22.*?%22|${FRESH}[^\s"'\\&;,}\]<>]+)`
+
+/** The shapes a secret takes inside text. Each replaces the secret and keeps the name it came under. */
+const SECRET_PATTERNS: [RegExp, string][] = [
+  // `Authorization: Token 0123…`, `"authorization":"Bearer …"`: the scheme and its credentials.
+  [
+    new RegExp(
+      String.raw`\b((?:proxy-)?authorization${JOIN}${QUOTE}?)(?:(?:bearer|token|basic|digest|jwt)(?:\s|%20|\+)+)?${FRESH}[^\s"'\\,;&]+`,
+      'gi',
+    ),
+    `$1${REDACTED}`,
+  ],
+  // `Cookie: a=1; b=2`, `Set-Cookie: sessionid=…; Path=/`: every cookie on the header.
+  [new RegExp(String.raw`\b((?:set-)?cookie${JOIN}${QUOTE}?)${FRESH}[^\r\n"\\]+`, 'gi'), `$1${REDACTED}`],
+  // `password=…`, `"new_password": "…"`, `sessionid=…`, `token%3D…`: a named secret's value.
+  [new RegExp(String.raw`\b(${SECRET_NAME}${JOIN})${VALUE}`, 'gi'), `$1${REDACTED}`],
+  // Any URL, plain, JSON-escaped (`https:\/\/…`) or URL-encoded (`https%3A%2F%2F…`): reset links carry tokens.
+  [/[a-z][a-z0-9+.-]*(?::|%3a)(?:\/|\\\/|%2f){2}[^\s"'<>]*/gi, REDACTED],
+  // A Django reset token (`<base36>-<hex>`) wherever it stands.
+  [/[0-9a-z]{1,13}-[0-9a-f]{20,64}/gi, REDACTED],
+  // A DRF session token (40 hex).
+  [/\b[0-9a-f]{40}\b/gi, REDACTED],
+]
 
 export function redactText(text: string): string {
   let out = text
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED)
+  for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement)
   return out
 }
 
@@ -36,10 +63,13 @@ export function redact(value: unknown, depth = 0): unknown {
     return value
   if (value instanceof Error) return { name: value.name, message: redactText(value.message) }
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1))
+  // Bytes (a Buffer holding a password, say) would otherwise be logged as one number per byte.
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return REDACTED
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1)
+      // A key can be a secret too (a map keyed by reset link).
+      out[redactText(k)] = SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1)
     }
     return out
   }
