@@ -4,7 +4,12 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { registerHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../../src/main/ipc/register'
+import {
+  registerHandlers,
+  type IpcInvokeEventLike,
+  type IpcMainLike,
+  type SenderRefusal,
+} from '../../src/main/ipc/register'
 import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
 import { startTestServices } from '../helpers/service-deps'
@@ -117,31 +122,71 @@ function destroyedFrameEvent(): IpcInvokeEventLike {
   return { senderFrame: frame, sender: { mainFrame: frame } }
 }
 
-const foreignSenders: [string, () => IpcInvokeEventLike][] = [
-  ['another origin', () => ({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: {} })],
-  ['a look-alike host', () => ({ senderFrame: { url: 'app://account-desk.evil.com/', parent: null } })],
-  ['credentials in the URL', () => ({ senderFrame: { url: 'app://evil@account-desk/', parent: null } })],
-  ['file://', () => ({ senderFrame: { url: 'file:///index.html', parent: null } })],
+const otherMainFrame = { url: APP_URL, parent: null }
+const subframe = { url: APP_URL, parent: mainFrame }
+
+/**
+ * Each sender with the one reason it must be refused for. The reason is in the refusal's log line, so a case
+ * that several checks would refuse still fails when the check that should have caught it first is removed; the
+ * cases marked "alone" pass every check but one.
+ */
+const foreignSenders: [string, SenderRefusal, () => IpcInvokeEventLike][] = [
+  [
+    'another origin',
+    'foreign-origin',
+    () => ({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: {} }),
+  ],
+  [
+    'another origin, alone (the main frame of its own contents)',
+    'foreign-origin',
+    () => {
+      const frame = { url: 'https://evil.example/', parent: null }
+      return { senderFrame: frame, sender: { mainFrame: frame } }
+    },
+  ],
+  [
+    'a look-alike host',
+    'foreign-origin',
+    () => ({ senderFrame: { url: 'app://account-desk.evil.com/', parent: null } }),
+  ],
+  [
+    'credentials in the URL',
+    'foreign-origin',
+    () => ({ senderFrame: { url: 'app://evil@account-desk/', parent: null } }),
+  ],
+  ['file://', 'foreign-origin', () => ({ senderFrame: { url: 'file:///index.html', parent: null } })],
   [
     'a dev server that is not configured',
+    'foreign-origin',
     () => ({ senderFrame: { url: 'http://localhost:5173/', parent: null } }),
   ],
-  ['about:blank', () => ({ senderFrame: { url: 'about:blank', parent: null } })],
-  ['an empty URL', () => ({ senderFrame: { url: '', parent: null } })],
+  ['about:blank', 'foreign-origin', () => ({ senderFrame: { url: 'about:blank', parent: null } })],
+  ['an empty URL', 'foreign-origin', () => ({ senderFrame: { url: '', parent: null } })],
+  ['a subframe of the app', 'subframe', () => ({ senderFrame: subframe, sender: { mainFrame } })],
   [
-    'a subframe of the app',
-    () => ({ senderFrame: { url: APP_URL, parent: mainFrame }, sender: { mainFrame } }),
+    'a subframe of the app, alone (its contents report it as their main frame)',
+    'subframe',
+    () => ({ senderFrame: subframe, sender: { mainFrame: subframe } }),
   ],
+  ['a subframe of the app, alone (no sender to compare with)', 'subframe', () => ({ senderFrame: subframe })],
   [
-    'a frame that is not the main frame',
-    () => ({
-      senderFrame: { url: APP_URL, parent: null },
-      sender: { mainFrame: { url: APP_URL, parent: null } },
-    }),
+    "a top-level app frame that is not its contents' main frame, alone",
+    'not-main-frame',
+    () => ({ senderFrame: { url: APP_URL, parent: null }, sender: { mainFrame: otherMainFrame } }),
   ],
-  ['a null frame', () => ({ senderFrame: null })],
-  ['no frame at all', () => ({ senderFrame: undefined })],
+  ['a null frame, alone', 'no-frame', () => ({ senderFrame: null })],
+  ['no frame at all, alone', 'no-frame', () => ({ senderFrame: undefined })],
+  ['a destroyed frame, alone', 'frame-gone', destroyedFrameEvent],
 ]
+
+/** The refusal reasons logged since line `from`. */
+function refusalsSince(from: number): string[] {
+  return logLines
+    .slice(from)
+    .map((line) => JSON.parse(line) as { event: string; reason?: string })
+    .filter((line) => line.event === 'ipc.foreign-sender')
+    .map((line) => String(line.reason))
+}
 
 // --- payloads -------------------------------------------------------------------------------------------------
 
@@ -304,10 +349,11 @@ describe('IPC fuzz: every contract channel through registerHandlers and the real
   )
 
   it.each(foreignSenders)(
-    'from %s: refused on every channel before any handler runs',
-    async (_what, sender) => {
+    'from %s: refused (%s) on every channel before any handler runs',
+    async (_what, reason, sender) => {
       for (const name of invokeNames) {
         const before = shared.handlerCalls.get(name) ?? 0
+        const logsBefore = logLines.length
         await fc.assert(
           fc.asyncProperty(fc.oneof(requestArbitrary(name), fc.constant({})), async (payload) => {
             const result = await call(shared, name, sender(), payload)
@@ -316,16 +362,18 @@ describe('IPC fuzz: every contract channel through registerHandlers and the real
           { numRuns: Math.ceil(FOREIGN_RUNS / invokeNames.length), seed: SEED },
         )
         expect(shared.handlerCalls.get(name) ?? 0, `${name} ran for a foreign sender`).toBe(before)
+        expect(new Set(refusalsSince(logsBefore)), `${name}: refused for the wrong reason`).toEqual(
+          new Set([reason]),
+        )
       }
     },
   )
 
-  it('from a frame destroyed mid-call (every property read throws): a typed refusal, not a thrown error', async () => {
+  it("the app's own main frame is accepted (the refusals above are not a refuse-everything)", async () => {
     for (const name of invokeNames) {
-      const before = shared.handlerCalls.get(name) ?? 0
-      const result = await call(shared, name, destroyedFrameEvent(), {})
-      expect(result).toEqual({ ok: false, error: { kind: 'bad-request', message: FOREIGN_MESSAGE } })
-      expect(shared.handlerCalls.get(name) ?? 0).toBe(before)
+      const logsBefore = logLines.length
+      await call(shared, name, trusted, {})
+      expect(refusalsSince(logsBefore)).toEqual([])
     }
   })
 
