@@ -12,6 +12,7 @@ import {
 } from '../../src/main/ipc/register'
 import { createLogger } from '../../src/main/log'
 import { isAppOrigin } from '../../src/main/security/origin'
+import { fuzzRuns } from '../helpers/fuzz-seed'
 import { startTestServices } from '../helpers/service-deps'
 import type { Services } from '../../src/main/services'
 import {
@@ -30,8 +31,8 @@ import {
  * frame, a subframe, another origin, a destroyed frame — the answer is a valid `{ok:true}` or a typed
  * `{ok:false, error:{kind}}`: never a throw, never an unhandled rejection, never a password echoed.
  */
-const RUNS = 1000
-const FOREIGN_RUNS = 200
+const RUNS = fuzzRuns(1000)
+const FOREIGN_RUNS = fuzzRuns(200)
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130)
 const FOREIGN_MESSAGE = 'This request did not come from Account Desk.'
 
