@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { hasChromium, requireTool } from '../helpers/require-tool'
+import { hasBuild, hasChromium, requireTool } from '../helpers/require-tool'
 import { DEV_SCHEME } from '../../src/shared/app'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 import {
@@ -315,15 +315,8 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
 
 describe('the first screen’s bundle', () => {
   const assets = path.join(ROOT, 'out/renderer/assets')
-  const built = (() => {
-    try {
-      return readdirSync(assets)
-    } catch {
-      return null
-    }
-  })()
 
-  it.runIf(built)(
+  it.runIf(requireTool('The build output (out/)', hasBuild(), 'npm run build'))(
     'does not carry the common-password list or zxcvbn (they load when a password is typed)',
     () => {
       const html = readFileSync(path.join(ROOT, 'out/renderer/index.html'), 'utf8')

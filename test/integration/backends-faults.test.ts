@@ -14,6 +14,7 @@ import { createBackend, type DjangoFormsBackend, type DjoserBackend } from '../.
 import { createNetRequestFetch } from '../../src/main/http/net-request-fetch'
 import { silentLogger } from '../../src/main/log'
 import { serverProfileSchema } from '../../src/shared/profile'
+import { toolsRequired } from '../helpers/tools-required'
 import { createFakeElectronNet } from '../servers/fake-electron-net'
 import { htmlPage, refusedBaseUrl, startFaultServer, type FaultServer } from '../servers/fault-server'
 
@@ -330,7 +331,7 @@ describe('djoser adapter: failure cases', () => {
           { stdio: 'ignore' },
         )
       } catch {
-        if (process.env['CI'] === 'true') throw new Error('openssl is needed for the TLS test in CI')
+        if (toolsRequired()) throw new Error('openssl is needed for the TLS test (apt-get install openssl)')
         context.skip()
         return
       }

@@ -15,6 +15,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, mkdirSync } f
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { toolsRequired } from '../helpers/tools-required'
 import { extractResetLink, parseMailFile, type Mail, type ResetLinkInMail } from './mail'
 
 export type { Mail, ResetLinkInMail } from './mail'
@@ -91,14 +92,13 @@ export function djangoStatus(): DjangoStatus {
 }
 
 /**
- * For test files: true when the Django server can run. When it cannot, throws under CI=true (a missing server
- * must fail the build, not skip it) and otherwise prints why the tests are skipped.
+ * For test files: true when the Django server can run. When it cannot, throws when tools are required (any CI,
+ * and `npm test`: a missing server must fail the build, not skip it) and otherwise prints why the tests are skipped.
  */
 export function requireDjango(): boolean {
   const status = djangoStatus()
   if (status.ok) return true
-  if (process.env['CI'] === 'true')
-    throw new Error(`The Django test server is required in CI: ${status.reason}`)
+  if (toolsRequired()) throw new Error(`The Django test server is required in CI: ${status.reason}`)
   console.warn(`Skipping the Django tests: ${status.reason}`)
   return false
 }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseCsp, RENDERER_CSP } from '../../src/main/security/csp'
+import { hasBuild, requireTool } from '../helpers/require-tool'
 
 const source = readFileSync(path.resolve('src/renderer/index.html'), 'utf8')
 const metaCsp = (html: string) =>
@@ -15,7 +16,7 @@ describe('the CSP in the renderer page', () => {
   })
 
   const built = path.resolve('out/renderer/index.html')
-  it.runIf(existsSync(built))(
+  it.runIf(requireTool('The build output (out/)', hasBuild(), 'npm run build'))(
     'survives the build, with no inline script or style and no http: resource',
     () => {
       const html = readFileSync(built, 'utf8')
