@@ -11,6 +11,8 @@ export default tseslint.config(
       'coverage',
       'test-results',
       'bench/.build',
+      'reports',
+      '.stryker-tmp',
       'test/servers/**/*.py',
     ],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLogger, redact, redactText, REDACTED } from '../../src/main/log'
+import { createLogger, redact, redactText, REDACTED, type Logger } from '../../src/main/log'
 
 /**
  * The logger's promise: a password, a session token, a reset token, a reset link, a cookie or an Authorization
@@ -197,6 +197,7 @@ describe('redact: secrets inside values', () => {
   it('stops at depth 5 and at 20 array items, and redacts what it cannot describe', () => {
     const deep = { a: { b: { c: { d: { e: { f: PASSWORD } } } } } }
     expect(JSON.stringify(redact(deep))).toBe(`{"a":{"b":{"c":{"d":{"e":"${REDACTED}"}}}}}`)
+    expect(redact([[[[[['deepest']]]]]])).toEqual([[[[[REDACTED]]]]])
     const many = Array.from({ length: 30 }, (_, i) => i)
     expect(redact(many)).toEqual(many.slice(0, 20))
     expect(redact(() => PASSWORD)).toBe(REDACTED)
@@ -242,5 +243,18 @@ describe('createLogger: every line through the redaction', () => {
     logger.warn('w')
     logger.error('e')
     expect(lines.map((l) => (JSON.parse(l) as { level: string }).level)).toEqual(['warn', 'error'])
+  })
+
+  it('logs from info up by default, and everything at debug', () => {
+    const levels = (logger: (sink: (line: string) => void) => Logger) => {
+      const lines: string[] = []
+      const l = logger((line) => lines.push(line))
+      l.debug('d')
+      l.info('i')
+      l.error('e')
+      return lines.map((line) => (JSON.parse(line) as { level: string }).level)
+    }
+    expect(levels((sink) => createLogger(sink))).toEqual(['info', 'error'])
+    expect(levels((sink) => createLogger(sink, 'debug'))).toEqual(['debug', 'info', 'error'])
   })
 })

@@ -1,0 +1,84 @@
+// `npm run test:mutation [module…]`: StrykerJS over the security guards, one module at a time (a run over all of
+// them at once does not fit a shared 2-core machine's memory or patience). Prints each module's score, writes
+// reports/mutation/summary.json and reports/mutation/<module>.survivors.txt, and exits non-zero if any module
+// scores under THRESHOLD. Not part of `npm test`: it takes tens of minutes.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Stryker } from '@stryker-mutator/core'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const out = path.join(root, 'reports', 'mutation')
+
+/** Per cent of mutants killed (or timed out) out of those that compiled and ran. */
+const THRESHOLD = 85
+
+const MODULES = {
+  links: ['src/main/links/**/*.ts'],
+  ipc: ['src/main/ipc/**/*.ts'],
+  log: ['src/main/log.ts'],
+  storage: ['src/main/storage/**/*.ts'],
+  http: ['src/main/http/**/*.ts'],
+  security: ['src/main/security/**/*.ts'],
+}
+
+const asked = process.argv.slice(2)
+for (const name of asked)
+  if (!(name in MODULES)) {
+    console.error(`Unknown module "${name}". Modules: ${Object.keys(MODULES).join(', ')}`)
+    process.exit(2)
+  }
+const names = asked.length ? asked : Object.keys(MODULES)
+
+mkdirSync(out, { recursive: true })
+// Modules run earlier keep their row: a run of one module updates only that one.
+const summaryFile = path.join(out, 'summary.json')
+const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : {}
+for (const name of names) {
+  const started = Date.now()
+  console.log(`\n=== mutation: ${name} (${MODULES[name].join(', ')})`)
+  const results = await new Stryker({
+    configFile: path.join(root, 'stryker.config.mjs'),
+    mutate: MODULES[name],
+  }).runMutationTest()
+  const count = (status) => results.filter((r) => r.status === status).length
+  const killed = count('Killed') + count('Timeout')
+  const survivors = results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
+  const valid = killed + survivors.length
+  const score = valid ? (100 * killed) / valid : 100
+  summary[name] = {
+    score: Number(score.toFixed(1)),
+    killed,
+    survived: count('Survived'),
+    noCoverage: count('NoCoverage'),
+    errors: count('CompileError') + count('RuntimeError'),
+    // Static mutants (module-level constants such as the redaction regex table) need every test rerun per mutant.
+    ignoredStatic: count('Ignored'),
+    minutes: Number(((Date.now() - started) / 60_000).toFixed(1)),
+  }
+  writeFileSync(
+    path.join(out, `${name}.survivors.txt`),
+    survivors
+      .map((r) => {
+        const file = path.relative(root, r.fileName)
+        return `${file}:${r.location.start.line} ${r.status} ${r.mutatorName}: ${JSON.stringify(r.replacement ?? '')}`
+      })
+      .sort()
+      .join('\n') + '\n',
+  )
+  console.log(`=== mutation: ${name}: ${score.toFixed(1)} % killed (${killed} of ${valid})`)
+}
+
+writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n')
+console.log('\nmodule     score  killed  survived  no coverage')
+for (const [name, s] of Object.entries(summary))
+  console.log(
+    `${name.padEnd(10)} ${`${s.score}%`.padStart(6)}  ${String(s.killed).padStart(6)}  ${String(s.survived).padStart(8)}  ${String(s.noCoverage).padStart(11)}`,
+  )
+const below = names.map((name) => [name, summary[name]]).filter(([, s]) => s.score < THRESHOLD)
+if (below.length) {
+  console.error(
+    `\nUnder the ${THRESHOLD} % threshold: ${below.map(([n, s]) => `${n} ${s.score} %`).join(', ')}`,
+  )
+  process.exit(1)
+}
