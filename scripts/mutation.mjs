@@ -37,10 +37,18 @@ const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, '
 for (const name of names) {
   const started = Date.now()
   console.log(`\n=== mutation: ${name} (${MODULES[name].join(', ')})`)
-  const results = await new Stryker({
-    configFile: path.join(root, 'stryker.config.mjs'),
-    mutate: MODULES[name],
-  }).runMutationTest()
+  let results
+  try {
+    results = await new Stryker({
+      configFile: path.join(root, 'stryker.config.mjs'),
+      mutate: MODULES[name],
+    }).runMutationTest()
+  } catch (error) {
+    // A module whose tests fail before any mutant (the dry run) gets no score, and fails the run.
+    console.error(`=== mutation: ${name}: could not run: ${error.message}`)
+    summary[name] = { score: 0, error: error.message }
+    continue
+  }
   const count = (status) => results.filter((r) => r.status === status).length
   const killed = count('Killed') + count('Timeout')
   const survivors = results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
