@@ -10,16 +10,6 @@ export default {
   reporters: ['clear-text', 'progress'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: [
-    'out',
-    'dist',
-    'coverage',
-    'test-results',
-    'bench',
-    'reports',
-    'build',
-    'docs',
-    '.stryker-tmp',
-  ],
+  ignorePatterns: ['out', 'dist', 'coverage', 'test-results', 'bench/.build', 'reports', '.stryker-tmp'],
   ignoreStatic: true,
 }
