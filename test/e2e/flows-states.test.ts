@@ -278,9 +278,11 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await page.keyboard.press('Enter')
     await page.getByText('Too many attempts').waitFor()
     const button = page.getByRole('button', { name: /Sign in \(in \d+ s\)/ })
-    const first = await button.textContent()
-    await page.waitForTimeout(1300)
-    expect(await button.textContent()).not.toBe(first)
+    const seconds = async () => Number(/\((?:in )?(\d+) s\)/.exec((await button.textContent()) ?? '')?.[1])
+    const first = await seconds()
+    expect(first).toBeGreaterThan(1)
+    // Waits for the next tick of the countdown (a condition, not a fixed sleep), however slow the machine.
+    await expect.poll(seconds, { timeout: 15_000 }).toBeLessThan(first)
     await capture('rate-limited')
   })
 

@@ -14,6 +14,7 @@ import { createBackend, type DjangoFormsBackend, type DjoserBackend } from '../.
 import { createNetRequestFetch } from '../../src/main/http/net-request-fetch'
 import { silentLogger } from '../../src/main/log'
 import { serverProfileSchema } from '../../src/shared/profile'
+import { onTimeBound, timed } from '../helpers/timing'
 import { toolsRequired } from '../helpers/tools-required'
 import { createFakeElectronNet } from '../servers/fake-electron-net'
 import { htmlPage, refusedBaseUrl, startFaultServer, type FaultServer } from '../servers/fault-server'
@@ -38,7 +39,7 @@ beforeEach(() => {
 })
 
 const profileFor = (baseUrl: string, kind: 'djoser' | 'django-forms') =>
-  serverProfileSchema.parse({ id: 'faulty', displayName: 'Faulty', baseUrl, kind, timeoutMs: 1000 })
+  serverProfileSchema.parse({ id: 'faulty', displayName: 'Faulty', baseUrl, kind, timeoutMs: DEADLINE_MS })
 const djoserAt = (baseUrl: string): DjoserBackend =>
   createBackend(profileFor(baseUrl, 'djoser') as ReturnType<typeof profileFor> & { kind: 'djoser' }, {
     fetch,
@@ -53,11 +54,8 @@ const formsAt = (baseUrl: string): DjangoFormsBackend =>
     },
   )
 
-const timed = async <T>(run: () => Promise<T>) => {
-  const started = Date.now()
-  const value = await run()
-  return { value, ms: Date.now() - started }
-}
+/** The adapters' deadline (profileFor's timeoutMs). */
+const DEADLINE_MS = 1000
 
 describe('djoser adapter: failure cases', () => {
   let backend: DjoserBackend
@@ -71,6 +69,11 @@ describe('djoser adapter: failure cases', () => {
   beforeEach(() => {
     backend = djoserAt(fault.baseUrl)
   })
+  /** One answered call to the same server, now: the machine's current speed. */
+  const baseline = async () => {
+    fault.on('GET', '/baseline/', { kind: 'json', status: 200, body: {} })
+    return (await timed(() => fetch(`${fault.baseUrl}/baseline/`).then((r) => r.text()))).ms
+  }
 
   test('1. connection refused: offline', async () => {
     const refused = djoserAt(await refusedBaseUrl())
@@ -97,29 +100,32 @@ describe('djoser adapter: failure cases', () => {
   })
 
   test('2–3. a server that never answers a POST: timeout by the deadline, and it may have applied', async () => {
+    const base = await baseline()
     fault.on('POST', '/auth/users/reset_password/', { kind: 'hang' })
     const { value, ms } = await timed(() => backend.requestReset('a@example.com'))
     expect(value).toEqual({
       ok: false,
       error: { kind: 'timeout', message: expect.stringMatching(/may already/), mayHaveApplied: true },
     })
-    expect(ms).toBeGreaterThanOrEqual(950)
-    expect(ms).toBeLessThan(2500)
+    expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS * 0.95)
+    expect(ms).toBeLessThan(onTimeBound(DEADLINE_MS, base))
     // Never retried: it sends mail.
     expect(fault.requests.filter((r) => r.path === '/auth/users/reset_password/')).toHaveLength(1)
   })
 
   test('2. a GET that never answers: timeout that changed nothing', async () => {
+    const base = await baseline()
     fault.on('GET', '/auth/users/me/', { kind: 'hang' })
     const { value, ms } = await timed(() => backend.whoAmI(session()))
     expect(value).toEqual({
       ok: false,
       error: { kind: 'timeout', message: expect.any(String), mayHaveApplied: false },
     })
-    expect(ms).toBeLessThan(2500)
+    expect(ms).toBeLessThan(onTimeBound(DEADLINE_MS, base))
   })
 
   test('2. headers arrive, the body stalls: the deadline still fires', async () => {
+    const base = await baseline()
     fault.on('POST', '/auth/token/login/', {
       kind: 'stall',
       status: 200,
@@ -129,16 +135,19 @@ describe('djoser adapter: failure cases', () => {
     })
     const { value, ms } = await timed(() => backend.signIn('alice', PW))
     expect(value).toMatchObject({ ok: false, error: { kind: 'timeout', mayHaveApplied: true } })
-    expect(ms).toBeLessThan(2500)
+    expect(ms).toBeLessThan(onTimeBound(DEADLINE_MS, base))
   })
 
   test('2. the caller cancels: cancelled, promptly', async () => {
+    const base = await baseline()
     fault.on('POST', '/auth/token/login/', { kind: 'hang' })
     const controller = new AbortController()
-    setTimeout(() => controller.abort(), 100)
-    const { value, ms } = await timed(() => backend.signIn('alice', PW, { signal: controller.signal }))
+    const pending = backend.signIn('alice', PW, { signal: controller.signal })
+    await new Promise((r) => setTimeout(r, 100))
+    // Measured from the cancel: it must end the call promptly, well before the deadline.
+    const { value, ms } = await timed(() => (controller.abort(), pending))
     expect(value).toEqual({ ok: false, error: { kind: 'cancelled', message: expect.any(String) } })
-    expect(ms).toBeLessThan(900)
+    expect(ms).toBeLessThan(Math.min(onTimeBound(0, base), DEADLINE_MS))
   })
 
   test.each([
