@@ -371,11 +371,18 @@ describe('IPC fuzz: every contract channel through registerHandlers and the real
   )
 
   it("the app's own main frame is accepted (the refusals above are not a refuse-everything)", async () => {
-    for (const name of invokeNames) {
-      const logsBefore = logLines.length
-      await call(shared, name, trusted, {})
-      expect(refusalsSince(logsBefore)).toEqual([])
-    }
+    // Electron says `parent: null` for a top-level frame; `undefined` (no parent at all) is top-level too.
+    const noParent = { url: APP_URL, parent: undefined }
+    const senders: IpcInvokeEventLike[] = [
+      trusted,
+      { senderFrame: noParent, sender: { mainFrame: noParent } },
+    ]
+    for (const sender of senders)
+      for (const name of invokeNames) {
+        const logsBefore = logLines.length
+        await call(shared, name, sender, {})
+        expect(refusalsSince(logsBefore)).toEqual([])
+      }
   })
 
   it('left no unhandled rejection and no polluted prototype', async () => {
