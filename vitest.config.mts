@@ -42,7 +42,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
+          testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { hasBuild, hasChromium, requireTool } from '../helpers/require-tool'
 import { DEV_SCHEME } from '../../src/shared/app'
@@ -79,17 +79,38 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
     beforeAll(async () => {
       ;[django, browser] = await Promise.all([startDjango({ linkScheme: SCHEME }), launchChromium()])
     })
-    afterEach(async () => {
+    /**
+     * Tests that run as the steps of one flow on one app, in order (each with its screenshots and axe scans), so
+     * that no test comes near 60 s. A step after a failed one fails at once, naming the step that broke the flow.
+     */
+    function steps() {
+      let broken: string | null = null
+      return (name: string, run: () => Promise<void>) =>
+        it(name, { timeout: 60_000 }, async () => {
+          if (broken) throw new Error(`not run: the step "${broken}" failed`)
+          try {
+            await run()
+          } catch (error) {
+            broken = name
+            throw error
+          }
+        })
+    }
+
+    /** Closes the app of the test (or of the steps of a flow) before. */
+    async function close() {
       await page?.context().close()
       await shell?.stop()
-    })
+    }
     afterAll(async () => {
+      await close()
       await browser?.close()
       await django?.stop()
     })
 
     /** A fresh app (browser shell with its own data folder), a fresh page and a fresh Django user for each test. */
     async function open(): Promise<{ username: string; email: string }> {
+      await close()
       shell = await startBrowserShell({
         args: ['--no-demo'],
         servers: [{ id: 'corp', displayName: 'Example Corp', baseUrl: django.baseUrl, kind }],
@@ -148,76 +169,106 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
       await heading(page, 'Check your mail').waitFor()
     }
 
-    it('(a) forgot → mail → link → reset → sign in with the new password; the old one is refused', async () => {
-      const { username, email } = await open()
-      await capture(page, shot('01-welcome'))
-      await page.getByRole('button', { name: 'Forgot password', exact: true }).click()
-      await heading(page, 'Forgot your password?').waitFor()
-      await page.getByLabel(/^E-mail address/).fill(email)
-      await capture(page, shot('02-forgot-password'))
-      await page.getByRole('button', { name: 'Send me a link' }).click()
-      await expectFocused(heading(page, 'Check your mail'))
-      await expect.poll(() => page.getByText(email).count()).toBeGreaterThan(0)
-      await capture(page, shot('03-check-your-mail'))
+    /**
+     * (a) forgot → mail → link → reset → sign in with the new password; the old one is refused. One app through
+     * the whole flow, one step per screen.
+     */
+    describe('(a) forgot → mail → link → reset → sign in with the new password; the old one is refused', () => {
+      let user: { username: string; email: string }
+      const step = steps()
 
-      await clickMailedLink(email)
-      await expectFocused(heading(page, 'Choose a new password'))
-      await expect.poll(() => page.getByText('Example Corp').count()).toBeGreaterThan(0)
-      await expect.poll(() => page.getByText(/by the server’s clock/).count()).toBe(1)
-      await page.getByLabel('New password', { exact: true }).fill(NEW)
-      await page.getByLabel('New password again', { exact: true }).fill(NEW)
-      await expect.poll(() => page.getByText(/^(\d) of \1 requirements met\.$/).count()).toBe(1)
-      await expect.poll(() => page.locator('.strength-text strong').textContent()).toMatch(/Good|Strong/)
-      await capture(page, shot('04-reset-form'))
-      await page.getByRole('button', { name: 'Set the new password' }).click()
-
-      await expectFocused(heading(page, 'Your password has been reset'))
-      await expect.poll(() => page.locator('.success-panel').textContent()).toMatch(/signed (in|out)/)
-      await capture(page, shot('05-reset-done'))
-      await page.getByRole('button', { name: 'Sign in with the new password' }).click()
-      await heading(page, 'Sign in with your new password').waitFor()
-      await capture(page, shot('06-sign-in-after-reset'))
-      await signIn(username, NEW)
-      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
-      await capture(page, shot('07-accounts'))
-
-      // The old password no longer works.
-      await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
-      await page.getByText(`Signed out of Example Corp as ${username}.`).waitFor()
-      await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
-      await heading(page, 'Sign in').waitFor()
-      await signIn(username, OLD)
-      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
-      await capture(page, shot('08-sign-in-refused'))
-      await signIn(username, NEW)
-      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
-      expect(errors).toEqual([])
+      step('welcome', async () => {
+        user = await open()
+        await capture(page, shot('01-welcome'))
+      })
+      step('forgot password', async () => {
+        await page.getByRole('button', { name: 'Forgot password', exact: true }).click()
+        await heading(page, 'Forgot your password?').waitFor()
+        await page.getByLabel(/^E-mail address/).fill(user.email)
+        await capture(page, shot('02-forgot-password'))
+      })
+      step('check your mail', async () => {
+        await page.getByRole('button', { name: 'Send me a link' }).click()
+        await expectFocused(heading(page, 'Check your mail'))
+        await expect.poll(() => page.getByText(user.email).count()).toBeGreaterThan(0)
+        await capture(page, shot('03-check-your-mail'))
+      })
+      step('the mailed link opens the reset form', async () => {
+        await clickMailedLink(user.email)
+        await expectFocused(heading(page, 'Choose a new password'))
+        await expect.poll(() => page.getByText('Example Corp').count()).toBeGreaterThan(0)
+        await expect.poll(() => page.getByText(/by the server’s clock/).count()).toBe(1)
+        await page.getByLabel('New password', { exact: true }).fill(NEW)
+        await page.getByLabel('New password again', { exact: true }).fill(NEW)
+        await expect.poll(() => page.getByText(/^(\d) of \1 requirements met\.$/).count()).toBe(1)
+        await expect.poll(() => page.locator('.strength-text strong').textContent()).toMatch(/Good|Strong/)
+        await capture(page, shot('04-reset-form'))
+      })
+      step('reset done', async () => {
+        await page.getByRole('button', { name: 'Set the new password' }).click()
+        await expectFocused(heading(page, 'Your password has been reset'))
+        await expect.poll(() => page.locator('.success-panel').textContent()).toMatch(/signed (in|out)/)
+        await capture(page, shot('05-reset-done'))
+      })
+      step('sign in with the new password', async () => {
+        await page.getByRole('button', { name: 'Sign in with the new password' }).click()
+        await heading(page, 'Sign in with your new password').waitFor()
+        await capture(page, shot('06-sign-in-after-reset'))
+      })
+      step('accounts, signed in', async () => {
+        await signIn(user.username, NEW)
+        await page.getByText(`Signed in to Example Corp as ${user.username}.`).waitFor()
+        await capture(page, shot('07-accounts'))
+      })
+      step('the old password is refused, the new one works', async () => {
+        const { username } = user
+        await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
+        await page.getByText(`Signed out of Example Corp as ${username}.`).waitFor()
+        await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
+        await heading(page, 'Sign in').waitFor()
+        await signIn(username, OLD)
+        await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
+        await capture(page, shot('08-sign-in-refused'))
+        await signIn(username, NEW)
+        await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+        expect(errors).toEqual([])
+      })
     })
 
-    it('(b) change password, then sign in with the new one', async () => {
-      const { username } = await open()
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-      await heading(page, 'Sign in').waitFor()
-      await capture(page, shot('10-sign-in'))
-      await signIn(username, OLD)
-      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
-      await page.getByRole('button', { name: `Change password for ${username} on Example Corp` }).click()
-      await expectFocused(heading(page, 'Change password'))
-      await page.getByLabel('Current password', { exact: true }).fill(OLD)
-      await page.getByLabel('New password', { exact: true }).fill(NEW)
-      await page.getByLabel('New password again', { exact: true }).fill(NEW)
-      await capture(page, shot('11-change-password'))
-      await page.getByRole('button', { name: 'Change password', exact: true }).click()
-      await expectFocused(heading(page, 'Your password has been changed'))
-      await capture(page, shot('12-change-done'))
-      await page.getByRole('button', { name: 'Back to accounts' }).click()
-      await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
-      await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
-      await signIn(username, OLD)
-      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
-      await signIn(username, NEW)
-      await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
-      expect(errors).toEqual([])
+    describe('(b) change password, then sign in with the new one', () => {
+      let username: string
+      const step = steps()
+      step('sign in', async () => {
+        ;({ username } = await open())
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+        await heading(page, 'Sign in').waitFor()
+        await capture(page, shot('10-sign-in'))
+        await signIn(username, OLD)
+        await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+      })
+      step('change password', async () => {
+        await page.getByRole('button', { name: `Change password for ${username} on Example Corp` }).click()
+        await expectFocused(heading(page, 'Change password'))
+        await page.getByLabel('Current password', { exact: true }).fill(OLD)
+        await page.getByLabel('New password', { exact: true }).fill(NEW)
+        await page.getByLabel('New password again', { exact: true }).fill(NEW)
+        await capture(page, shot('11-change-password'))
+      })
+      step('password changed', async () => {
+        await page.getByRole('button', { name: 'Change password', exact: true }).click()
+        await expectFocused(heading(page, 'Your password has been changed'))
+        await capture(page, shot('12-change-done'))
+      })
+      step('the old password is refused, the new one works', async () => {
+        await page.getByRole('button', { name: 'Back to accounts' }).click()
+        await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
+        await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
+        await signIn(username, OLD)
+        await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
+        await signIn(username, NEW)
+        await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
+        expect(errors).toEqual([])
+      })
     })
 
     it('(c) an expired link gets its own screen with "send a new link" prefilled', async () => {
@@ -242,43 +293,52 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
       expect(errors).toEqual([])
     })
 
-    it('(d) weak passwords: the live checklist, then the server’s own messages on the field', async () => {
-      const { email } = await open()
-      await requestLink(email)
-      await clickMailedLink(email)
-      await heading(page, 'Choose a new password').waitFor()
-      const field = page.getByLabel('New password', { exact: true })
-      await field.fill('1234567')
-      await page.getByLabel('New password again', { exact: true }).fill('1234567')
-      for (const rule of ['at least 8 characters', 'commonly used', 'entirely numeric'])
-        await expect.poll(() => page.locator('.check--unmet', { hasText: rule }).count()).toBe(1)
-      await capture(page, shot('30-weak-password-checklist'))
-      await page.getByRole('button', { name: 'Set the new password' }).click()
-      // The server's own messages, on the field the server put them on: djoser's new_password (the first field),
-      // Django's form validates new_password2 (the second). Focus goes to that field; it describes itself with them.
-      const invalid = page.locator('input[aria-invalid="true"]')
-      await invalid.first().waitFor()
-      expect(await invalid.count()).toBe(1)
-      await expectFocused(invalid)
-      const description = () =>
-        invalid.evaluate((el) =>
-          (el.getAttribute('aria-describedby') ?? '')
-            .split(' ')
-            .map((id) => document.getElementById(id)?.textContent ?? '')
-            .join(' '),
+    describe('(d) weak passwords: the live checklist, then the server’s own messages on the field', () => {
+      const step = steps()
+      const field = () => page.getByLabel('New password', { exact: true })
+      step('the mailed link opens the reset form', async () => {
+        const { email } = await open()
+        await requestLink(email)
+        await clickMailedLink(email)
+        await heading(page, 'Choose a new password').waitFor()
+      })
+      step('the live checklist', async () => {
+        await field().fill('1234567')
+        await page.getByLabel('New password again', { exact: true }).fill('1234567')
+        for (const rule of ['at least 8 characters', 'commonly used', 'entirely numeric'])
+          await expect.poll(() => page.locator('.check--unmet', { hasText: rule }).count()).toBe(1)
+        await capture(page, shot('30-weak-password-checklist'))
+      })
+      step('the server’s messages on the field it named; the link still works', async () => {
+        await page.getByRole('button', { name: 'Set the new password' }).click()
+        // The server's own messages, on the field the server put them on: djoser's new_password (the first field),
+        // Django's form validates new_password2 (the second). Focus goes to that field; it describes itself with them.
+        const invalid = page.locator('input[aria-invalid="true"]')
+        await invalid.first().waitFor()
+        expect(await invalid.count()).toBe(1)
+        await expectFocused(invalid)
+        const description = () =>
+          invalid.evaluate((el) =>
+            (el.getAttribute('aria-describedby') ?? '')
+              .split(' ')
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' '),
+          )
+        await expect.poll(description).toMatch(/too short/)
+        await expect.poll(description).toMatch(/too common/)
+        await expect.poll(description).toMatch(/entirely numeric/)
+        const expected = kind === 'djoser' ? 'New password' : 'New password again'
+        expect(await invalid.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe(
+          expected,
         )
-      await expect.poll(description).toMatch(/too short/)
-      await expect.poll(description).toMatch(/too common/)
-      await expect.poll(description).toMatch(/entirely numeric/)
-      const expected = kind === 'djoser' ? 'New password' : 'New password again'
-      expect(await invalid.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe(expected)
-      await capture(page, shot('31-weak-password-server'))
-      // The link was not used up by the refusal: a good password still works.
-      await field.fill(NEW)
-      await page.getByLabel('New password again', { exact: true }).fill(NEW)
-      await page.getByRole('button', { name: 'Set the new password' }).click()
-      await heading(page, 'Your password has been reset').waitFor()
-      expect(errors).toEqual([])
+        await capture(page, shot('31-weak-password-server'))
+        // The link was not used up by the refusal: a good password still works.
+        await field().fill(NEW)
+        await page.getByLabel('New password again', { exact: true }).fill(NEW)
+        await page.getByRole('button', { name: 'Set the new password' }).click()
+        await heading(page, 'Your password has been reset').waitFor()
+        expect(errors).toEqual([])
+      })
     })
 
     it('(e) the reset flow by keyboard only', async () => {
