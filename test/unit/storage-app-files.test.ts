@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServices } from '../helpers/service-deps'
-import { createAppFiles } from '../../src/main/storage/app-files'
+import { accountsFileSchema, createAppFiles } from '../../src/main/storage/app-files'
 
 /**
  * settings.json and accounts.json: written atomically; a corrupt, truncated or wrong-shaped file is moved aside
@@ -152,5 +152,31 @@ describe('the app starts whatever state its files are in', () => {
       message: 'One saved server was not valid and was left out.',
     })
     expect(await services.handlers.listServers({})).toMatchObject({ ok: true, value: [{ id: 'corp' }] })
+  })
+})
+
+describe('the accounts file schema: the limits a stored file is held to', () => {
+  const good = { id: 'a1', serverId: 'corp', username: 'alice' }
+  const parses = (account: Record<string, unknown>) =>
+    accountsFileSchema.safeParse({ version: 1, accounts: [{ ...good, ...account }] }).success
+
+  it.each([
+    ['id', 1, 200],
+    ['serverId', 1, 200],
+    ['username', 0, 254],
+    ['email', 0, 254],
+    ['userId', 0, 64],
+    ['sealedSession', 0, 16384],
+  ] as const)('%s: %i to %i characters', (field, min, max) => {
+    expect(parses({ [field]: 'x'.repeat(max) })).toBe(true)
+    expect(parses({ [field]: 'x'.repeat(max + 1) })).toBe(false)
+    expect(parses({ [field]: 'x'.repeat(min) })).toBe(true)
+    if (min > 0) expect(parses({ [field]: '' })).toBe(false)
+  })
+
+  it('holds at most 20,000 accounts', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...good, id: `a${i}` }))
+    expect(accountsFileSchema.safeParse({ version: 1, accounts: many(20_000) }).success).toBe(true)
+    expect(accountsFileSchema.safeParse({ version: 1, accounts: many(20_001) }).success).toBe(false)
   })
 })
