@@ -44,7 +44,27 @@ describe('isAllowedExternalUrl (checklist row 15)', () => {
     ['https://user:pw@accounts.example.com/', false],
     ['mailto:x@y?cc=evil@x', false],
     [42, false],
+    ['', false],
+    ['https://user@accounts.example.com/', false],
+    ['https://:pw@accounts.example.com/', false],
+    ['https://accounts.example.com/a\tb', false],
+    ['mailto:help@example.com#x', false],
+    ['mailto:a/b@example.com', false],
+    ['mailto:nobody', false],
   ])('%s → %s', (url, expected) => {
     expect(isAllowedExternalUrl(url, hosts)).toBe(expected)
+  })
+
+  it('takes URLs up to 2,048 characters, no longer', () => {
+    const base = 'https://accounts.example.com/'
+    expect(isAllowedExternalUrl(base + 'a'.repeat(2048 - base.length), hosts)).toBe(true)
+    expect(isAllowedExternalUrl(base + 'a'.repeat(2049 - base.length), hosts)).toBe(false)
+  })
+
+  it('allows any of several configured hosts, and none when none is configured', () => {
+    const several = ['intranet.example.org', 'accounts.example.com']
+    expect(isAllowedExternalUrl('https://accounts.example.com/', several)).toBe(true)
+    expect(isAllowedExternalUrl('https://intranet.example.org/', several)).toBe(true)
+    expect(isAllowedExternalUrl('https://accounts.example.com/', [])).toBe(false)
   })
 })
