@@ -1,13 +1,40 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
 /**
- * Four projects, one runner:
+ * One runner, these projects:
  *  - unit:        plain Node, Electron-free modules and the Electron shell against a fake `electron`
  *  - component:   React screens in jsdom with Testing Library
- *  - integration: real servers (Django + djoser from Debian's packages, the demo server, fault servers)
- *  - e2e:         the built renderer in Debian's Chromium through the browser shell
+ *  - integration: real servers that are not Django (the demo server, fault servers), and the demo-vs-Django
+ *                 comparison (on Django 3.2, the generation the demo server imitates)
+ *  - integration-django-<3.2|4.2|5.2>: the suites against the real Django + djoser, once per Django generation
+ *                 (test/servers/django.ts, DJANGO_GENERATIONS). They wait on Django far more than they compute,
+ *                 so the three run side by side, each file with its own servers (own temp folder, own port).
+ *  - e2e, e2e-django-5.2: the built renderer in Debian's Chromium through the browser shell; the Django flows
+ *                 on the oldest generation (e2e) and again on the newest.
  */
+const DJANGO_GENERATIONS = ['3.2', '4.2', '5.2'] as const
+const DJANGO_INTEGRATION = [
+  'test/integration/backends-djoser.test.ts',
+  'test/integration/backends-django-forms.test.ts',
+  'test/integration/services-django.test.ts',
+]
+const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
+
+const djangoIntegration = (generation: string): TestProjectInlineConfiguration => ({
+  test: {
+    name: `integration-django-${generation}`,
+    include: DJANGO_INTEGRATION,
+    environment: 'node',
+    env: { ACCOUNTDESK_DJANGO_GENERATION: generation },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Their own group, after the CPU-bound unit and component files, three workers whatever the core count.
+    sequence: { groupOrder: 1 },
+    maxWorkers: 3,
+  },
+})
+
 export default defineConfig({
   test: {
     projects: [
@@ -31,17 +58,31 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: DJANGO_INTEGRATION,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },
       },
+      ...DJANGO_GENERATIONS.map(djangoIntegration),
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env: { ACCOUNTDESK_DJANGO_GENERATION: DJANGO_GENERATIONS[0] },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: `e2e-django-${DJANGO_GENERATIONS[2]}`,
+          include: DJANGO_E2E,
+          environment: 'node',
+          env: { ACCOUNTDESK_DJANGO_GENERATION: DJANGO_GENERATIONS[2] },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

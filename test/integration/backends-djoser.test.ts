@@ -2,12 +2,19 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createBackend, type DjoserBackend } from '../../src/main/backends'
 import { silentLogger } from '../../src/main/log'
 import { serverProfileSchema } from '../../src/shared/profile'
-import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
+import {
+  GENERATION_LABEL,
+  generationUnderTest,
+  requireDjango,
+  startDjango,
+  type DjangoServer,
+} from '../servers/django'
 import { defineDjoserConformance, freshUser, GOOD, GOOD2, GOOD3 } from './djoser-conformance'
 
 const available = requireDjango()
+const generation = generationUnderTest()
 
-describe.runIf(available)('the djoser adapter against Django + djoser', () => {
+describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generation]}`, () => {
   let main: DjangoServer
   let retype: DjangoServer
   let throttled: DjangoServer
@@ -29,7 +36,7 @@ describe.runIf(available)('the djoser adapter against Django + djoser', () => {
     await Promise.all([main, retype, throttled, variant].map((d) => d?.stop()))
   })
 
-  defineDjoserConformance('Django 3.2 + djoser 2.1', () => ({
+  defineDjoserConformance(GENERATION_LABEL[generation], () => ({
     baseUrl: main.baseUrl,
     createUser: (u, e, p) => main.createUser(u, e, p),
     lastLinkFor: (email) => main.lastLinkFor(email),
