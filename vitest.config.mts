@@ -28,7 +28,8 @@ const djangoIntegration = (generation: string): TestProjectInlineConfiguration =
     environment: 'node',
     env: { ACCOUNTDESK_DJANGO_GENERATION: generation },
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Starting a file's servers while two other generations start theirs, on a busy machine.
+    hookTimeout: 120_000,
     // Their own group, after the CPU-bound unit and component files, three workers whatever the core count.
     sequence: { groupOrder: 1 },
     maxWorkers: 3,

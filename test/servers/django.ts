@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -95,7 +95,7 @@ export interface DjangoOptions {
    * (EMAIL_FRONTEND_PROTOCOL: djoser >= 2.2.3 only) or 'template' (the doc's template; scheme 'accountdesk').
    */
   linkRecipe?: 'email-class' | 'settings' | 'template'
-  /** Milliseconds to wait for the server to answer. Default 30000. */
+  /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
 
@@ -187,13 +187,56 @@ function installExitHook() {
   })
 }
 
+const migrated = new Map<DjangoGeneration, Promise<string>>()
+
+/**
+ * A freshly migrated database of this generation, made once per test process: every server then starts from a
+ * copy instead of migrating its own (migrating is most of a server's start-up, and suites start many at once).
+ */
+function migratedDatabase(generation: DjangoGeneration): Promise<string> {
+  let made = migrated.get(generation)
+  if (!made) {
+    made = new Promise<string>((resolve, reject) => {
+      const dir = mkdtempSync(join(tmpdir(), `accountdesk-django-${generation}-template-`))
+      const db = join(dir, 'db.sqlite3')
+      const pythonPath = pythonPathFor(generation)
+      const child = spawn(PYTHON, [join(PROJECT_DIR, 'serve.py')], {
+        cwd: PROJECT_DIR,
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          LANG: 'C.UTF-8',
+          ADT_DB_PATH: db,
+          ADT_MIGRATE_ONLY: '1',
+          ...(pythonPath ? { PYTHONPATH: pythonPath } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)))
+      child.once('error', reject)
+      child.once('exit', (code) => {
+        if (code === 0 && output.includes('MIGRATED')) {
+          process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+          resolve(db)
+        } else reject(new Error(`Migrating the Django ${generation} database failed (${code}):\n${output}`))
+      })
+    })
+    made.catch(() => migrated.delete(generation))
+    migrated.set(generation, made)
+  }
+  return made
+}
+
 export async function startDjango(options: DjangoOptions = {}): Promise<DjangoServer> {
   const generation = options.generation ?? generationUnderTest()
   const status = djangoStatus(generation)
   if (!status.ok) throw new Error(`Cannot start the Django test server: ${status.reason}`)
+  const template = await migratedDatabase(generation)
   const dir = mkdtempSync(join(tmpdir(), 'accountdesk-django-'))
   const mailDir = join(dir, 'mail')
   mkdirSync(mailDir)
+  copyFileSync(template, join(dir, 'db.sqlite3'))
   const controlKey = randomBytes(24).toString('hex')
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
@@ -203,6 +246,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
     ADT_MAIL_DIR: mailDir,
     ADT_CONTROL_KEY: controlKey,
     ADT_SECRET_KEY: randomBytes(32).toString('hex'),
+    ADT_SKIP_MIGRATE: '1',
   }
   const pythonPath = pythonPathFor(generation)
   if (pythonPath) env['PYTHONPATH'] = pythonPath
@@ -252,7 +296,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
     port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error('no READY line in time')),
-        options.startTimeoutMs ?? 30_000,
+        options.startTimeoutMs ?? 50_000,
       )
       let out = ''
       child.stdout?.setEncoding('utf8')
@@ -292,7 +336,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
   }
 
   // Ready means answering HTTP, not just listening.
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000)
+  const deadline = Date.now() + (options.startTimeoutMs ?? 50_000)
   for (;;) {
     try {
       await control('ping', {})
