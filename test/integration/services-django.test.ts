@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
-import type { Services } from '../../src/main/services'
+import type { ServiceDeps, Services } from '../../src/main/services'
 import { startTestServices } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
 import { generationUnderTest, requireDjango, startDjango, type DjangoServer } from '../servers/django'
@@ -21,12 +21,44 @@ const fakeSafeStorage = {
   decryptString: (b: Buffer) => Buffer.from(b.toString().split('').reverse().join(''), 'base64').toString(),
 }
 
+/** The services with one server in settings.json (as Add server writes it), started as the shell starts them. */
+async function startServicesFor(
+  django: DjangoServer,
+  kind: 'djoser' | 'django-forms',
+  deps: Partial<ServiceDeps> = {},
+): Promise<{ services: Services; dataDir: string; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-services-'))
+  await writeFile(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({
+      version: 1,
+      servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
+    }),
+  )
+  const services = await startTestServices(dataDir, {
+    fetch: globalThis.fetch,
+    safeStorage: fakeSafeStorage,
+    now: () => new Date(),
+    ...deps,
+  })
+  await services.handlers.rendererReady({})
+  return {
+    services,
+    dataDir,
+    async stop() {
+      await services.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
 describe.runIf(available).each(['djoser', 'django-forms'] as const)(
   'services against real Django (%s)',
   (kind) => {
     let django: DjangoServer
     let dataDir: string
     let services: Services
+    let stopServices: () => Promise<void>
     const events: LinkEvent[] = []
     const logs: string[] = []
     const PASSWORD = 'Quartz-Lantern-58'
@@ -36,27 +68,18 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
     beforeAll(async () => {
       django = await startDjango({ linkScheme: 'accountdesk' })
       await django.createUser('alice', 'alice@example.com', PASSWORD)
-      dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-services-'))
-      await writeFile(
-        path.join(dataDir, 'settings.json'),
-        JSON.stringify({
-          version: 1,
-          servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
-        }),
-      )
-      services = await startTestServices(dataDir, {
-        fetch: globalThis.fetch,
+      ;({
+        services,
+        dataDir,
+        stop: stopServices,
+      } = await startServicesFor(django, kind, {
         logger: createLogger((line) => logs.push(line), 'debug'),
         emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),
-        safeStorage: fakeSafeStorage,
-        now: () => new Date(),
-      })
-      await services.handlers.rendererReady({})
+      }))
     })
     afterAll(async () => {
-      await services?.stop()
+      await stopServices?.()
       await django?.stop()
-      await rm(dataDir, { recursive: true, force: true })
     })
 
     it('lists the configured server', async () => {
@@ -221,8 +244,8 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
 
 describe.runIf(available)('services against a djoser server set up the way many are', () => {
   let django: DjangoServer
-  let dataDir: string
   let services: Services
+  let stopServices: () => Promise<void>
   const PASSWORD = 'Quartz-Lantern-58'
 
   beforeAll(async () => {
@@ -236,29 +259,13 @@ describe.runIf(available)('services against a djoser server set up the way many 
       localeMiddleware: true,
     })
     await django.createUser('bruno', 'bruno@example.com', PASSWORD)
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-services-'))
-    await writeFile(
-      path.join(dataDir, 'settings.json'),
-      JSON.stringify({
-        version: 1,
-        servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind: 'djoser' }],
-      }),
-    )
-    services = createServices(
-      testServiceDeps(dataDir, {
-        fetch: globalThis.fetch,
-        safeStorage: fakeSafeStorage,
-        now: () => new Date(),
-        languages: () => ['de-DE', 'en'],
-      }),
-    )
-    await services.start()
-    await services.handlers.rendererReady({})
+    ;({ services, stop: stopServices } = await startServicesFor(django, 'djoser', {
+      languages: () => ['de-DE', 'en'],
+    }))
   })
   afterAll(async () => {
-    await services?.stop()
+    await stopServices?.()
     await django?.stop()
-    await rm(dataDir, { recursive: true, force: true })
   })
 
   it('shows the server’s German messages, changes the password without being told about retyping, and says only that this app was signed out', async () => {
