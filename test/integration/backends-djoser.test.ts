@@ -189,18 +189,16 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
     for (let i = 0; i < 3; i++)
       expect(await backend.requestReset(`nobody${i}@example.com`)).toEqual({ ok: true, value: undefined })
     const limited = await backend.requestReset('nobody3@example.com')
-    expect(limited).toEqual({
-      ok: false,
-      error: {
-        kind: 'rate-limited',
-        message: 'Request was throttled. Expected available in 60 seconds.',
-        retryAfterSeconds: 60,
-      },
-    })
+    // 60 seconds after the first request; a second less when the machine took over a second for the four.
+    if (limited.ok || limited.error.kind !== 'rate-limited') throw new Error(JSON.stringify(limited))
+    const seconds = limited.error.retryAfterSeconds
+    expect(seconds).toBeGreaterThanOrEqual(50)
+    expect(seconds).toBeLessThanOrEqual(60)
+    expect(limited.error.message).toBe(`Request was throttled. Expected available in ${seconds} seconds.`)
     // The anonymous scope covers the token login too.
     expect(await backend.signIn('anyone', GOOD)).toMatchObject({
       ok: false,
-      error: { kind: 'rate-limited', retryAfterSeconds: 60 },
+      error: { kind: 'rate-limited', retryAfterSeconds: expect.any(Number) },
     })
   })
 
