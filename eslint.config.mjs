@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage',
       'test-results',
       'bench/.build',
+      '.cache',
       'test/servers/**/*.py',
     ],
   },
