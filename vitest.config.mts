@@ -5,8 +5,8 @@ import react from '@vitejs/plugin-react'
  * One runner, these projects:
  *  - unit:        plain Node, Electron-free modules and the Electron shell against a fake `electron`
  *  - component:   React screens in jsdom with Testing Library
- *  - integration: real servers that are not Django (the demo server, fault servers), and the demo-vs-Django
- *                 comparison (on Django 3.2, the generation the demo server imitates)
+ *  - integration: real servers that are not Django (the demo server, fault servers), and the demo-vs-djoser protocol
+ *                 comparison with the real djoser (on Django 3.2)
  *  - integration-django-<3.2|4.2|5.2>: the suites against the real Django + djoser, once per Django generation
  *                 (test/servers/django.ts, DJANGO_GENERATIONS). They wait on Django far more than they compute,
  *                 so the three run side by side, each file with its own servers (own temp folder, own port).
