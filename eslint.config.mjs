@@ -13,6 +13,7 @@ export default tseslint.config(
       'bench/.build',
       'reports',
       '.stryker-tmp',
+      '.cache',
       'test/servers/**/*.py',
     ],
   },

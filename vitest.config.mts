@@ -1,13 +1,41 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
 /**
- * Four projects, one runner:
+ * One runner, these projects:
  *  - unit:        plain Node, Electron-free modules and the Electron shell against a fake `electron`
  *  - component:   React screens in jsdom with Testing Library
- *  - integration: real servers (Django + djoser from Debian's packages, the demo server, fault servers)
- *  - e2e:         the built renderer in Debian's Chromium through the browser shell
+ *  - integration: real servers that are not Django (the demo server, fault servers), and the demo-vs-djoser protocol
+ *                 comparison with the real djoser (on Django 3.2)
+ *  - integration-django-<3.2|4.2|5.2>: the suites against the real Django + djoser, once per Django generation
+ *                 (test/servers/django.ts, DJANGO_GENERATIONS). They wait on Django far more than they compute,
+ *                 so the three run side by side, each file with its own servers (own temp folder, own port).
+ *  - e2e, e2e-django-5.2: the built renderer in Debian's Chromium through the browser shell; the Django flows
+ *                 on the oldest generation (e2e) and again on the newest.
  */
+const DJANGO_GENERATIONS = ['3.2', '4.2', '5.2'] as const
+const DJANGO_INTEGRATION = [
+  'test/integration/backends-djoser.test.ts',
+  'test/integration/backends-django-forms.test.ts',
+  'test/integration/services-django.test.ts',
+]
+const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
+
+const djangoIntegration = (generation: string): TestProjectInlineConfiguration => ({
+  test: {
+    name: `integration-django-${generation}`,
+    include: DJANGO_INTEGRATION,
+    environment: 'node',
+    env: { ACCOUNTDESK_DJANGO_GENERATION: generation },
+    testTimeout: 60_000,
+    // Starting a file's servers while two other generations start theirs, on a busy machine.
+    hookTimeout: 120_000,
+    // Their own group, after the CPU-bound unit and component files, three workers whatever the core count.
+    sequence: { groupOrder: 1 },
+    maxWorkers: 3,
+  },
+})
+
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +44,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Generous for a loaded CI machine: a few unit files build or pack (electron-builder config, the gate).
+          testTimeout: 30_000,
         },
       },
       {
@@ -25,23 +55,39 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/component/setup.ts'],
+          // jsdom renders slow down several-fold on a busy 2-core machine; 5 s (the default) timed out there.
+          testTimeout: 30_000,
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: DJANGO_INTEGRATION,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },
       },
+      ...DJANGO_GENERATIONS.map(djangoIntegration),
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env: { ACCOUNTDESK_DJANGO_GENERATION: DJANGO_GENERATIONS[0] },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: `e2e-django-${DJANGO_GENERATIONS[2]}`,
+          include: DJANGO_E2E,
+          environment: 'node',
+          env: { ACCOUNTDESK_DJANGO_GENERATION: DJANGO_GENERATIONS[2] },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

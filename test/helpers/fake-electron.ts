@@ -61,7 +61,14 @@ export class FakeBrowserWindow extends EventEmitter {
 }
 
 export function createFakeElectron(
-  opts: { lock?: boolean; packaged?: boolean; encryption?: boolean; userData?: string } = {},
+  opts: {
+    lock?: boolean
+    packaged?: boolean
+    encryption?: boolean
+    userData?: string
+    /** app.getLocale() and then app.getPreferredSystemLanguages(); default ['en-US']. */
+    languages?: string[]
+  } = {},
 ) {
   FakeBrowserWindow.instances = []
   let resolveReady!: () => void
@@ -74,6 +81,8 @@ export function createFakeElectron(
     quitCalled: false,
     protocolClients: [] as { protocol: string; path?: string; args?: string[] }[],
     getVersion: () => '1.2.3',
+    getLocale: () => opts.languages?.[0] ?? 'en-US',
+    getPreferredSystemLanguages: () => opts.languages ?? ['en-US'],
     getPath: (name: string) =>
       name === 'userData' && opts.userData ? opts.userData : `/tmp/fake-electron/${name}`,
     enableSandbox() {

@@ -3,10 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
-import type { Services } from '../../src/main/services'
+import type { ServiceDeps, Services } from '../../src/main/services'
 import { startTestServices } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
-import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
+import { generationUnderTest, requireDjango, startDjango, type DjangoServer } from '../servers/django'
 
 /**
  * The main-process services end to end against the real Django server, as the renderer drives them through the
@@ -21,12 +21,44 @@ const fakeSafeStorage = {
   decryptString: (b: Buffer) => Buffer.from(b.toString().split('').reverse().join(''), 'base64').toString(),
 }
 
+/** The services with one server in settings.json (as Add server writes it), started as the shell starts them. */
+async function startServicesFor(
+  django: DjangoServer,
+  kind: 'djoser' | 'django-forms',
+  deps: Partial<ServiceDeps> = {},
+): Promise<{ services: Services; dataDir: string; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-services-'))
+  await writeFile(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({
+      version: 1,
+      servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
+    }),
+  )
+  const services = await startTestServices(dataDir, {
+    fetch: globalThis.fetch,
+    safeStorage: fakeSafeStorage,
+    now: () => new Date(),
+    ...deps,
+  })
+  await services.handlers.rendererReady({})
+  return {
+    services,
+    dataDir,
+    async stop() {
+      await services.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
 describe.runIf(available).each(['djoser', 'django-forms'] as const)(
   'services against real Django (%s)',
   (kind) => {
     let django: DjangoServer
     let dataDir: string
     let services: Services
+    let stopServices: () => Promise<void>
     const events: LinkEvent[] = []
     const logs: string[] = []
     const PASSWORD = 'Quartz-Lantern-58'
@@ -36,27 +68,18 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
     beforeAll(async () => {
       django = await startDjango({ linkScheme: 'accountdesk' })
       await django.createUser('alice', 'alice@example.com', PASSWORD)
-      dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-services-'))
-      await writeFile(
-        path.join(dataDir, 'settings.json'),
-        JSON.stringify({
-          version: 1,
-          servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
-        }),
-      )
-      services = await startTestServices(dataDir, {
-        fetch: globalThis.fetch,
+      ;({
+        services,
+        dataDir,
+        stop: stopServices,
+      } = await startServicesFor(django, kind, {
         logger: createLogger((line) => logs.push(line), 'debug'),
         emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),
-        safeStorage: fakeSafeStorage,
-        now: () => new Date(),
-      })
-      await services.handlers.rendererReady({})
+      }))
     })
     afterAll(async () => {
-      await services?.stop()
+      await stopServices?.()
       await django?.stop()
-      await rm(dataDir, { recursive: true, force: true })
     })
 
     it('lists the configured server', async () => {
@@ -218,3 +241,74 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
     })
   },
 )
+
+describe.runIf(available)('services against a djoser server set up the way many are', () => {
+  let django: DjangoServer
+  let services: Services
+  let stopServices: () => Promise<void>
+  const PASSWORD = 'Quartz-Lantern-58'
+
+  beforeAll(async () => {
+    // Retyping required, signed out on a change, German by default and by Accept-Language — and a profile that
+    // says none of it (as Add server makes it).
+    django = await startDjango({
+      retype: true,
+      logoutOnPasswordChange: true,
+      showEmailNotFound: true,
+      languageCode: 'de',
+      localeMiddleware: true,
+    })
+    await django.createUser('bruno', 'bruno@example.com', PASSWORD)
+    ;({ services, stop: stopServices } = await startServicesFor(django, 'djoser', {
+      languages: () => ['de-DE', 'en'],
+    }))
+  })
+  afterAll(async () => {
+    await stopServices?.()
+    await django?.stop()
+  })
+
+  it('shows the server’s German messages, changes the password without being told about retyping, and says only that this app was signed out', async () => {
+    const signedIn = await services.handlers.signIn({
+      serverId: 'corp',
+      username: 'bruno',
+      password: PASSWORD,
+    })
+    if (!signedIn.ok) throw new Error(`sign-in: ${JSON.stringify(signedIn.error)}`)
+    const accountId = signedIn.value.id
+    expect(
+      await services.handlers.changePassword({
+        accountId,
+        currentPassword: PASSWORD,
+        newPassword: '12345678',
+        retypePassword: '12345678',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'validation',
+        fields: { newPassword: expect.arrayContaining(['Dieses Passwort ist komplett numerisch. ']) },
+      },
+    })
+    expect(
+      await services.handlers.changePassword({
+        accountId,
+        currentPassword: PASSWORD,
+        newPassword: 'Copper-Meadow-91',
+        retypePassword: 'Copper-Meadow-91',
+      }),
+    ).toEqual({ ok: true, value: { stillSignedIn: false, otherSessions: '' } })
+  })
+
+  it('an address the server says it does not know: its words on the e-mail field, not “check your mail”', async () => {
+    // Debian 12's djoser 2.1 ships its German catalogue uncompiled (django.po without django.mo): English there.
+    const message =
+      generationUnderTest() === '3.2'
+        ? 'User with given email does not exist.'
+        : 'Es existiert kein Benutzer mit dieser E-Mailadresse.'
+    expect(await services.handlers.requestReset({ serverId: 'corp', email: 'nobody@example.com' })).toEqual({
+      ok: false,
+      error: { kind: 'validation', message, fields: { email: [message] } },
+    })
+  })
+})

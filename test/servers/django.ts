@@ -1,6 +1,6 @@
 /**
- * Starts the real Django test server (test/servers/django: Django 3.2 + DRF + djoser from Debian's packages)
- * on 127.0.0.1 on a port the OS picks, with its own temporary folder for the database and the mail, and stops
+ * Starts the real Django test server (test/servers/django: Django + DRF + djoser from Debian's packages, in one
+ * of three generations, see DJANGO_GENERATIONS) on 127.0.0.1 on a port the OS picks, with its own temporary folder for the database and the mail, and stops
  * it. Used by the backend integration tests, the end-to-end tests and the benchmarks.
  *
  *   const django = await startDjango()
@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,12 +22,67 @@ export type { Mail, ResetLinkInMail } from './mail'
 
 export const PYTHON = process.env['ACCOUNTDESK_PYTHON'] ?? '/usr/bin/python3'
 const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'django')
+const GENERATIONS_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '.cache',
+  'django-generations',
+)
+
+/**
+ * The Django generations the test server runs on, oldest first, each from one Debian release:
+ *  - 3.2: Django 3.2 + DRF 3.14 + djoser 2.1 (bookworm; installed system-wide, `apt-get install`);
+ *  - 4.2: Django 4.2 LTS + DRF 3.16 + djoser 2.3.1 (trixie);
+ *  - 5.2: Django 5.2 LTS + DRF 3.18 + djoser 2.3.3 (sid).
+ * 4.2 and 5.2 are unpacked under .cache/django-generations/ by scripts/fetch-django-generations.sh and put on
+ * PYTHONPATH in front of the system's packages.
+ */
+export const DJANGO_GENERATIONS = ['3.2', '4.2', '5.2'] as const
+export type DjangoGeneration = (typeof DJANGO_GENERATIONS)[number]
+export const OLDEST_DJANGO: DjangoGeneration = '3.2'
+export const NEWEST_DJANGO: DjangoGeneration = '5.2'
+
+/** What each generation is made of, for test names. */
+export const GENERATION_LABEL: Record<DjangoGeneration, string> = {
+  '3.2': 'Django 3.2 + DRF 3.14 + djoser 2.1',
+  '4.2': 'Django 4.2 + DRF 3.16 + djoser 2.3.1',
+  '5.2': 'Django 5.2 + DRF 3.18 + djoser 2.3.3',
+}
+
+/**
+ * The generation a test file runs on when it does not name one: ACCOUNTDESK_DJANGO_GENERATION, which each of
+ * vitest's per-generation projects sets (vitest.config.mts), else the oldest.
+ */
+export function generationUnderTest(): DjangoGeneration {
+  const named = process.env['ACCOUNTDESK_DJANGO_GENERATION']
+  if (!named) return OLDEST_DJANGO
+  const known = DJANGO_GENERATIONS.find((g) => g === named)
+  if (!known)
+    throw new Error(`ACCOUNTDESK_DJANGO_GENERATION=${named}: not one of ${DJANGO_GENERATIONS.join(', ')}`)
+  return known
+}
+
+/** The PYTHONPATH that selects a generation ('' for the system's own, 3.2). */
+function pythonPathFor(generation: DjangoGeneration): string {
+  return generation === OLDEST_DJANGO ? '' : join(GENERATIONS_DIR, generation, 'python')
+}
 
 export interface DjangoOptions {
+  /** Which Django + DRF + djoser to run (DJANGO_GENERATIONS). Default: generationUnderTest(). */
+  generation?: DjangoGeneration
   /** PASSWORD_RESET_TIMEOUT in seconds (Django's default: 259200, three days). */
   resetTimeoutSeconds?: number
   /** DRF anonymous throttling, e.g. '3/min' (docs/server-protocol.md, "Throttling"). Off by default, as in DRF. */
   anonThrottle?: string
+  /** DRF per-user throttling (UserRateThrottle), e.g. '2/min'. Off by default. */
+  userThrottle?: string
+  /** djoser's PASSWORD_CHANGED_EMAIL_CONFIRMATION: a mail after every change and reset. */
+  passwordChangedEmail?: boolean
+  /** LANGUAGE_CODE (default 'en-us'). */
+  languageCode?: string
+  /** Django's LocaleMiddleware: answers in the language the request's Accept-Language asks for. */
+  localeMiddleware?: boolean
   /** djoser's PASSWORD_RESET_CONFIRM_RETYPE and SET_PASSWORD_RETYPE. */
   retype?: boolean
   /** djoser's PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND (unknown addresses answered 400 with a bare list). */
@@ -36,11 +91,17 @@ export interface DjangoOptions {
   logoutOnPasswordChange?: boolean
   /** Put this scheme in the e-mailed links instead of http (e.g. 'accountdesk'), for both djoser and Django. */
   linkScheme?: string
-  /** Milliseconds to wait for the server to answer. Default 30000. */
+  /**
+   * How djoser is told the scheme, by docs/reset-links.md's recipes: 'email-class' (default), 'settings'
+   * (EMAIL_FRONTEND_PROTOCOL: djoser >= 2.2.3 only) or 'template' (the doc's template; scheme 'accountdesk').
+   */
+  linkRecipe?: 'email-class' | 'settings' | 'template'
+  /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
 
 export interface DjangoServer {
+  generation: DjangoGeneration
   /** http://127.0.0.1:<port>, no trailing slash. */
   baseUrl: string
   port: number
@@ -68,35 +129,48 @@ export interface DjangoServer {
 
 export type DjangoStatus = { ok: true } | { ok: false; reason: string }
 
-let cachedStatus: DjangoStatus | undefined
+const cachedStatus = new Map<DjangoGeneration, DjangoStatus>()
 
-/** Whether Debian's python3 with Django, DRF and djoser is here. */
-export function djangoStatus(): DjangoStatus {
-  if (cachedStatus) return cachedStatus
+/** Whether Debian's python3 with Django, DRF and djoser of that generation is here. */
+export function djangoStatus(generation: DjangoGeneration = generationUnderTest()): DjangoStatus {
+  const cached = cachedStatus.get(generation)
+  if (cached) return cached
   const probe = spawnSync(
     PYTHON,
     ['-c', 'import django, rest_framework, djoser; print(django.get_version())'],
     {
       encoding: 'utf8',
       timeout: 20_000,
+      env: { ...process.env, PYTHONPATH: pythonPathFor(generation) },
     },
   )
-  if (probe.error) cachedStatus = { ok: false, reason: `${PYTHON} cannot be run (${probe.error.message})` }
+  const install =
+    generation === OLDEST_DJANGO
+      ? 'apt-get install python3-django python3-djangorestframework python3-djoser'
+      : `scripts/fetch-django-generations.sh ${generation}`
+  let status: DjangoStatus
+  if (probe.error) status = { ok: false, reason: `${PYTHON} cannot be run (${probe.error.message})` }
   else if (probe.status !== 0)
-    cachedStatus = {
+    status = {
       ok: false,
-      reason: `${PYTHON} lacks Django, DRF or djoser (apt-get install python3-django python3-djangorestframework python3-djoser): ${probe.stderr.trim().split('\n').pop()}`,
+      reason: `${PYTHON} lacks Django, DRF or djoser ${generation} (${install}): ${probe.stderr.trim().split('\n').pop()}`,
     }
-  else cachedStatus = { ok: true }
-  return cachedStatus
+  else if (!probe.stdout.trim().startsWith(`${generation}.`))
+    status = {
+      ok: false,
+      reason: `${PYTHON} runs Django ${probe.stdout.trim()}, not ${generation} (${install})`,
+    }
+  else status = { ok: true }
+  cachedStatus.set(generation, status)
+  return status
 }
 
 /**
  * For test files: true when the Django server can run. When it cannot, throws when tools are required (any CI,
  * and `npm test`: a missing server must fail the build, not skip it) and otherwise prints why the tests are skipped.
  */
-export function requireDjango(): boolean {
-  const status = djangoStatus()
+export function requireDjango(generation: DjangoGeneration = generationUnderTest()): boolean {
+  const status = djangoStatus(generation)
   if (status.ok) return true
   if (toolsRequired()) throw new Error(`The Django test server is required in CI: ${status.reason}`)
   console.warn(`Skipping the Django tests: ${status.reason}`)
@@ -113,12 +187,56 @@ function installExitHook() {
   })
 }
 
+const migrated = new Map<DjangoGeneration, Promise<string>>()
+
+/**
+ * A freshly migrated database of this generation, made once per test process: every server then starts from a
+ * copy instead of migrating its own (migrating is most of a server's start-up, and suites start many at once).
+ */
+function migratedDatabase(generation: DjangoGeneration): Promise<string> {
+  let made = migrated.get(generation)
+  if (!made) {
+    made = new Promise<string>((resolve, reject) => {
+      const dir = mkdtempSync(join(tmpdir(), `accountdesk-django-${generation}-template-`))
+      const db = join(dir, 'db.sqlite3')
+      const pythonPath = pythonPathFor(generation)
+      const child = spawn(PYTHON, [join(PROJECT_DIR, 'serve.py')], {
+        cwd: PROJECT_DIR,
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          LANG: 'C.UTF-8',
+          ADT_DB_PATH: db,
+          ADT_MIGRATE_ONLY: '1',
+          ...(pythonPath ? { PYTHONPATH: pythonPath } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)))
+      child.once('error', reject)
+      child.once('exit', (code) => {
+        if (code === 0 && output.includes('MIGRATED')) {
+          process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+          resolve(db)
+        } else reject(new Error(`Migrating the Django ${generation} database failed (${code}):\n${output}`))
+      })
+    })
+    made.catch(() => migrated.delete(generation))
+    migrated.set(generation, made)
+  }
+  return made
+}
+
 export async function startDjango(options: DjangoOptions = {}): Promise<DjangoServer> {
-  const status = djangoStatus()
+  const generation = options.generation ?? generationUnderTest()
+  const status = djangoStatus(generation)
   if (!status.ok) throw new Error(`Cannot start the Django test server: ${status.reason}`)
+  const template = await migratedDatabase(generation)
   const dir = mkdtempSync(join(tmpdir(), 'accountdesk-django-'))
   const mailDir = join(dir, 'mail')
   mkdirSync(mailDir)
+  copyFileSync(template, join(dir, 'db.sqlite3'))
   const controlKey = randomBytes(24).toString('hex')
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
@@ -128,10 +246,18 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
     ADT_MAIL_DIR: mailDir,
     ADT_CONTROL_KEY: controlKey,
     ADT_SECRET_KEY: randomBytes(32).toString('hex'),
+    ADT_SKIP_MIGRATE: '1',
   }
+  const pythonPath = pythonPathFor(generation)
+  if (pythonPath) env['PYTHONPATH'] = pythonPath
   if (options.resetTimeoutSeconds !== undefined)
     env['ADT_RESET_TIMEOUT'] = String(options.resetTimeoutSeconds)
   if (options.anonThrottle) env['ADT_THROTTLE'] = options.anonThrottle
+  if (options.userThrottle) env['ADT_USER_THROTTLE'] = options.userThrottle
+  if (options.passwordChangedEmail) env['ADT_PASSWORD_CHANGED_EMAIL'] = '1'
+  if (options.languageCode) env['ADT_LANGUAGE_CODE'] = options.languageCode
+  if (options.localeMiddleware) env['ADT_LOCALE_MIDDLEWARE'] = '1'
+  if (options.linkRecipe) env['ADT_LINK_RECIPE'] = options.linkRecipe
   if (options.retype) env['ADT_RETYPE'] = '1'
   if (options.showEmailNotFound) env['ADT_SHOW_EMAIL_NOT_FOUND'] = '1'
   if (options.logoutOnPasswordChange) env['ADT_LOGOUT_ON_PASSWORD_CHANGE'] = '1'
@@ -170,7 +296,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
     port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error('no READY line in time')),
-        options.startTimeoutMs ?? 30_000,
+        options.startTimeoutMs ?? 50_000,
       )
       let out = ''
       child.stdout?.setEncoding('utf8')
@@ -210,7 +336,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
   }
 
   // Ready means answering HTTP, not just listening.
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000)
+  const deadline = Date.now() + (options.startTimeoutMs ?? 50_000)
   for (;;) {
     try {
       await control('ping', {})
@@ -240,6 +366,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
 
   let stopped = false
   return {
+    generation,
     baseUrl,
     port,
     startMs,

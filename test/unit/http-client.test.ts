@@ -243,3 +243,30 @@ describe('the HTTP client (axios over an injected fetch)', () => {
     expect(lines[0]).not.toMatch(/diuuld|0123456789abcdef|MQ|127\.0\.0\.1/)
   })
 })
+
+describe('Accept-Language', () => {
+  const sendWith = async (languages: (() => readonly string[]) | undefined) => {
+    const { fetchImpl, calls } = scripted(async () => new Response('{}', { status: 200 }))
+    const client = createHttpClient({ fetch: fetchImpl, logger: silentLogger, languages })
+    const deadline = startDeadline(2000)
+    try {
+      await client.send({ method: 'GET', url: 'http://127.0.0.1:9/x/', deadline, label: 'test' })
+    } finally {
+      deadline.dispose()
+    }
+    return calls[0]?.headers.get('accept-language') ?? null
+  }
+
+  test('every request carries the app’s languages, most wanted first, read at each call', async () => {
+    let languages: readonly string[] = ['de-DE', 'en-US']
+    const live = () => languages
+    expect(await sendWith(live)).toBe('de-DE, en-US;q=0.9')
+    languages = ['fr']
+    expect(await sendWith(live)).toBe('fr')
+  })
+
+  test('no languages, no header: the server’s own default applies', async () => {
+    expect(await sendWith(undefined)).toBeNull()
+    expect(await sendWith(() => [])).toBeNull()
+  })
+})

@@ -279,7 +279,8 @@ describe('the electron-builder config', () => {
     const offending: string[] = []
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
-        if (['node_modules', '.git', 'out', 'dist', 'test-results', 'coverage'].includes(name)) continue
+        if (['node_modules', '.git', 'out', 'dist', 'test-results', 'coverage', '.cache'].includes(name))
+          continue
         const full = path.join(dir, name)
         if (statSync(full).isDirectory()) walk(full)
         else if (/\.(p12|pfx|pem|key|p8|cer|mobileprovision|provisionprofile)$/i.test(name))

@@ -23,6 +23,16 @@ interface Args {
   rendererDir: string
 }
 
+/**
+ * The languages the browser shell sends servers: ACCOUNT_DESK_LANGUAGES (comma-separated tags, for tests and
+ * developers), else Node's default locale (from LANG / LC_ALL).
+ */
+export function browserShellLanguages(env: Record<string, string | undefined>): readonly string[] {
+  const named = env['ACCOUNT_DESK_LANGUAGES']
+  if (named) return named.split(',').map((tag) => tag.trim())
+  return [Intl.DateTimeFormat().resolvedOptions().locale]
+}
+
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): Args {
   const args: Args = {
     dataDir: env['ACCOUNT_DESK_DATA_DIR'] ?? path.join(os.homedir(), '.account-desk-browser-shell'),
@@ -124,6 +134,7 @@ async function main(): Promise<number> {
     emit: (name, payload) => server.emit(name, payload),
     safeStorage: null,
     now: () => new Date(),
+    languages: () => browserShellLanguages(process.env),
     demo: args.demo,
     // The browser shell is a development tool: only ACCOUNT_DESK_POLICY applies, never this machine's policy.
     policy: {

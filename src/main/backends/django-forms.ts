@@ -42,7 +42,12 @@ const sessions = sessionCodec(
  * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).
  */
 export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDeps): DjangoFormsBackend {
-  const http = createHttpClient({ fetch: deps.fetch, logger: deps.logger, userAgent: deps.userAgent })
+  const http = createHttpClient({
+    fetch: deps.fetch,
+    logger: deps.logger,
+    userAgent: deps.userAgent,
+    languages: deps.languages,
+  })
   const now = deps.now ?? Date.now
   const { logger } = deps
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`

@@ -28,7 +28,12 @@ const sessions = sessionCodec(
  * `Accept: application/json`, `Authorization: Token …`.
  */
 export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): DjoserBackend {
-  const http = createHttpClient({ fetch: deps.fetch, logger: deps.logger, userAgent: deps.userAgent })
+  const http = createHttpClient({
+    fetch: deps.fetch,
+    logger: deps.logger,
+    userAgent: deps.userAgent,
+    languages: deps.languages,
+  })
   const now = deps.now ?? Date.now
   const { logger } = deps
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
@@ -88,6 +93,13 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     return { kind: 'validation', message: firstMessage(fields) || MESSAGES.checkFields, fields }
   }
 
+  /** The message of djoser's "no account has this address" answer: a bare list of strings. */
+  function emailNotFound(body: unknown): string | undefined {
+    if (!Array.isArray(body) || body.length === 0) return undefined
+    const messages = body.filter((m): m is string => typeof m === 'string' && m.length > 0)
+    return messages.length === body.length ? messages.join(' ') : undefined
+  }
+
   const tokenOf = (session: BackendSession) => sessions.read(session, profile.id)?.token ?? null
   const wrongSession = (): Result<never> =>
     fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
@@ -114,8 +126,11 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     return ok({ username, ...(email ? { email } : {}), ...(id ? { id } : {}) })
   }
 
-  const retype = (input: { newPassword: string; retypePassword: string }) =>
-    profile.retypeField ? { re_new_password: input.retypePassword } : {}
+  // Always sent: a server with PASSWORD_RESET_CONFIRM_RETYPE / SET_PASSWORD_RETYPE requires it, and every djoser
+  // generation (2.1, 2.3.1, 2.3.3) ignores it when retyping is off. So no one has to know how the server is set.
+  const retype = (input: { newPassword: string; retypePassword: string }) => ({
+    re_new_password: input.retypePassword,
+  })
 
   const backend: DjoserBackend = {
     kind: djoser.id,
@@ -201,9 +216,15 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
         }
         if (response.status === 400) {
           const body = readJson(response)
-          // PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND answers an unknown address with a bare list. The app answers it
-          // like a known one: what the user sees must not tell whether an account exists.
-          if (body.ok && Array.isArray(body.value)) return logOutcome(logger, 'requestReset', ok(undefined))
+          // PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND answers an unknown address with a bare list of messages: the
+          // server's owner chose to say so, and no mail is coming, so the user is told, on the e-mail field.
+          const notFound = body.ok ? emailNotFound(body.value) : undefined
+          if (notFound)
+            return logOutcome(
+              logger,
+              'requestReset',
+              fail({ kind: 'validation', message: notFound, fields: { email: [notFound] } }),
+            )
           return logOutcome(logger, 'requestReset', fail(validation(response)))
         }
         return logOutcome(logger, 'requestReset', fail(otherStatus(response)))

@@ -76,8 +76,9 @@ export interface BackendBase<K extends BackendKind, CanCheck extends boolean> {
   /** Ends the session on the server. A session the server had already forgotten counts as signed out. */
   signOut(session: BackendSession, options?: CallOptions): Promise<Result<void>>
   /**
-   * Asks for a reset e-mail. Succeeds the same way whether or not the address has an account. Never retried:
-   * each call may send a mail.
+   * Asks for a reset e-mail. Succeeds the same way whether or not the address has an account, unless the server
+   * itself says the address is unknown (djoser's PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND): then a validation error
+   * on `email` with its message. Never retried: each call may send a mail.
    */
   requestReset(email: string, options?: CallOptions): Promise<Result<void>>
   confirmReset(input: ConfirmResetInput, options?: CallOptions): Promise<Result<ConfirmResetOutcome>>
@@ -118,4 +119,6 @@ export interface BackendDeps {
   /** Milliseconds since the epoch; for Retry-After dates and cookie expiry. */
   now?: () => number
   userAgent?: string
+  /** The app's languages, most wanted first (Accept-Language on every call); none: the server's default. */
+  languages?: () => readonly string[]
 }

@@ -1,6 +1,7 @@
 import axios, { AxiosHeaders, type AxiosInstance } from 'axios'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
+import { acceptLanguageHeader } from './accept-language'
 import type { Deadline } from './deadline'
 import { capResponseBytes } from './response-cap'
 import { classifyTransportError, transportFailureToAppError } from './transport-errors'
@@ -41,6 +42,8 @@ export interface HttpClientDeps {
   fetch: FetchLike
   logger: Logger
   userAgent?: string
+  /** The app's languages, most wanted first: sent as Accept-Language on every request. */
+  languages?: () => readonly string[]
   /** Test hook for the pause before a retry. */
   sleep?: (ms: number) => Promise<void>
 }
@@ -93,6 +96,11 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
 
   type Attempt = { result: Result<HttpResponse>; transient: boolean }
 
+  const languageHeader = (): Record<string, string> => {
+    const header = deps.languages ? acceptLanguageHeader(deps.languages()) : undefined
+    return header ? { 'Accept-Language': header } : {}
+  }
+
   async function once(request: HttpRequest): Promise<Attempt> {
     const idempotent = request.idempotent ?? request.method === 'GET'
     const started = Date.now()
@@ -103,7 +111,11 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         method: request.method,
         url: request.url,
         data: request.body,
-        headers: { 'User-Agent': deps.userAgent ?? 'AccountDesk', ...request.headers },
+        headers: {
+          'User-Agent': deps.userAgent ?? 'AccountDesk',
+          ...languageHeader(),
+          ...request.headers,
+        },
         signal: request.deadline.signal,
       })
       const { headers, setCookies } = headerRecord(

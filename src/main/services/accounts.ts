@@ -200,7 +200,12 @@ export async function createAccountsService(opts: {
       await persist()
       return ok({
         stillSignedIn: live.session !== null,
-        otherSessions: describeOtherSessions(result.value.otherSessions, 'change', backend.kind),
+        otherSessions: describeOtherSessions(
+          result.value.otherSessions,
+          'change',
+          backend.kind,
+          live.session !== null,
+        ),
       })
     },
 

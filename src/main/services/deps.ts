@@ -27,6 +27,11 @@ export interface ServiceDeps {
   emit: <K extends EventName>(name: K, payload: EventPayloadOf<K>) => void
   safeStorage: SafeStorageLike | null
   now: () => Date
+  /**
+   * The app's languages, most wanted first, sent to servers as Accept-Language. For now the system's (Electron)
+   * or the browser shell's; the app's own language setting comes with its translations.
+   */
+  languages?: () => readonly string[]
   /** `on` forces the demo server, `off` forbids it, `auto` starts it when no server is configured. */
   demo: 'auto' | 'on' | 'off'
   /** Where the managed policy lives (policyLocation(): the per-OS path, and ACCOUNT_DESK_POLICY for tests). Absent: no policy (tests only). */

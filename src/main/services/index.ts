@@ -58,6 +58,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       fetch: deps.fetch,
       logger,
       now: () => deps.now().getTime(),
+      languages: deps.languages,
     })
     backends.set(serverId, backend)
     return backend

@@ -11,6 +11,8 @@ export function describeOtherSessions(
   outcome: OtherSessions,
   after: 'reset' | 'change',
   kind: BackendKind,
+  /** After a change: whether this app kept its session. */
+  stillSignedIn = true,
 ): string {
   const { signOutEndsAll } = backendKind(kind).otherSessions
   const remedy = signOutEndsAll
@@ -18,9 +20,12 @@ export function describeOtherSessions(
     : ' Sign out of them there, or ask your IT team.'
   switch (outcome) {
     case 'signed-out':
-      return after === 'reset'
-        ? 'Everywhere else you were signed in to this account has been signed out.'
-        : 'Your other sessions on this server were signed out. This app stays signed in.'
+      if (after === 'reset') return 'Everywhere else you were signed in to this account has been signed out.'
+      // The server signed this app out as well (djoser's LOGOUT_ON_PASSWORD_CHANGE): the done screen says that,
+      // and nothing here may say otherwise.
+      return stillSignedIn
+        ? 'Your other sessions on this server were signed out. This app stays signed in.'
+        : ''
     case 'may-remain':
       return after === 'reset'
         ? `Other devices and apps that were signed in to this account may still be signed in: this server does not sign them out after a reset.${remedy}`

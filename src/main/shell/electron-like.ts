@@ -53,6 +53,8 @@ export interface AppLike {
   isPackaged: boolean
   getVersion(): string
   getPath(name: 'userData' | 'logs'): string
+  getLocale(): string
+  getPreferredSystemLanguages(): string[]
   enableSandbox(): void
   whenReady(): Promise<unknown>
   on(event: string, listener: (...args: never[]) => void): unknown

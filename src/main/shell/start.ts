@@ -6,6 +6,7 @@ import { channelOf } from '../../shared/channels'
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
 import { createAppProtocolHandler } from '../security/app-protocol'
+import { appLanguages } from './app-languages'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
 import { lockDownWebContents } from '../security/navigation'
@@ -108,6 +109,7 @@ export function startShell(
       emit,
       safeStorage: electron.safeStorage,
       now: () => new Date(),
+      languages: () => appLanguages(app),
       demo: switchesOf(proc.argv).includes('--demo') ? 'on' : 'auto',
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { AppError } from '../../../shared/errors'
 import { errorTitle, isRetrySafe } from '../errors/describe'
 import { formMessages, hasFieldMessages, type FieldName } from '../errors/fields'
+import { liveRateLimitMessage } from '../errors/rate-limit-message'
 
 /**
  * Where a failure that belongs to no field is shown: a role="alert" region that is always in the page (so its
@@ -21,7 +22,10 @@ export function ErrorAlert({
   /** Offered when trying again is safe. */
   onRetry?: () => void
   idempotent?: boolean
-  /** For a rate limit: the seconds left (the countdown is in the button, not announced every second). */
+  /**
+   * For a rate limit: the seconds left. The server's sentence counts down with the button; the changing number is
+   * kept out of the announcements (aria-live="off"), so the alert is announced once, not every second.
+   */
   waitSeconds?: number
   /** Extra actions for this screen's failures ("Sign in with the new password"). */
   children?: ReactNode
@@ -33,16 +37,28 @@ export function ErrorAlert({
       error.kind === 'validation' && onForm.length === 0 && hasFieldMessages(error, fields)
     if (!onlyFieldMessages) {
       const lines = error.kind === 'validation' && onForm.length > 0 ? onForm : [error.message]
+      const live =
+        error.kind === 'rate-limited'
+          ? liveRateLimitMessage(error.message, error.retryAfterSeconds, waitSeconds)
+          : null
       body = (
         <div
           className={`alert alert--${error.kind === 'timeout' && error.mayHaveApplied ? 'warning' : 'error'}`}
         >
           <p className="alert-title">{errorTitle(error)}</p>
-          {lines.map((line) => (
-            <p key={line} className="alert-message">
-              {line}
+          {live && waitSeconds > 0 ? (
+            <p className="alert-message">
+              {live.before}
+              <span aria-live="off">{live.seconds}</span>
+              {live.after}
             </p>
-          ))}
+          ) : live ? null : (
+            lines.map((line) => (
+              <p key={line} className="alert-message">
+                {line}
+              </p>
+            ))
+          )}
           {error.kind === 'rate-limited' ? (
             <p className="alert-message">
               {waitSeconds > 0

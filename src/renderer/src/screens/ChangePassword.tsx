@@ -126,7 +126,7 @@ export function ChangeDone({ step }: { step: Done }) {
             ? 'You are still signed in here.'
             : 'The server signed this app out: sign in with the new password.'}
         </p>
-        <p>{step.otherSessions}</p>
+        {step.otherSessions ? <p>{step.otherSessions}</p> : null}
       </div>
       <div className="actions">
         {!step.stillSignedIn && account ? (

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    *(["django.middleware.locale.LocaleMiddleware"] if _flag("ADT_LOCALE_MIDDLEWARE") else []),
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -65,9 +66,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+PASSWORD_HASHERS = ["testproject.hashers.SameCostPBKDF2PasswordHasher"]
 PASSWORD_RESET_TIMEOUT = int(_env("ADT_RESET_TIMEOUT") or 259200)
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = _env("ADT_LANGUAGE_CODE") or "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -78,9 +80,15 @@ EMAIL_FILE_PATH = _env("ADT_MAIL_DIR") or os.path.join(BASE_DIR, "mail")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
 }
+if _env("ADT_THROTTLE") or _env("ADT_USER_THROTTLE"):
+    REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = []
+    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {}
 if _env("ADT_THROTTLE"):
-    REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["rest_framework.throttling.AnonRateThrottle"]
-    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": _env("ADT_THROTTLE")}
+    REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"].append("rest_framework.throttling.AnonRateThrottle")
+    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"] = _env("ADT_THROTTLE")
+if _env("ADT_USER_THROTTLE"):
+    REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"].append("rest_framework.throttling.UserRateThrottle")
+    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["user"] = _env("ADT_USER_THROTTLE")
 
 DJOSER = {
     "PASSWORD_RESET_CONFIRM_URL": "reset/{uid}/{token}",
@@ -88,11 +96,24 @@ DJOSER = {
     "SET_PASSWORD_RETYPE": _flag("ADT_RETYPE"),
     "PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND": _flag("ADT_SHOW_EMAIL_NOT_FOUND"),
     "LOGOUT_ON_PASSWORD_CHANGE": _flag("ADT_LOGOUT_ON_PASSWORD_CHANGE"),
+    "PASSWORD_CHANGED_EMAIL_CONFIRMATION": _flag("ADT_PASSWORD_CHANGED_EMAIL"),
 }
-# The app's own URL scheme in the e-mailed links (docs/server-protocol.md, "The link in the e-mail": the e-mail class, for djoser 2.1).
+# The app's own URL scheme in the e-mailed links, by one of docs/reset-links.md's recipes (ADT_LINK_RECIPE;
+# docs/server-protocol.md, "The link in the e-mail"):
+#   email-class (default): a PasswordResetEmail subclass that sets `protocol` (any djoser version);
+#   settings: EMAIL_FRONTEND_PROTOCOL (only djoser >= 2.2.3 reads it; 2.1 ignores it and mails http://);
+#   template: a project template email/password_reset.html that writes the scheme (any djoser version).
 APP_LINK_SCHEME = _env("ADT_LINK_SCHEME")
-if APP_LINK_SCHEME:
+APP_LINK_RECIPE = _env("ADT_LINK_RECIPE") or "email-class"
+if APP_LINK_SCHEME and APP_LINK_RECIPE == "email-class":
     DJOSER["EMAIL"] = {"password_reset": "testproject.emails.AppLinkPasswordResetEmail"}
+elif APP_LINK_SCHEME and APP_LINK_RECIPE == "settings":
+    DJOSER["EMAIL_FRONTEND_PROTOCOL"] = APP_LINK_SCHEME
+elif APP_LINK_SCHEME == "accountdesk" and APP_LINK_RECIPE == "template":
+    # docs/reset-links.md's template, word for word (the scheme is written in it).
+    TEMPLATES[0]["DIRS"].insert(0, os.path.join(BASE_DIR, "link_templates"))
+elif APP_LINK_SCHEME:
+    raise ValueError("ADT_LINK_RECIPE: email-class, settings, or template (with the scheme accountdesk)")
 
 # Test-only control endpoints (create users, move the token clock) answer only with this key.
 CONTROL_KEY = _env("ADT_CONTROL_KEY")
