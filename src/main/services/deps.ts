@@ -1,15 +1,11 @@
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
+import type { ShellSafeStorage } from '../shell/electron-types'
 import type { ServerProfile } from '../../shared/profile'
 
 /** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
-export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean
-  getSelectedStorageBackend?(): string
-  encryptString(plain: string): Buffer
-  decryptString(encrypted: Buffer): string
-}
+export type SafeStorageLike = ShellSafeStorage
 
 /** Everything the main-process services take from their shell. Nothing here is Electron itself. */
 export interface ServiceDeps {

@@ -5,7 +5,7 @@ import { createBackend, type Backend } from '../backends'
 import { loadPolicy, NO_POLICY } from '../config/policy'
 import { createLinkHandles, createLinkIntake, createLinkQueue, type LinkIntake } from '../links'
 import { createAppFiles, type AppFiles, type Notice } from '../storage/app-files'
-import { createSecretStore } from '../storage/secret-store'
+import { openSecretStore } from '../storage/secret-store'
 import { createAccountsService } from './accounts'
 import type { ServiceDeps } from './deps'
 import { createHandlers } from './handlers'
@@ -38,7 +38,7 @@ export interface Services {
 export async function createServices(deps: ServiceDeps): Promise<Services> {
   const { logger } = deps
   const notices: Notice[] = []
-  const secrets = createSecretStore(deps.safeStorage)
+  const secrets = await openSecretStore(deps.safeStorage, deps.platform)
   if (secrets.notice && deps.shell === 'electron') notices.push({ level: 'warning', message: secrets.notice })
   const files = createAppFiles(deps.dataDir, deps.now)
   const registry = await loadRegistry(deps, files, notices)

@@ -13,7 +13,7 @@ import { createDeferredIntake } from '../links/deferred-intake'
 import { switchesOf } from '../links/argv'
 import { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'
 import type { Services } from '../services'
-import type { BrowserWindowLike, ElectronLike } from './electron-like'
+import type { ShellBrowserWindow, ShellElectron } from './electron-types'
 import { createMainWindow, focusWindow } from './window'
 
 export interface ShellProcess {
@@ -36,7 +36,7 @@ export interface ShellOptions {
  * before `ready`, `open-url` from load).
  */
 export function startShell(
-  electron: ElectronLike,
+  electron: ShellElectron,
   proc: ShellProcess,
   opts: ShellOptions,
 ): { ready: Promise<void> } {
@@ -56,14 +56,14 @@ export function startShell(
     },
   ])
 
-  let win: BrowserWindowLike | null = null
+  let win: ShellBrowserWindow | null = null
   let services: Services | null = null
 
   // Links can arrive from load on (macOS `open-url` before `ready`, argv at cold start): they wait in the
   // deferred intake until the services exist, then go through the one queue.
   const links = createDeferredIntake(scheme)
   const wiring = wireProtocolLinks({
-    app: app as never,
+    app,
     process: proc,
     scheme: branding.scheme,
     devScheme,
@@ -74,9 +74,8 @@ export function startShell(
   })
   if (!wiring.primary) return { ready: Promise.resolve() }
 
-  app.on('web-contents-created', ((_event: unknown, contents: never) =>
-    lockDownWebContents(contents, { devServerUrl })) as never)
-  app.on('window-all-closed', (() => app.quit()) as never)
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, { devServerUrl }))
+  app.on('window-all-closed', () => app.quit())
 
   const ready = app.whenReady().then(async () => {
     const ses = electron.session.defaultSession
@@ -112,7 +111,7 @@ export function startShell(
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,
     })
-    registerHandlers(electron.ipcMain as never, services.handlers, {
+    registerHandlers(electron.ipcMain, services.handlers, {
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
       logger,
     })
@@ -124,22 +123,12 @@ export function startShell(
       onBlocked: (what) => logger.warn('window.blocked', { what }),
     })
     // A reload or a crash: hold links until the new page says it is ready again.
-    win.webContents.on(
-      'did-start-navigation' as never,
-      ((
-        details: { isSameDocument?: boolean; isMainFrame?: boolean },
-        _url: string,
-        isInPlace?: boolean,
-        isMainFrame?: boolean,
-      ) => {
-        const sameDocument = details?.isSameDocument ?? isInPlace ?? false
-        const mainFrame = details?.isMainFrame ?? isMainFrame ?? true
-        if (mainFrame && !sameDocument) services?.rendererGone()
-      }) as never,
-    )
-    win.webContents.on('render-process-gone' as never, (() => services?.rendererGone()) as never)
+    win.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) services?.rendererGone()
+    })
+    win.webContents.on('render-process-gone', () => services?.rendererGone())
     links.attach(services.links)
   })
-  app.on('before-quit', (() => void services?.stop()) as never)
+  app.on('before-quit', () => void services?.stop())
   return { ready }
 }
