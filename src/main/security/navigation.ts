@@ -8,10 +8,15 @@ import { isAppOrigin } from './origin'
  */
 export type NavigationContents = Pick<ShellWebContents, 'on' | 'setWindowOpenHandler'>
 
+const lockedDown = new WeakSet<NavigationContents>()
+
+/** Idempotent: a web contents handed in twice (web-contents-created and the window) is guarded once. */
 export function lockDownWebContents(
   contents: NavigationContents,
   opts: { devServerUrl?: string; onBlocked?: (what: string) => void } = {},
 ): void {
+  if (lockedDown.has(contents)) return
+  lockedDown.add(contents)
   const guard = (name: string) => (details: { url: string; preventDefault(): void }) => {
     if (!isAppOrigin(details.url, opts.devServerUrl)) {
       details.preventDefault()

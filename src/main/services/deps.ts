@@ -3,6 +3,7 @@ import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
 import type { ShellSafeStorage } from '../shell/electron-types'
 import type { ServerProfile } from '../../shared/profile'
+import type { Notice } from '../storage/app-files'
 
 /** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
 export type SafeStorageLike = ShellSafeStorage
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   demo: 'auto' | 'on' | 'off'
   /** Where the managed policy lives (policyLocation(): the per-OS path, and ACCOUNT_DESK_POLICY for tests). Absent: no policy (tests only). */
   policy?: { machine: string; override: string | null }
+  /** Notices from the shell itself (e.g. its link scheme could not be registered), shown with the others. */
+  shellNotices?: Notice[]
   /** The servers built into this branded build (branding.json's defaultServers). */
   brandingServers?: ServerProfile[]
 }

@@ -37,7 +37,7 @@ export interface Services {
  */
 export async function createServices(deps: ServiceDeps): Promise<Services> {
   const { logger } = deps
-  const notices: Notice[] = []
+  const notices: Notice[] = [...(deps.shellNotices ?? [])]
   const secrets = await openSecretStore(deps.safeStorage, deps.platform)
   if (secrets.notice && deps.shell === 'electron') notices.push({ level: 'warning', message: secrets.notice })
   const files = createAppFiles(deps.dataDir, deps.now)

@@ -11,9 +11,11 @@ import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from
 import { lockDownWebContents } from '../security/navigation'
 import { createDeferredIntake } from '../links/deferred-intake'
 import { switchesOf } from '../links/argv'
+import { linksWillNotOpenNotice } from '../links/registration-notice'
 import { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'
 import type { Services } from '../services'
 import type { ShellBrowserWindow, ShellElectron } from './electron-types'
+import { createRendererRecovery, rendererErrorPage } from './renderer-recovery'
 import { createMainWindow, focusWindow } from './window'
 
 export interface ShellProcess {
@@ -74,7 +76,11 @@ export function startShell(
   })
   if (!wiring.primary) return { ready: Promise.resolve() }
 
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, { devServerUrl }))
+  const onBlocked = (what: string) => logger.warn('window.blocked', { what })
+  // Every web contents, the main window's too (Electron announces it here as well; the lock-down is idempotent).
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, { devServerUrl, onBlocked }),
+  )
   app.on('window-all-closed', () => app.quit())
 
   const ready = app.whenReady().then(async () => {
@@ -110,6 +116,7 @@ export function startShell(
       demo: switchesOf(proc.argv).includes('--demo') ? 'on' : 'auto',
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,
+      shellNotices: wiring.registered ? [] : [linksWillNotOpenNotice(app.name)],
     })
     registerHandlers(electron.ipcMain, services.handlers, {
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
@@ -120,13 +127,23 @@ export function startShell(
       title: app.name,
       devServerUrl,
       devTools: isDev,
-      onBlocked: (what) => logger.warn('window.blocked', { what }),
+      onBlocked,
     })
-    // A reload or a crash: hold links until the new page says it is ready again.
-    win.webContents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) services?.rendererGone()
+    // The main frame committed a new document (a reload, or the page after a crash): hold links until that
+    // page says it is ready again. Not when a navigation only starts: Electron fires did-start-navigation
+    // before will-navigate, so a navigation the lock-down blocks would hold links for ever.
+    const contents = win.webContents
+    contents.on('did-navigate', () => services?.rendererGone())
+    const recovery = createRendererRecovery({
+      holdLinks: () => services?.rendererGone(),
+      reload: () => contents.reload(),
+      showErrorPage: () => void contents.loadURL(rendererErrorPage(app.name)),
+      now: Date.now,
+      onEvent: (event, reason) => logger.error(event, { reason }),
     })
-    win.webContents.on('render-process-gone', () => services?.rendererGone())
+    contents.on('render-process-gone', (_event, details) => {
+      if (!contents.isDestroyed()) recovery.gone(details.reason)
+    })
     links.attach(services.links)
   })
   app.on('before-quit', () => void services?.stop())
