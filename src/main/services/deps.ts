@@ -30,6 +30,13 @@ export interface ServiceDeps {
   policy?: { machine: string; override: string | null }
   /** Notices from the shell itself (e.g. its link scheme could not be registered), shown with the others. */
   shellNotices?: Notice[]
+  /** For the About / diagnostics view: runtime versions, the OS, the log file and its last lines. */
+  diagnostics?: {
+    runtime: Record<string, string | undefined>
+    os: string
+    logFile: string | null
+    recentLog: () => string[]
+  }
   /** The servers built into this branded build (branding.json's defaultServers). */
   brandingServers?: ServerProfile[]
 }

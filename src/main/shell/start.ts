@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { APP_PROTOCOL } from '../../shared/app'
@@ -5,6 +6,7 @@ import { devSchemeOf, runtimeBranding } from '../config/runtime-branding'
 import { channelOf } from '../../shared/channels'
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
+import { createLogFile } from '../log-file'
 import { createAppProtocolHandler } from '../security/app-protocol'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
@@ -24,6 +26,8 @@ export interface ShellProcess {
   env: Record<string, string | undefined>
   defaultApp?: boolean
   execPath: string
+  /** Node's, Electron's and Chromium's versions (`process.versions`), for the diagnostics view. */
+  versions?: Record<string, string | undefined>
 }
 
 export interface ShellOptions {
@@ -48,7 +52,22 @@ export function startShell(
   const branding = runtimeBranding()
   const devScheme = devSchemeOf(branding.scheme)
   const scheme = effectiveScheme({ scheme: branding.scheme, devScheme, isDev })
-  const logger = opts.logger ?? createLogger((line) => console.error(line), isDev ? 'debug' : 'info')
+  // The log file in the OS log folder, for IT (a packaged app's stderr goes nowhere); tests pass their own logger.
+  const logFile = opts.logger
+    ? null
+    : createLogFile({
+        dir: app.getPath('logs'),
+        onError: (error) => console.error('The log file cannot be written:', String(error)),
+      })
+  const logger =
+    opts.logger ??
+    createLogger(
+      (line) => {
+        console.error(line)
+        logFile?.sink(line)
+      },
+      isDev ? 'debug' : 'info',
+    )
 
   app.enableSandbox()
   electron.protocol.registerSchemesAsPrivileged([
@@ -117,6 +136,16 @@ export function startShell(
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,
       shellNotices: wiring.registered ? [] : [linksWillNotOpenNotice(app.name)],
+      diagnostics: {
+        runtime: {
+          electron: proc.versions?.['electron'],
+          chrome: proc.versions?.['chrome'],
+          node: proc.versions?.['node'],
+        },
+        os: `${os.type()} ${os.release()} (${os.arch()})`,
+        logFile: logFile?.path ?? null,
+        recentLog: () => logFile?.recent() ?? [],
+      },
     })
     registerHandlers(electron.ipcMain, services.handlers, {
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
