@@ -158,3 +158,30 @@ describe('the lock-down', () => {
     expect(logLines.filter((l) => l.includes('window.blocked'))).toHaveLength(1)
   })
 })
+
+describe('safeStorage through the shell', () => {
+  it('is asked only after ready, availability before the Linux backend name', async () => {
+    const { fake } = await boot({ backend: 'kwallet6' })
+    expect(fake.safeStorageCalls.slice(0, 2)).toEqual([
+      'isAsyncEncryptionAvailable',
+      'getSelectedStorageBackend',
+    ])
+  })
+
+  it.each(['kwallet6', 'gnome_libsecret'] as const)(
+    '%s: sign-ins are encrypted, no notice',
+    async (backend) => {
+      const { appInfo } = await boot({ backend })
+      const info = await appInfo()
+      expect(info.secretStorage).toBe('encrypted')
+      expect(info.notices.some((n) => n.message.includes('no secure place'))).toBe(false)
+    },
+  )
+
+  it('basic_text (a fixed key, though "available"): memory only, with the notice', async () => {
+    const { appInfo } = await boot({ backend: 'basic_text' })
+    const info = await appInfo()
+    expect(info.secretStorage).toBe('memory-only')
+    expect(info.notices.some((n) => n.message.includes('no secure place'))).toBe(true)
+  })
+})
