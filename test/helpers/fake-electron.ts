@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { emitLikeElectron } from './electron-emitter'
 import type { BrowserWindowConstructorOptions } from 'electron'
 import type { NetRequest } from '../../src/main/http/net-request-fetch'
 import type { IpcMainLike } from '../../src/main/ipc/register'
@@ -21,20 +22,6 @@ import type {
  */
 
 type Backend = ReturnType<ShellSafeStorage['getSelectedStorageBackend']>
-
-/**
- * Events come from native code in Electron: a throw in a listener does not return to whoever caused the event
- * but is an uncaught exception in the main process (an error dialog). Vitest fails the run on one.
- */
-function emitLikeElectron(target: EventEmitter, event: string, ...args: unknown[]): void {
-  try {
-    target.emit(event, ...args)
-  } catch (error) {
-    setImmediate(() => {
-      throw error
-    })
-  }
-}
 
 /** Electron's Event: `preventDefault()` and `defaultPrevented`, plus the event's own params. */
 function electronEvent<P extends object>(

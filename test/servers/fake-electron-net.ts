@@ -18,7 +18,7 @@ const decodeHeaders = (raw: IncomingMessage['headers']): Record<string, string |
  * on; abort() emits no error; a listener's throw is an uncaught exception, as in Electron's main process. Used to
  * run the adapters over createNetRequestFetch without Electron.
  */
-import { EventEmitter } from 'node:events'
+import { ElectronEmitter } from '../helpers/electron-emitter'
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import type {
   NetClientRequest,
@@ -27,7 +27,7 @@ import type {
   NetRequestOptions,
 } from '../../src/main/http/net-request-fetch'
 
-class FakeClientRequest extends EventEmitter {
+class FakeClientRequest extends ElectronEmitter {
   private readonly headers: Record<string, string> = {}
   private readonly chunks: Buffer[] = []
   private req: ClientRequest | null = null
@@ -36,17 +36,6 @@ class FakeClientRequest extends EventEmitter {
 
   constructor(private readonly options: NetRequestOptions) {
     super()
-  }
-
-  override emit(event: string | symbol, ...args: unknown[]): boolean {
-    try {
-      return super.emit(event, ...args)
-    } catch (error) {
-      setImmediate(() => {
-        throw error
-      })
-      return true
-    }
   }
 
   setHeader(name: string, value: string) {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, test } from 'vitest'
+import { ElectronEmitter } from '../helpers/electron-emitter'
 import { classifyTransportError, transportFailureToAppError } from '../../src/main/http/transport-errors'
 import {
   UnreadableResponseError,
@@ -9,7 +10,7 @@ import {
 } from '../../src/main/http/net-request-fetch'
 
 /** A scripted ClientRequest: what Electron's net.request returns, reduced to its events. */
-class FakeRequest extends EventEmitter {
+class FakeRequest extends ElectronEmitter {
   headers: Record<string, string> = {}
   written: Buffer[] = []
   ended = false
@@ -30,18 +31,6 @@ class FakeRequest extends EventEmitter {
   abort() {
     this.aborted = true
   }
-  // Electron emits from native code: a listener's throw is an uncaught main-process exception, not the
-  // caller's. Rethrown on its own, it fails the run (as it would crash the app with an error dialog).
-  override emit(event: string | symbol, ...args: unknown[]): boolean {
-    try {
-      return super.emit(event, ...args)
-    } catch (error) {
-      setImmediate(() => {
-        throw error
-      })
-      return true
-    }
-  }
 }
 
 function fakeNet() {
@@ -54,10 +43,8 @@ function fakeNet() {
   return { made, fetch: createNetRequestFetch(request) }
 }
 
-const incoming = (statusCode: number, headers: Record<string, string | string[]>) => {
-  const message = Object.assign(new EventEmitter(), { statusCode, statusMessage: 'X', headers })
-  return message
-}
+const incoming = (statusCode: number, headers: Record<string, string | string[]>) =>
+  incomingWith(statusCode, 'X', headers)
 
 const tick = () => new Promise((r) => setImmediate(r))
 

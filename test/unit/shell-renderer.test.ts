@@ -1,12 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import { createRendererRecovery } from '../../src/main/shell/renderer-recovery'
 import { startShell } from '../../src/main/shell/start'
 import { channelOf, type AppInfo, type LinkEvent } from '../../src/shared/contract'
 import { createFakeElectron, type FakeElectronOptions } from '../helpers/fake-electron'
+import { corpDataDir } from '../helpers/shell-data-dir'
 
 /**
  * The shell against Electron 45's event order (the fake fires did-start-navigation → will-frame-navigate →
@@ -18,15 +17,8 @@ const LINK = 'accountdesk://accounts.example.com/reset/MQ/diusln-88aa9a15913d435
 let dataDir: string
 let logLines: string[]
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-renderer-'))
+  dataDir = await corpDataDir('account-desk-renderer-')
   logLines = []
-  await writeFile(
-    path.join(dataDir, 'settings.json'),
-    JSON.stringify({
-      version: 1,
-      servers: [{ id: 'corp', displayName: 'Corp', baseUrl: 'https://accounts.example.com', kind: 'djoser' }],
-    }),
-  )
 })
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true })
