@@ -4,6 +4,7 @@
  */
 export const INVOKE_NAMES = [
   'getAppInfo',
+  'getDiagnostics',
   'rendererReady',
   'cancelPending',
   'listServers',

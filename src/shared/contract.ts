@@ -96,6 +96,14 @@ export const appInfoSchema = z.object({
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
+/** The About / diagnostics view: one text to read and copy (never a password, token, cookie or link). */
+export const diagnosticsSchema = z.object({
+  text: z.string(),
+  /** Where the app's log file is, for IT; null when it logs to the console only. */
+  logFile: z.string().nullable(),
+})
+export type Diagnostics = z.infer<typeof diagnosticsSchema>
+
 export const changeResultSchema = z.object({
   /** Whether this app's session for the account is still signed in after the change. */
   stillSignedIn: z.boolean(),
@@ -123,6 +131,7 @@ export const addServerSchema = z
 export const contract = {
   invoke: {
     getAppInfo: { request: empty, response: appInfoSchema },
+    getDiagnostics: { request: empty, response: diagnosticsSchema },
     /** The renderer is mounted and listening: queued links are delivered after this. */
     rendererReady: { request: empty, response: empty },
     /** The user pressed Cancel: every server call under way is abandoned (its answer, if any, is ignored). */

@@ -269,5 +269,58 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
           `${logLines} log lines, ${files.length} files, ${visited.length} addresses, storage, titles: no leak`,
       )
     })
+
+    /** Every spelling of every secret seen so far, found in any of `places`, as "what in where". */
+    function leaksIn(places: { where: string; text: string }[]): string[] {
+      const secrets = [
+        ...[OLD, WRONG, MID, NEW, `${NEW}x`],
+        ...resetTokens,
+        ...resetTokens.map((t) => t.split('-')[1]!),
+        ...sessions.tokens,
+        ...sessions.sessionKeys,
+      ]
+      return secrets.flatMap((secret) =>
+        spellings(secret).flatMap((spelling) =>
+          places
+            .filter((place) => spelling.length >= 8 && place.text.includes(spelling))
+            .map((place) => `a secret in ${place.where}`),
+        ),
+      )
+    }
+
+    it('the log file (logs/main.log in the data folder) has the session’s lines and no password, token or link', async () => {
+      const file = path.join(shell.dataDir, 'logs', 'main.log')
+      expect(existsSync(file), 'no log file written').toBe(true)
+      const text = readFileSync(file, 'utf8')
+      expect(text.split('\n').filter(Boolean).length).toBeGreaterThan(10)
+      expect(leaksIn([{ where: 'the log file', text }])).toEqual([])
+      for (const link of links) expect(text).not.toContain(link)
+      expect(text).not.toMatch(/\/reset\/[^\s"]*\/[0-9a-z]+-[0-9a-f]{20,}/)
+    })
+
+    it('the copied diagnostics name versions, servers by origin and recent log lines, and no password, token, cookie or link', async () => {
+      await page.evaluate(() => {
+        const w = window as unknown as { copied: string[] }
+        w.copied = []
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: async (text: string) => void w.copied.push(text) },
+        })
+      })
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'About' }).click()
+      await heading('About and diagnostics').waitFor()
+      await page.getByRole('button', { name: 'Copy diagnostics' }).click()
+      await page.getByText('Copied.').waitFor()
+      const copied = await page.evaluate(() => (window as unknown as { copied: string[] }).copied)
+      expect(copied).toHaveLength(1)
+      const text = copied[0]!
+      expect(text).toContain(`Servers: ${new URL(django.baseUrl).origin}`)
+      expect(text).toMatch(/Runtime: .*node \d+/)
+      expect(text).toContain('Secret storage: memory-only')
+      expect(text).toMatch(/Last \d+ log lines:/)
+      expect(leaksIn([{ where: 'the copied diagnostics', text }])).toEqual([])
+      for (const link of links) expect(text).not.toContain(link)
+      expect(text).not.toMatch(/sessionid|csrftoken|\/reset\//i)
+    })
   },
 )

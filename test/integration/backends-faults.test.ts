@@ -384,6 +384,27 @@ describe('djoser adapter: failure cases', () => {
     })
   })
 
+  test.each([
+    ['a status of 999', { kind: 'reply' as const, status: 999, body: '{}' }],
+    [
+      'a Latin-1 header byte (U+FFFD once Electron decodes it)',
+      { kind: 'reply' as const, status: 200, headers: { 'X-Note': 'caf\u00e9' }, body: '{}' },
+    ],
+  ])(
+    'Electron-style net.request, %s: an unexpected response, not a call that never ends',
+    async (_what, behavior) => {
+      fault.on('POST', '/auth/token/login/', behavior)
+      const viaNet = createBackend(
+        profileFor(fault.baseUrl, 'djoser') as ReturnType<typeof profileFor> & { kind: 'djoser' },
+        { fetch: createNetRequestFetch(createFakeElectronNet().request), logger: silentLogger },
+      )
+      expect(await viaNet.signIn('alice', PW)).toEqual({
+        ok: false,
+        error: { kind: 'unexpected-response', message: expect.any(String) },
+      })
+    },
+  )
+
   test('8. Chromium’s proxy failures: a proxy error', async () => {
     const proxyDown: typeof fetch = async () => {
       throw new Error('net::ERR_PROXY_CONNECTION_FAILED')

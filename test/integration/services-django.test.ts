@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import type { SafeStorageLike } from '../../src/main/services/deps'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,11 +15,15 @@ import { generationUnderTest, requireDjango, startDjango, type DjangoServer } fr
  */
 const available = requireDjango()
 
-const fakeSafeStorage = {
-  isEncryptionAvailable: () => true,
+const fakeSafeStorage: SafeStorageLike = {
+  isAsyncEncryptionAvailable: async () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (s: string) => Buffer.from(Buffer.from(s).toString('base64').split('').reverse().join('')),
-  decryptString: (b: Buffer) => Buffer.from(b.toString().split('').reverse().join(''), 'base64').toString(),
+  encryptStringAsync: async (s) =>
+    Buffer.from(Buffer.from(s).toString('base64').split('').reverse().join('')),
+  decryptStringAsync: async (b) => ({
+    shouldReEncrypt: false,
+    result: Buffer.from(b.toString().split('').reverse().join(''), 'base64').toString(),
+  }),
 }
 
 /** The services with one server in settings.json (as Add server writes it), started as the shell starts them. */

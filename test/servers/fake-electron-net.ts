@@ -1,10 +1,24 @@
 /**
+ * Electron decodes response header bytes as UTF-8 (Chromium's HttpResponseHeaders → std::string → a JS string),
+ * so a Latin-1 byte such as Django's 0xE9 arrives as U+FFFD; node:http reads them as Latin-1.
+ */
+const asElectronDecodes = (value: string): string => Buffer.from(value, 'latin1').toString('utf8')
+const decodeHeaders = (raw: IncomingMessage['headers']): Record<string, string | string[]> => {
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of Object.entries(raw))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.map(asElectronDecodes) : asElectronDecodes(v)
+  return out
+}
+
+/**
  * A stand-in for Electron's `net.request` built on node:http, with the behaviour that matters here: in
  * `redirect: 'manual'` mode a 3xx is reported as a 'redirect' event and, unless followRedirect() is called
  * during that event, the request dies with "Redirect was cancelled" (as in Electron's ClientRequest). Response
- * headers come as arrays for Set-Cookie. Used to run the adapters over createNetRequestFetch without Electron.
+ * headers come as arrays for Set-Cookie and are decoded as UTF-8; any status node:http parses (up to 999) is passed
+ * on; abort() emits no error; a listener's throw is an uncaught exception, as in Electron's main process. Used to
+ * run the adapters over createNetRequestFetch without Electron.
  */
-import { EventEmitter } from 'node:events'
+import { ElectronEmitter } from '../helpers/electron-emitter'
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import type {
   NetClientRequest,
@@ -13,7 +27,7 @@ import type {
   NetRequestOptions,
 } from '../../src/main/http/net-request-fetch'
 
-class FakeClientRequest extends EventEmitter {
+class FakeClientRequest extends ElectronEmitter {
   private readonly headers: Record<string, string> = {}
   private readonly chunks: Buffer[] = []
   private req: ClientRequest | null = null
@@ -61,7 +75,7 @@ class FakeClientRequest extends EventEmitter {
       const message = Object.assign(res, {
         statusCode: status,
         statusMessage: res.statusMessage ?? '',
-        headers: res.headers as Record<string, string | string[]>,
+        headers: decodeHeaders(res.headers),
       })
       this.emit('response', message as unknown as NetIncomingMessage)
     })

@@ -1,13 +1,16 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, test } from 'vitest'
+import { ElectronEmitter } from '../helpers/electron-emitter'
+import { classifyTransportError, transportFailureToAppError } from '../../src/main/http/transport-errors'
 import {
+  UnreadableResponseError,
   createNetRequestFetch,
   type NetClientRequest,
   type NetRequestOptions,
 } from '../../src/main/http/net-request-fetch'
 
 /** A scripted ClientRequest: what Electron's net.request returns, reduced to its events. */
-class FakeRequest extends EventEmitter {
+class FakeRequest extends ElectronEmitter {
   headers: Record<string, string> = {}
   written: Buffer[] = []
   ended = false
@@ -24,6 +27,7 @@ class FakeRequest extends EventEmitter {
   end() {
     this.ended = true
   }
+  // Electron's abort() emits no 'error' (client-request docs: the 'abort' event, then 'close').
   abort() {
     this.aborted = true
   }
@@ -39,10 +43,8 @@ function fakeNet() {
   return { made, fetch: createNetRequestFetch(request) }
 }
 
-const incoming = (statusCode: number, headers: Record<string, string | string[]>) => {
-  const message = Object.assign(new EventEmitter(), { statusCode, statusMessage: 'X', headers })
-  return message
-}
+const incoming = (statusCode: number, headers: Record<string, string | string[]>) =>
+  incomingWith(statusCode, 'X', headers)
 
 const tick = () => new Promise((r) => setImmediate(r))
 
@@ -137,4 +139,78 @@ describe('createNetRequestFetch (Electron net.request as a fetch)', () => {
     expect(response.status).toBe(204)
     expect(await response.text()).toBe('')
   })
+
+  // Electron passes these through (statuses up to 999, headers decoded as UTF-8: a Latin-1 byte becomes U+FFFD);
+  // `new Response()` refuses each of them.
+  test.each([
+    ['status 999', incomingWith(999, 'Whatever', {})],
+    ['status 103', incomingWith(103, 'Early Hints', {})],
+    ['a Cyrillic reason phrase', incomingWith(200, 'ОК', {})],
+    ['a Cyrillic header value', incomingWith(200, 'OK', { 'x-note': 'Привет' })],
+    [
+      'a U+FFFD header value (Latin-1 bytes)',
+      incomingWith(200, 'OK', { 'content-disposition': 'caf\uFFFD' }),
+    ],
+  ])(
+    '%s: the call settles with a typed unexpected-response and the request is aborted',
+    async (_what, res) => {
+      const net = fakeNet()
+      const pending = net.fetch('http://127.0.0.1:1/')
+      await tick()
+      net.made[0]!.emit('response', res)
+      const error = await pending.then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(UnreadableResponseError)
+      expect(transportFailureToAppError(classifyTransportError(error), false)).toMatchObject({
+        kind: 'unexpected-response',
+      })
+      expect(net.made[0]!.aborted).toBe(true)
+    },
+  )
+
+  test('a redirect with a header no Response can hold settles too', async () => {
+    const net = fakeNet()
+    const pending = net.fetch('http://127.0.0.1:1/')
+    await tick()
+    net.made[0]!.emit('redirect', 302, 'GET', '/x', { location: ['/caf\uFFFD'] })
+    await expect(pending).rejects.toBeInstanceOf(UnreadableResponseError)
+  })
+
+  // The deadline and Cancel are one AbortSignal: whatever state the call is in, aborting settles it.
+  test.each([
+    ['before any answer', (_r: FakeRequest) => {}],
+    ['after an unreadable answer', (r: FakeRequest) => void r.emit('response', incomingWith(999, 'X', {}))],
+    ['after a redirect', (r: FakeRequest) => void r.emit('redirect', 302, 'GET', '/x', { location: ['/x'] })],
+    [
+      'mid-body',
+      (r: FakeRequest) => {
+        const res = incomingWith(200, 'OK', {})
+        r.emit('response', res)
+        res.emit('data', Buffer.from('part'))
+      },
+    ],
+  ])('abort %s: the call and its body settle', async (_state, drive) => {
+    const net = fakeNet()
+    const controller = new AbortController()
+    const pending = net.fetch('http://127.0.0.1:1/', { signal: controller.signal })
+    const outcome = pending.then(
+      (response) =>
+        response.text().then(
+          () => 'body ended',
+          () => 'body errored',
+        ),
+      () => 'rejected',
+    )
+    await tick()
+    drive(net.made[0]!)
+    await tick()
+    controller.abort(new Error('deadline'))
+    expect(['rejected', 'body errored', 'body ended']).toContain(await outcome)
+  })
 })
+
+function incomingWith(statusCode: number, statusMessage: string, headers: Record<string, string | string[]>) {
+  return Object.assign(new EventEmitter(), { statusCode, statusMessage, headers })
+}

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { App } from 'electron'
+import type { ShellApp } from '../../src/main/shell/electron-types'
 import { describe, expect, it, vi } from 'vitest'
 import { createDeferredIntake } from '../../src/main/links/deferred-intake'
 import { SEVERAL_LINKS_MESSAGE } from '../../src/main/links/intake'
@@ -16,9 +16,9 @@ import { linkEventSchema, type LinkEvent } from '../../src/shared/contract'
 import { TOKEN } from './links-fixtures'
 import { FakeApp, linkPipeline, recordingLogger } from './links-harness'
 
-// Electron's real `App` must fit what the wiring asks for (a type-level check; nothing is imported at run time).
-const _electronAppFits = (app: App): ProtocolApp => app
-void _electronAppFits
+// The shell's view of Electron's `App` (checked against electron.d.ts there) must fit what the wiring asks for.
+const _shellAppFits = (app: ShellApp): ProtocolApp => app
+void _shellAppFits
 
 const LINK = `accountdesk://accounts.example.com/reset/MQ/${TOKEN}`
 const TOKEN2 = 'diusm9-ebe60d05df678b6b4ac3f20f93a9f498'

@@ -1,12 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import { startShell } from '../../src/main/shell/start'
 import { channelOf, type AppInfo, type LinkEvent } from '../../src/shared/contract'
 import { createFakeElectron } from '../helpers/fake-electron'
 import { ARGV_INJECTIONS, windowsArgv } from './links-fixtures'
+import { corpDataDir } from '../helpers/shell-data-dir'
 
 const TOKEN = 'diusln-88aa9a15913d435fa538b434f728f58d'
 const LINK = `accountdesk://accounts.example.com/reset/MQ/${TOKEN}`
@@ -15,15 +14,8 @@ const LINK2 = `accountdesk://accounts.example.com/reset/Mg/diuslq-0123456789abcd
 let dataDir: string
 let logLines: string[]
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-shell-'))
+  dataDir = await corpDataDir('account-desk-shell-')
   logLines = []
-  await writeFile(
-    path.join(dataDir, 'settings.json'),
-    JSON.stringify({
-      version: 1,
-      servers: [{ id: 'corp', displayName: 'Corp', baseUrl: 'https://accounts.example.com', kind: 'djoser' }],
-    }),
-  )
 })
 afterEach(async () => {
   // Nothing the shell logged across a test may carry a token, whatever happened.

@@ -60,7 +60,7 @@ describe('the Electron shell with a fake electron module', () => {
   it('never loads the renderer from file:// (row 18)', () => {
     expect(win.loadedUrl).toBe('app://account-desk/index.html')
     expect(fake.protocolHandlers.has('app')).toBe(true)
-    expect(win.options.webPreferences['preload']).toMatch(/preload[\\/]index\.js$/)
+    expect(win.options.webPreferences?.preload).toMatch(/preload[\\/]index\.js$/)
   })
 
   it('denies every permission request and check (row 5)', () => {
@@ -86,17 +86,15 @@ describe('the Electron shell with a fake electron module', () => {
     ]
     for (const name of names) {
       let granted: boolean | undefined
-      fake.session.permissionRequestHandler!(win.webContents, name, (g) => (granted = g))
+      fake.session.permissionRequest!(win.webContents, name, (g) => (granted = g))
       expect(granted, name).toBe(false)
-      expect(fake.session.permissionCheckHandler!(win.webContents, name, 'app://account-desk'), name).toBe(
-        false,
-      )
+      expect(fake.session.permissionCheck!(), name).toBe(false)
     }
-    expect(fake.session.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false)
+    expect(fake.session.devicePermission!()).toBe(false)
   })
 
   it('prevents navigation, redirects and frame navigation away from the app (row 13)', () => {
-    for (const event of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+    for (const event of ['will-navigate', 'will-redirect', 'will-frame-navigate'] as const) {
       for (const url of [
         'https://evil.example/',
         'app://account-desk.evil.com/',
@@ -104,16 +102,16 @@ describe('the Electron shell with a fake electron module', () => {
         'file:///etc/passwd',
         'app://evil/',
       ]) {
-        expect(win.webContents.fire(event, url), `${event} ${url}`).toBe(true)
+        expect(win.webContents.fireNavigation(event, url), `${event} ${url}`).toBe(true)
       }
-      expect(win.webContents.fire(event, 'app://account-desk/index.html'), event).toBe(false)
+      expect(win.webContents.fireNavigation(event, 'app://account-desk/index.html'), event).toBe(false)
     }
   })
 
   it('prevents <webview> attachment and denies every new window (rows 11, 12, 14)', () => {
     expect(win.webContents.fire('will-attach-webview', {}, {})).toBe(true)
     for (const url of ['https://example.com', 'app://account-desk/index.html', 'about:blank']) {
-      expect(win.webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
+      expect(win.webContents.tryOpen(url)).toEqual({ action: 'deny' })
     }
   })
 
@@ -122,8 +120,8 @@ describe('the Electron shell with a fake electron module', () => {
       fake.windows()[0]!.webContents.constructor as new () => FakeBrowserWindow['webContents']
     )()
     fake.app.emit('web-contents-created', {}, other)
-    expect(other.fire('will-navigate', 'https://evil.example/')).toBe(true)
-    expect(other.windowOpenHandler!({ url: 'https://x' })).toEqual({ action: 'deny' })
+    expect(other.fireNavigation('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(other.tryOpen('https://x')).toEqual({ action: 'deny' })
   })
 
   it('registers one IPC handler per contract channel, and only those (row 17)', () => {
@@ -169,9 +167,9 @@ describe('the shell in development and with a second instance', () => {
     await ready
     const win = fake.windows()[0]!
     expect(win.loadedUrl).toBe('http://localhost:5173')
-    expect(win.options.webPreferences['devTools']).toBe(true)
-    expect(win.webContents.fire('will-navigate', 'http://localhost:5173/x')).toBe(false)
-    expect(win.webContents.fire('will-navigate', 'http://localhost:5174/x')).toBe(true)
+    expect(win.options.webPreferences?.devTools).toBe(true)
+    expect(win.webContents.fireNavigation('will-navigate', 'http://localhost:5173/x')).toBe(false)
+    expect(win.webContents.fireNavigation('will-navigate', 'http://localhost:5174/x')).toBe(true)
   })
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {

@@ -4,43 +4,49 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestServices } from '../helpers/service-deps'
 import type { SafeStorageLike } from '../../src/main/services/deps'
-import { createSecretStore } from '../../src/main/storage/secret-store'
+import { openSecretStore } from '../../src/main/storage/secret-store'
 
 /**
  * Checklist row "secrets at rest": session tokens are written only sealed by safeStorage. When it is unavailable
  * or Linux would use `basic_text` (a hard-coded key), secrets stay in memory and the user is told; a value that
  * no longer decrypts (keyring changed) means "sign in again".
  */
-type State = 'available' | 'unavailable' | 'basic_text' | 'unknown-backend' | 'throws' | 'decrypt-fails'
+type State =
+  'available' | 'unavailable' | 'basic_text' | 'kwallet5' | 'unknown-backend' | 'throws' | 'decrypt-fails'
 
-/** A fake safeStorage: a reversible but non-trivial "cipher" so plaintext never shows in the sealed form. */
+/**
+ * A fake safeStorage with Electron 45's async API and its Linux order: the backend is `unknown` until the
+ * encryptor is initialised by the first async call (electron.d.ts, isAsyncEncryptionAvailable /
+ * getSelectedStorageBackend). A reversible but non-trivial "cipher", so plaintext never shows in the sealed form.
+ */
 function fakeSafeStorage(state: State): SafeStorageLike & { calls: string[] } {
   const calls: string[] = []
+  let initialised = false
+  const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a))
   return {
     calls,
-    isEncryptionAvailable: () => {
-      calls.push('isEncryptionAvailable')
+    isAsyncEncryptionAvailable: async () => {
+      calls.push('isAsyncEncryptionAvailable')
+      initialised = true
       if (state === 'throws') throw new Error('keyring daemon crashed')
+      // basic_text is "available": a fixed key still encrypts; only the backend name tells.
       return state !== 'unavailable'
     },
-    getSelectedStorageBackend: () =>
-      state === 'basic_text' ? 'basic_text' : state === 'unknown-backend' ? 'unknown' : 'gnome_libsecret',
-    encryptString: (plain) => {
-      calls.push('encryptString')
-      return Buffer.from(
-        Buffer.from(plain)
-          .map((b) => b ^ 0x5a)
-          .reverse(),
-      )
+    getSelectedStorageBackend: () => {
+      calls.push('getSelectedStorageBackend')
+      if (!initialised || state === 'unknown-backend') return 'unknown'
+      return state === 'basic_text' ? 'basic_text' : state === 'kwallet5' ? 'kwallet5' : 'gnome_libsecret'
     },
-    decryptString: (sealed) => {
-      calls.push('decryptString')
+    encryptStringAsync: async (plain) => {
+      calls.push('encryptStringAsync')
+      initialised = true
+      return xor(Buffer.from(plain)).reverse()
+    },
+    decryptStringAsync: async (sealed) => {
+      calls.push('decryptStringAsync')
+      initialised = true
       if (state === 'decrypt-fails') throw new Error('Error while decrypting the ciphertext provided')
-      return Buffer.from(
-        Buffer.from(sealed)
-          .reverse()
-          .map((b) => b ^ 0x5a),
-      ).toString()
+      return { shouldReEncrypt: false, result: xor(Buffer.from(sealed).reverse()).toString() }
     },
   }
 }
@@ -75,48 +81,66 @@ async function allFiles(dir: string): Promise<string> {
   return parts.join('\n')
 }
 
-describe('createSecretStore', () => {
-  it('available: seals (the token never shows) and opens again', () => {
-    const store = createSecretStore(fakeSafeStorage('available'))
-    expect(store.mode).toBe('encrypted')
-    expect(store.notice).toBeNull()
-    const sealed = store.seal(TOKEN)!
-    expect(sealed).toMatch(/^[A-Za-z0-9+/]+=*$/)
-    expect(sealed).not.toContain(TOKEN)
-    expect(Buffer.from(sealed, 'base64').toString('latin1')).not.toContain(TOKEN)
-    expect(store.open(sealed)).toBe(TOKEN)
+const sealWith = async (state: State, plain: string) =>
+  (await (await openSecretStore(fakeSafeStorage(state), 'linux')).seal(plain))!
+
+describe('openSecretStore', () => {
+  it.each(['available', 'kwallet5'] as const)(
+    '%s: seals (the token never shows) and opens again',
+    async (state) => {
+      const store = await openSecretStore(fakeSafeStorage(state), 'linux')
+      expect(store.mode).toBe('encrypted')
+      expect(store.notice).toBeNull()
+      const sealed = (await store.seal(TOKEN))!
+      expect(sealed).toMatch(/^[A-Za-z0-9+/]+=*$/)
+      expect(sealed).not.toContain(TOKEN)
+      expect(Buffer.from(sealed, 'base64').toString('latin1')).not.toContain(TOKEN)
+      expect(await store.open(sealed)).toBe(TOKEN)
+    },
+  )
+
+  it('asks availability first, then the Linux backend name (unknown until the encryptor is initialised), only through the async API', async () => {
+    const safe = fakeSafeStorage('available')
+    await openSecretStore(safe, 'linux')
+    expect(safe.calls).toEqual(['isAsyncEncryptionAvailable', 'getSelectedStorageBackend'])
+  })
+
+  it('macOS and Windows have no Linux backend to ask about', async () => {
+    const safe = fakeSafeStorage('available')
+    expect((await openSecretStore(safe, 'darwin')).mode).toBe('encrypted')
+    expect(safe.calls).toEqual(['isAsyncEncryptionAvailable'])
   })
 
   it.each([
     ['unavailable', 'unavailable' as const],
-    ['Linux basic_text (a hard-coded key)', 'basic_text' as const],
+    ['Linux basic_text (a hard-coded key, though "available")', 'basic_text' as const],
     ['an unknown backend', 'unknown-backend' as const],
-    ['isEncryptionAvailable throwing', 'throws' as const],
-  ])('%s: memory only, nothing sealed, a notice in words for people', (_what, state) => {
+    ['isAsyncEncryptionAvailable throwing', 'throws' as const],
+  ])('%s: memory only, nothing sealed, a notice in words for people', async (_what, state) => {
     const safe = fakeSafeStorage(state)
-    const store = createSecretStore(safe)
+    const store = await openSecretStore(safe, 'linux')
     expect(store.mode).toBe('memory-only')
     expect(store.notice).toBe(
       'This computer offers no secure place to keep your sign-ins, so you stay signed in only while Account Desk is open.',
     )
-    expect(store.seal(TOKEN)).toBeNull()
-    expect(store.open('c2VhbGVk')).toBeNull()
-    expect(safe.calls).not.toContain('encryptString')
+    expect(await store.seal(TOKEN)).toBeNull()
+    expect(await store.open('c2VhbGVk')).toBeNull()
+    expect(safe.calls).not.toContain('encryptStringAsync')
   })
 
-  it('no safeStorage at all (the browser shell): memory only', () => {
-    const store = createSecretStore(null)
+  it('no safeStorage at all (the browser shell): memory only', async () => {
+    const store = await openSecretStore(null, 'linux')
     expect(store.mode).toBe('memory-only')
     expect(store.notice).toBe('Sign-ins are kept only while this session runs.')
-    expect(store.seal(TOKEN)).toBeNull()
+    expect(await store.seal(TOKEN)).toBeNull()
   })
 
-  it('decrypt throws (keyring changed): open gives null, never throws', () => {
-    const sealed = createSecretStore(fakeSafeStorage('available')).seal(TOKEN)!
-    const store = createSecretStore(fakeSafeStorage('decrypt-fails'))
+  it('decrypt throws (keyring changed): open gives null, never throws', async () => {
+    const sealed = await sealWith('available', TOKEN)
+    const store = await openSecretStore(fakeSafeStorage('decrypt-fails'), 'linux')
     expect(store.mode).toBe('encrypted')
-    expect(store.open(sealed)).toBeNull()
-    expect(store.open('%%% not base64 %%%')).toBeNull()
+    expect(await store.open(sealed)).toBeNull()
+    expect(await store.open('%%% not base64 %%%')).toBeNull()
   })
 })
 
@@ -160,7 +184,7 @@ describe('the secret store in the running services', () => {
   })
 
   it('a saved session that no longer decrypts: the account is signed out, the user is asked to sign in again', async () => {
-    const sealed = createSecretStore(fakeSafeStorage('available')).seal(JSON.stringify({ token: TOKEN }))!
+    const sealed = await sealWith('available', JSON.stringify({ token: TOKEN }))
     const { services, info, dataDir } = await start('decrypt-fails', {
       'settings.json': {
         version: 1,
@@ -201,7 +225,8 @@ describe('the secret store in the running services', () => {
     expect(text).not.toContain(PASSWORD)
     const stored = JSON.parse(await readFile(path.join(first.dataDir, 'accounts.json'), 'utf8'))
     const sealed = stored.accounts[0].sealedSession as string
-    expect(createSecretStore(fakeSafeStorage('available')).open(sealed)).toContain(TOKEN)
+    const reopened = await openSecretStore(fakeSafeStorage('available'), 'linux')
+    expect(await reopened.open(sealed)).toContain(TOKEN)
 
     const again = await start('available', {}, first.dataDir)
     expect(await again.services.handlers.listAccounts({})).toMatchObject({

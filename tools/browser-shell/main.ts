@@ -4,6 +4,7 @@ import path from 'node:path'
 import { devSchemeOf, runtimeBranding } from '../../src/main/config/runtime-branding'
 import { schemeNameProblem } from '../../src/main/links'
 import { createLogger } from '../../src/main/log'
+import { createLogFile } from '../../src/main/log-file'
 import { createServices, type Services } from '../../src/main/services'
 import { openLinkBody, readLinkFrom } from './open-link'
 import { startShellServer } from './server'
@@ -99,8 +100,16 @@ async function main(): Promise<number> {
   if (args.openLink !== undefined) return openLink(args)
 
   await mkdir(args.dataDir, { recursive: true, mode: 0o700 })
+  // Like the app's log file in the OS log folder, under the data folder here.
+  const logFile = createLogFile({
+    dir: path.join(args.dataDir, 'logs'),
+    onError: (error) => console.error('The log file cannot be written:', String(error)),
+  })
   const logger = createLogger(
-    (line) => process.stderr.write(`${line}\n`),
+    (line) => {
+      process.stderr.write(`${line}\n`)
+      logFile.sink(line)
+    },
     process.env['ACCOUNT_DESK_LOG'] === 'debug' ? 'debug' : 'info',
   )
   const branding = runtimeBranding()
@@ -142,6 +151,12 @@ async function main(): Promise<number> {
       override: process.env['ACCOUNT_DESK_POLICY'] ?? null,
     },
     brandingServers: branding.defaultServers,
+    diagnostics: {
+      runtime: { node: process.versions.node },
+      os: `${os.type()} ${os.release()} (${os.arch()})`,
+      logFile: logFile.path,
+      recentLog: logFile.recent,
+    },
   })
   await writeFile(
     stateFile(args.dataDir),

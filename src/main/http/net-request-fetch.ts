@@ -76,6 +76,20 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
 const abortReason = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
 
+/**
+ * An answer Electron passes through but a fetch Response cannot hold: a status outside 200–599 (Chromium passes
+ * up to 999), a reason phrase or a header value beyond Latin-1 (Electron decodes header bytes as UTF-8, so
+ * Django's Latin-1 bytes arrive as U+FFFD and a UTF-8 value as, say, Cyrillic). Its code is Chromium's
+ * ERR_INVALID_RESPONSE, which transport-errors.ts reads as an `unexpected-response`.
+ */
+export class UnreadableResponseError extends Error {
+  readonly code = 'ERR_INVALID_RESPONSE'
+  constructor(status: number) {
+    super(`net::ERR_INVALID_RESPONSE (status ${status}: not readable as a fetch Response)`)
+    this.name = 'UnreadableResponseError'
+  }
+}
+
 export function createNetRequestFetch(request: NetRequest): FetchLike {
   return async (input, init) => {
     const req = new Request(input, init)
@@ -106,53 +120,76 @@ export function createNetRequestFetch(request: NetRequest): FetchLike {
       }
       req.signal.addEventListener('abort', onAbort, { once: true })
       const done = () => req.signal.removeEventListener('abort', onAbort)
+      /**
+       * Settles the call with the Response `build` makes, or, when no Response can be built from what Electron
+       * passed, with an UnreadableResponseError. Never throws: a throw in an Electron listener is an uncaught
+       * main-process exception, and would leave this promise pending for ever.
+       */
+      const settleWith = (status: number, build: () => Response, opts: { finished: boolean }) => {
+        settled = true
+        try {
+          const response = build()
+          if (opts.finished) done()
+          resolve(response)
+        } catch {
+          stream = null
+          done()
+          net.abort()
+          reject(new UnreadableResponseError(status))
+        }
+      }
 
       net.on('redirect', (statusCode, _method, _url, headers) => {
         if (settled) return
-        settled = true
-        done()
-        resolve(new Response(null, { status: statusCode, headers: toHeaders(headers) }))
+        settleWith(
+          statusCode,
+          () => new Response(null, { status: statusCode, headers: toHeaders(headers) }),
+          {
+            finished: true,
+          },
+        )
         // Not followed: the caller decides (same-origin only).
         net.abort()
       })
       net.on('response', (response) => {
         if (settled) return
-        settled = true
-        const headers = toHeaders(response.headers)
+        const init = () => ({
+          status: response.statusCode,
+          statusText: response.statusMessage,
+          headers: toHeaders(response.headers),
+        })
         if (NULL_BODY.has(response.statusCode) || req.method === 'HEAD') {
-          done()
-          resolve(
-            new Response(null, { status: response.statusCode, statusText: response.statusMessage, headers }),
-          )
+          settleWith(response.statusCode, () => new Response(null, init()), { finished: true })
           return
         }
-        const readable = new ReadableStream<Uint8Array>({
-          start(controller) {
-            stream = controller
-            response.on('data', (chunk) => stream?.enqueue(new Uint8Array(chunk)))
-            response.on('end', () => {
-              done()
-              stream?.close()
-              stream = null
+        settleWith(
+          response.statusCode,
+          () => {
+            const responseInit = init()
+            const readable = new ReadableStream<Uint8Array>({
+              start(controller) {
+                stream = controller
+                response.on('data', (chunk) => stream?.enqueue(new Uint8Array(chunk)))
+                response.on('end', () => {
+                  done()
+                  stream?.close()
+                  stream = null
+                })
+                response.on('error', (error) => {
+                  done()
+                  stream?.error(error)
+                  stream = null
+                })
+              },
+              cancel() {
+                stream = null
+                done()
+                net.abort()
+              },
             })
-            response.on('error', (error) => {
-              done()
-              stream?.error(error)
-              stream = null
-            })
+            return new Response(readable, responseInit)
           },
-          cancel() {
-            stream = null
-            done()
-            net.abort()
-          },
-        })
-        resolve(
-          new Response(readable, {
-            status: response.statusCode,
-            statusText: response.statusMessage,
-            headers,
-          }),
+          { finished: false },
         )
       })
       net.on('error', (error) => {
@@ -166,11 +203,21 @@ export function createNetRequestFetch(request: NetRequest): FetchLike {
         }
       })
 
-      req.headers.forEach((value, name) => {
-        if (!MANAGED.has(name.toLowerCase())) net.setHeader(name, value)
-      })
-      if (body && body.length > 0) net.write(body)
-      net.end()
+      try {
+        req.headers.forEach((value, name) => {
+          if (!MANAGED.has(name.toLowerCase())) net.setHeader(name, value)
+        })
+        if (body && body.length > 0) net.write(body)
+        net.end()
+      } catch (error) {
+        // A header or body Chromium refuses: nothing was sent.
+        done()
+        net.abort()
+        if (!settled) {
+          settled = true
+          reject(error)
+        }
+      }
     })
   }
 }

@@ -1,3 +1,4 @@
+import type { ShellWebContents } from '../shell/electron-types'
 import { isAppOrigin } from './origin'
 
 /**
@@ -5,51 +6,27 @@ import { isAppOrigin } from './origin'
  * `will-navigate`, `will-redirect`, `will-frame-navigate` are prevented unless the target is the app itself;
  * `will-attach-webview` is always prevented; every new window is denied.
  */
-export interface PreventableEvent {
-  preventDefault(): void
-}
-export interface NavigationDetails {
-  url: string
-}
+export type NavigationContents = Pick<ShellWebContents, 'on' | 'setWindowOpenHandler'>
 
-export interface WebContentsLike {
-  on(
-    event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
-    listener: (...args: never[]) => void,
-  ): unknown
-  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
-}
+const lockedDown = new WeakSet<NavigationContents>()
 
-/** Electron passes either (event, url) or an event carrying `url` depending on the event and version. */
-export function navigationTarget(event: unknown, url: unknown): string | undefined {
-  if (typeof url === 'string') return url
-  if (
-    event &&
-    typeof event === 'object' &&
-    'url' in event &&
-    typeof (event as NavigationDetails).url === 'string'
-  ) {
-    return (event as NavigationDetails).url
-  }
-  return undefined
-}
-
+/** Idempotent: a web contents handed in twice (web-contents-created and the window) is guarded once. */
 export function lockDownWebContents(
-  contents: WebContentsLike,
+  contents: NavigationContents,
   opts: { devServerUrl?: string; onBlocked?: (what: string) => void } = {},
 ): void {
-  const guard = (name: string) => (event: PreventableEvent, url?: string) => {
-    const target = navigationTarget(event, url)
-    if (!isAppOrigin(target, opts.devServerUrl)) {
-      event.preventDefault()
+  if (lockedDown.has(contents)) return
+  lockedDown.add(contents)
+  const guard = (name: string) => (details: { url: string; preventDefault(): void }) => {
+    if (!isAppOrigin(details.url, opts.devServerUrl)) {
+      details.preventDefault()
       opts.onBlocked?.(name)
     }
   }
-  contents.on('will-navigate', guard('will-navigate') as never)
-  contents.on('will-redirect', guard('will-redirect') as never)
-  contents.on('will-frame-navigate', guard('will-frame-navigate') as never)
-  contents.on('will-attach-webview', (event: PreventableEvent) => {
+  contents.on('will-navigate', guard('will-navigate'))
+  contents.on('will-redirect', guard('will-redirect'))
+  contents.on('will-frame-navigate', guard('will-frame-navigate'))
+  contents.on('will-attach-webview', (event) => {
     event.preventDefault()
     opts.onBlocked?.('will-attach-webview')
   })

@@ -63,15 +63,17 @@ export async function createAccountsService(opts: {
   const loaded = await opts.load()
   if (loaded.notice) opts.notices.push(loaded.notice)
   let undecryptable = 0
-  const accounts: LiveAccount[] = loaded.value.accounts.map((stored) => {
-    let session: BackendSession | null = null
-    if (stored.sealedSession) {
-      const plain = secrets.open(stored.sealedSession)
-      session = plain ? (backendFor(stored.serverId)?.restoreSession(plain) ?? null) : null
-      if (!session) undecryptable++
-    }
-    return { stored, session }
-  })
+  const accounts: LiveAccount[] = await Promise.all(
+    loaded.value.accounts.map(async (stored) => {
+      let session: BackendSession | null = null
+      if (stored.sealedSession) {
+        const plain = await secrets.open(stored.sealedSession)
+        session = plain ? (backendFor(stored.serverId)?.restoreSession(plain) ?? null) : null
+        if (!session) undecryptable++
+      }
+      return { stored, session }
+    }),
+  )
   if (undecryptable > 0) {
     opts.notices.push({
       level: 'info',
@@ -80,17 +82,16 @@ export async function createAccountsService(opts: {
   }
 
   const persist = () =>
-    opts
-      .save({
-        version: 1,
-        accounts: accounts.map(({ stored, session }) => {
-          const sealed = session
-            ? secrets.seal(backendFor(stored.serverId)?.serializeSession(session) ?? '')
-            : null
-          const { sealedSession: _old, ...rest } = stored
-          return sealed ? { ...rest, sealedSession: sealed } : rest
-        }),
-      })
+    Promise.all(
+      accounts.map(async ({ stored, session }) => {
+        const sealed = session
+          ? await secrets.seal(backendFor(stored.serverId)?.serializeSession(session) ?? '')
+          : null
+        const { sealedSession: _old, ...rest } = stored
+        return sealed ? { ...rest, sealedSession: sealed } : rest
+      }),
+    )
+      .then((sealed) => opts.save({ version: 1, accounts: sealed }))
       .catch((error: unknown) => logger.error('accounts.save-failed', { error }))
 
   const view = ({ stored, session }: LiveAccount): Account => ({

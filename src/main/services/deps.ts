@@ -1,15 +1,12 @@
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
+import type { ShellSafeStorage } from '../shell/electron-types'
 import type { ServerProfile } from '../../shared/profile'
+import type { Notice } from '../storage/app-files'
 
 /** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
-export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean
-  getSelectedStorageBackend?(): string
-  encryptString(plain: string): Buffer
-  decryptString(encrypted: Buffer): string
-}
+export type SafeStorageLike = ShellSafeStorage
 
 /** Everything the main-process services take from their shell. Nothing here is Electron itself. */
 export interface ServiceDeps {
@@ -36,6 +33,15 @@ export interface ServiceDeps {
   demo: 'auto' | 'on' | 'off'
   /** Where the managed policy lives (policyLocation(): the per-OS path, and ACCOUNT_DESK_POLICY for tests). Absent: no policy (tests only). */
   policy?: { machine: string; override: string | null }
+  /** Notices from the shell itself (e.g. its link scheme could not be registered), shown with the others. */
+  shellNotices?: Notice[]
+  /** For the About / diagnostics view: runtime versions, the OS, the log file and its last lines. */
+  diagnostics?: {
+    runtime: Record<string, string | undefined>
+    os: string
+    logFile: string | null
+    recentLog: () => string[]
+  }
   /** The servers built into this branded build (branding.json's defaultServers). */
   brandingServers?: ServerProfile[]
 }

@@ -7,14 +7,17 @@ import type { SecretStore } from '../storage/secret-store'
 import type { AccountsService } from './accounts'
 import { DEMO_SERVER_ID, type DemoController } from './demo'
 import type { ServiceDeps } from './deps'
+import { buildDiagnostics } from './diagnostics'
 import type { ResetService } from './reset'
 import { summarize, type ServerRegistry } from './server-registry'
 import type { createSingleFlight } from './single-flight'
 
 /** The started parts the bridge handlers answer from. Every one exists: the services are built before this. */
 export interface HandlerParts {
-  deps: Pick<ServiceDeps, 'appName' | 'version' | 'scheme' | 'platform' | 'shell'>
+  deps: Pick<ServiceDeps, 'appName' | 'version' | 'scheme' | 'platform' | 'shell' | 'policy' | 'diagnostics'>
   notices: readonly Notice[]
+  /** The policy file in force, or null. */
+  policyInForce: string | null
   secrets: Pick<SecretStore, 'mode'>
   registry: ServerRegistry
   accounts: AccountsService
@@ -53,6 +56,24 @@ export function createHandlers(p: HandlerParts): Handlers {
       }
       return ok(info)
     },
+    getDiagnostics: async () =>
+      ok(
+        buildDiagnostics({
+          appName: p.deps.appName,
+          version: p.deps.version,
+          shell: p.deps.shell,
+          runtime: p.deps.diagnostics?.runtime ?? { node: process.versions.node },
+          os: p.deps.diagnostics?.os ?? p.deps.platform,
+          policy: {
+            inForce: p.policyInForce,
+            lookedIn: p.deps.policy?.override ?? p.deps.policy?.machine ?? null,
+          },
+          serverUrls: registry.profiles().map((server) => server.baseUrl),
+          secretStorage: p.secrets.mode,
+          logFile: p.deps.diagnostics?.logFile ?? null,
+          recentLog: p.deps.diagnostics?.recentLog().slice(-100) ?? [],
+        }),
+      ),
     rendererReady: async () => {
       p.queue.markReady()
       return ok({})

@@ -5,7 +5,7 @@ import { createBackend, type Backend } from '../backends'
 import { loadPolicy, NO_POLICY } from '../config/policy'
 import { createLinkHandles, createLinkIntake, createLinkQueue, type LinkIntake } from '../links'
 import { createAppFiles, type AppFiles, type Notice } from '../storage/app-files'
-import { createSecretStore } from '../storage/secret-store'
+import { openSecretStore } from '../storage/secret-store'
 import { createAccountsService } from './accounts'
 import type { ServiceDeps } from './deps'
 import { createHandlers } from './handlers'
@@ -37,11 +37,11 @@ export interface Services {
  */
 export async function createServices(deps: ServiceDeps): Promise<Services> {
   const { logger } = deps
-  const notices: Notice[] = []
-  const secrets = createSecretStore(deps.safeStorage)
+  const notices: Notice[] = [...(deps.shellNotices ?? [])]
+  const secrets = await openSecretStore(deps.safeStorage, deps.platform)
   if (secrets.notice && deps.shell === 'electron') notices.push({ level: 'warning', message: secrets.notice })
   const files = createAppFiles(deps.dataDir, deps.now)
-  const registry = await loadRegistry(deps, files, notices)
+  const { registry, policyInForce } = await loadRegistry(deps, files, notices)
   const demo = await startWantedDemo(deps, registry, notices)
   for (const left of registry.effective().leftOut) {
     if (left.source !== 'policy')
@@ -110,6 +110,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const handlers = createHandlers({
     deps,
     notices,
+    policyInForce,
     secrets,
     registry,
     accounts,
@@ -139,7 +140,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
 }
 
 /** The servers the user added (those still valid), the policy's and the branded build's, in one registry. */
-async function loadRegistry(deps: ServiceDeps, files: AppFiles, notices: Notice[]): Promise<ServerRegistry> {
+async function loadRegistry(
+  deps: ServiceDeps,
+  files: AppFiles,
+  notices: Notice[],
+): Promise<{ registry: ServerRegistry; policyInForce: string | null }> {
   const { logger } = deps
   const settings = await files.loadSettings()
   if (settings.notice) notices.push(settings.notice)
@@ -166,7 +171,9 @@ async function loadRegistry(deps: ServiceDeps, files: AppFiles, notices: Notice[
       })
     : { policy: NO_POLICY, notices: [] }
   notices.push(...policy.notices)
-  return createServerRegistry({
+  const policyInForce =
+    deps.policy && policy.policy !== NO_POLICY ? (deps.policy.override ?? deps.policy.machine) : null
+  const registry = createServerRegistry({
     policy: policy.policy,
     brandingServers: deps.brandingServers ?? [],
     userServers,
@@ -176,6 +183,7 @@ async function loadRegistry(deps: ServiceDeps, files: AppFiles, notices: Notice[
         .saveSettings({ version: 1, servers })
         .catch((error: unknown) => logger.error('settings.save-failed', { error })),
   })
+  return { registry, policyInForce }
 }
 
 /** The demo server when it is on, or `auto` and no server is configured; null otherwise or when it cannot start. */

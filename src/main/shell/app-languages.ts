@@ -1,4 +1,4 @@
-import type { AppLike } from './electron-like'
+import type { ShellApp } from './electron-types'
 
 /**
  * The app's languages, most wanted first: Chromium's locale for the app (app.getLocale(), from the system's
@@ -6,7 +6,7 @@ import type { AppLike } from './electron-like'
  * settings applies without a restart where Electron follows it.
  */
 export function appLanguages(
-  app: Pick<AppLike, 'getLocale' | 'getPreferredSystemLanguages'>,
+  app: Pick<ShellApp, 'getLocale' | 'getPreferredSystemLanguages'>,
 ): readonly string[] {
   return [app.getLocale(), ...app.getPreferredSystemLanguages()].filter((tag) => tag.length > 0)
 }

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { APP_PROTOCOL } from '../../shared/app'
@@ -5,6 +6,7 @@ import { devSchemeOf, runtimeBranding } from '../config/runtime-branding'
 import { channelOf } from '../../shared/channels'
 import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
+import { createLogFile } from '../log-file'
 import { createAppProtocolHandler } from '../security/app-protocol'
 import { appLanguages } from './app-languages'
 import { isAppOrigin } from '../security/origin'
@@ -12,9 +14,11 @@ import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from
 import { lockDownWebContents } from '../security/navigation'
 import { createDeferredIntake } from '../links/deferred-intake'
 import { switchesOf } from '../links/argv'
+import { linksWillNotOpenNotice } from '../links/registration-notice'
 import { effectiveScheme, wireProtocolLinks } from '../links/wire-protocol-links'
 import type { Services } from '../services'
-import type { BrowserWindowLike, ElectronLike } from './electron-like'
+import type { ShellBrowserWindow, ShellElectron } from './electron-types'
+import { createRendererRecovery, rendererErrorPage } from './renderer-recovery'
 import { createMainWindow, focusWindow } from './window'
 
 export interface ShellProcess {
@@ -23,6 +27,8 @@ export interface ShellProcess {
   env: Record<string, string | undefined>
   defaultApp?: boolean
   execPath: string
+  /** Node's, Electron's and Chromium's versions (`process.versions`), for the diagnostics view. */
+  versions?: Record<string, string | undefined>
 }
 
 export interface ShellOptions {
@@ -37,7 +43,7 @@ export interface ShellOptions {
  * before `ready`, `open-url` from load).
  */
 export function startShell(
-  electron: ElectronLike,
+  electron: ShellElectron,
   proc: ShellProcess,
   opts: ShellOptions,
 ): { ready: Promise<void> } {
@@ -47,7 +53,22 @@ export function startShell(
   const branding = runtimeBranding()
   const devScheme = devSchemeOf(branding.scheme)
   const scheme = effectiveScheme({ scheme: branding.scheme, devScheme, isDev })
-  const logger = opts.logger ?? createLogger((line) => console.error(line), isDev ? 'debug' : 'info')
+  // The log file in the OS log folder, for IT (a packaged app's stderr goes nowhere); tests pass their own logger.
+  const logFile = opts.logger
+    ? null
+    : createLogFile({
+        dir: app.getPath('logs'),
+        onError: (error) => console.error('The log file cannot be written:', String(error)),
+      })
+  const logger =
+    opts.logger ??
+    createLogger(
+      (line) => {
+        console.error(line)
+        logFile?.sink(line)
+      },
+      isDev ? 'debug' : 'info',
+    )
 
   app.enableSandbox()
   electron.protocol.registerSchemesAsPrivileged([
@@ -57,14 +78,14 @@ export function startShell(
     },
   ])
 
-  let win: BrowserWindowLike | null = null
+  let win: ShellBrowserWindow | null = null
   let services: Services | null = null
 
   // Links can arrive from load on (macOS `open-url` before `ready`, argv at cold start): they wait in the
   // deferred intake until the services exist, then go through the one queue.
   const links = createDeferredIntake(scheme)
   const wiring = wireProtocolLinks({
-    app: app as never,
+    app,
     process: proc,
     scheme: branding.scheme,
     devScheme,
@@ -75,9 +96,12 @@ export function startShell(
   })
   if (!wiring.primary) return { ready: Promise.resolve() }
 
-  app.on('web-contents-created', ((_event: unknown, contents: never) =>
-    lockDownWebContents(contents, { devServerUrl })) as never)
-  app.on('window-all-closed', (() => app.quit()) as never)
+  const onBlocked = (what: string) => logger.warn('window.blocked', { what })
+  // Every web contents, the main window's too (Electron announces it here as well; the lock-down is idempotent).
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, { devServerUrl, onBlocked }),
+  )
+  app.on('window-all-closed', () => app.quit())
 
   const ready = app.whenReady().then(async () => {
     const ses = electron.session.defaultSession
@@ -113,8 +137,19 @@ export function startShell(
       demo: switchesOf(proc.argv).includes('--demo') ? 'on' : 'auto',
       policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
       brandingServers: branding.defaultServers,
+      shellNotices: wiring.registered ? [] : [linksWillNotOpenNotice(app.name)],
+      diagnostics: {
+        runtime: {
+          electron: proc.versions?.['electron'],
+          chrome: proc.versions?.['chrome'],
+          node: proc.versions?.['node'],
+        },
+        os: `${os.type()} ${os.release()} (${os.arch()})`,
+        logFile: logFile?.path ?? null,
+        recentLog: () => logFile?.recent() ?? [],
+      },
     })
-    registerHandlers(electron.ipcMain as never, services.handlers, {
+    registerHandlers(electron.ipcMain, services.handlers, {
       isAppUrl: (url) => isAppOrigin(url, devServerUrl),
       logger,
     })
@@ -123,25 +158,25 @@ export function startShell(
       title: app.name,
       devServerUrl,
       devTools: isDev,
-      onBlocked: (what) => logger.warn('window.blocked', { what }),
+      onBlocked,
     })
-    // A reload or a crash: hold links until the new page says it is ready again.
-    win.webContents.on(
-      'did-start-navigation' as never,
-      ((
-        details: { isSameDocument?: boolean; isMainFrame?: boolean },
-        _url: string,
-        isInPlace?: boolean,
-        isMainFrame?: boolean,
-      ) => {
-        const sameDocument = details?.isSameDocument ?? isInPlace ?? false
-        const mainFrame = details?.isMainFrame ?? isMainFrame ?? true
-        if (mainFrame && !sameDocument) services?.rendererGone()
-      }) as never,
-    )
-    win.webContents.on('render-process-gone' as never, (() => services?.rendererGone()) as never)
+    // The main frame committed a new document (a reload, or the page after a crash): hold links until that
+    // page says it is ready again. Not when a navigation only starts: Electron fires did-start-navigation
+    // before will-navigate, so a navigation the lock-down blocks would hold links for ever.
+    const contents = win.webContents
+    contents.on('did-navigate', () => services?.rendererGone())
+    const recovery = createRendererRecovery({
+      holdLinks: () => services?.rendererGone(),
+      reload: () => contents.reload(),
+      showErrorPage: () => void contents.loadURL(rendererErrorPage(app.name)),
+      now: Date.now,
+      onEvent: (event, reason) => logger.error(event, { reason }),
+    })
+    contents.on('render-process-gone', (_event, details) => {
+      if (!contents.isDestroyed()) recovery.gone(details.reason)
+    })
     links.attach(services.links)
   })
-  app.on('before-quit', (() => void services?.stop()) as never)
+  app.on('before-quit', () => void services?.stop())
   return { ready }
 }

@@ -1,13 +1,13 @@
 import { APP_ORIGIN } from '../../shared/app'
 import { lockDownWebContents } from '../security/navigation'
 import type { SecureWebPreferences } from '../security/web-preferences'
-import type { BrowserWindowLike, ElectronLike } from './electron-like'
+import type { ShellBrowserWindow, ShellElectron } from './electron-types'
 
 export const RENDERER_ENTRY = `${APP_ORIGIN}/index.html`
 
 /** Creates the one window, locked down, loading the renderer from the app protocol (or the dev server). */
 export function createMainWindow(
-  electron: Pick<ElectronLike, 'BrowserWindow'>,
+  electron: Pick<ShellElectron, 'BrowserWindow'>,
   opts: {
     preload: string
     title: string
@@ -15,7 +15,7 @@ export function createMainWindow(
     devTools: boolean
     onBlocked?: (what: string) => void
   },
-): BrowserWindowLike {
+): ShellBrowserWindow {
   // Written out in full, on a plain `new BrowserWindow({...})`, so that Electronegativity (which only reads a
   // literal object passed to a constructor named BrowserWindow) checks every option; `satisfies` makes any
   // weaker value a type error.
@@ -50,18 +50,18 @@ export function createMainWindow(
       autoplayPolicy: 'user-gesture-required',
     } satisfies SecureWebPreferences,
   })
-  lockDownWebContents(win.webContents as never, {
+  lockDownWebContents(win.webContents, {
     devServerUrl: opts.devServerUrl,
     onBlocked: opts.onBlocked,
   })
   // The title is the product name, always: never a server's page title, never a link.
-  win.on('page-title-updated', ((event: { preventDefault(): void }) => event.preventDefault()) as never)
+  win.on('page-title-updated', (event) => event.preventDefault())
   win.once('ready-to-show', () => win.show())
   void win.loadURL(opts.devServerUrl ?? RENDERER_ENTRY)
   return win
 }
 
-export function focusWindow(win: BrowserWindowLike | null): void {
+export function focusWindow(win: ShellBrowserWindow | null): void {
   if (!win || win.isDestroyed()) return
   if (win.isMinimized()) win.restore()
   win.show()

@@ -1,50 +1,55 @@
 import type { SafeStorageLike } from '../services/deps'
 
 /**
- * Session tokens at rest go only through Electron's safeStorage. Where it is unavailable, or on Linux where it
- * would fall back to `basic_text` (a hard-coded key), secrets are kept in memory only and the user is told.
- * A value that no longer decrypts (keyring changed) reads as null: "sign in again".
+ * Session tokens at rest go only through Electron's safeStorage, through its asynchronous API (the synchronous
+ * calls are deprecated in Electron 45). Where it is unavailable, or on Linux where it would fall back to
+ * `basic_text` (a hard-coded key), secrets are kept in memory only and the user is told. A value that no longer
+ * decrypts (keyring changed) reads as null: "sign in again".
  */
 export interface SecretStore {
   readonly mode: 'encrypted' | 'memory-only'
   /** Why secrets are memory-only, in words for people; null when they are encrypted. */
   readonly notice: string | null
   /** Base64 ciphertext, or null in memory-only mode (then nothing may be written). */
-  seal(plain: string): string | null
-  open(sealed: string): string | null
+  seal(plain: string): Promise<string | null>
+  open(sealed: string): Promise<string | null>
 }
 
-export function createSecretStore(safeStorage: SafeStorageLike | null): SecretStore {
-  const backend = safeStorage?.getSelectedStorageBackend?.()
-  const available = (() => {
-    try {
-      return (
-        !!safeStorage &&
-        safeStorage.isEncryptionAvailable() &&
-        backend !== 'basic_text' &&
-        backend !== 'unknown'
-      )
-    } catch {
-      return false
-    }
-  })()
-  if (!safeStorage || !available) {
-    return {
-      mode: 'memory-only',
-      notice: safeStorage
-        ? 'This computer offers no secure place to keep your sign-ins, so you stay signed in only while Account Desk is open.'
-        : 'Sign-ins are kept only while this session runs.',
-      seal: () => null,
-      open: () => null,
-    }
+/** Linux backends that are no secret store at all: a fixed key, or none chosen. */
+const NOT_A_STORE = new Set(['basic_text', 'unknown'])
+
+const memoryOnly = (notice: string): SecretStore => ({
+  mode: 'memory-only',
+  notice,
+  seal: async () => null,
+  open: async () => null,
+})
+
+/**
+ * Call after the app is `ready`. Availability first: it initialises the encryptor, and only then does Linux
+ * know which backend it chose (before that `getSelectedStorageBackend()` answers `unknown`).
+ */
+export async function openSecretStore(
+  safeStorage: SafeStorageLike | null,
+  platform: string,
+): Promise<SecretStore> {
+  if (!safeStorage) return memoryOnly('Sign-ins are kept only while this session runs.')
+  const noStore = memoryOnly(
+    'This computer offers no secure place to keep your sign-ins, so you stay signed in only while Account Desk is open.',
+  )
+  try {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return noStore
+    if (platform === 'linux' && NOT_A_STORE.has(safeStorage.getSelectedStorageBackend())) return noStore
+  } catch {
+    return noStore
   }
   return {
     mode: 'encrypted',
     notice: null,
-    seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
-    open: (sealed) => {
+    seal: async (plain) => (await safeStorage.encryptStringAsync(plain)).toString('base64'),
+    open: async (sealed) => {
       try {
-        return safeStorage.decryptString(Buffer.from(sealed, 'base64'))
+        return (await safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'))).result
       } catch {
         return null
       }

@@ -3,6 +3,7 @@ import { IncomingLinkDialog } from './components/IncomingLinkDialog'
 import { NoticeArea } from './components/NoticeArea'
 import { RemovalDialog } from './components/RemovalDialog'
 import { StepHeading } from './components/StepHeading'
+import { About } from './screens/About'
 import { AccountsHome } from './screens/AccountsHome'
 import { AddServer } from './screens/AddServer'
 import { ChangeDone, ChangePassword } from './screens/ChangePassword'
@@ -23,6 +24,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <AddServer />
     case 'signIn':
       return <SignIn step={screen.step} />
+    case 'about':
+      return <About screen={screen} />
     case 'change':
       return screen.step.name === 'form' ? (
         <ChangePassword step={screen.step} />
@@ -59,6 +62,7 @@ export function App() {
   const screenId = useApp((s) => s.screenId)
   const dialogOpen = useApp((s) => s.incomingLink !== null || s.removal !== null)
   const goHome = useApp((s) => s.goHome)
+  const goAbout = useApp((s) => s.goAbout)
   const mailbox = useApp((s) => s.status === 'ready' && (s.info?.demo.running ?? false))
 
   return (
@@ -69,11 +73,18 @@ export function App() {
             <img src="/icon.svg" alt="" className="brand-icon" width="24" height="24" />
             {name}
           </span>
-          {status === 'ready' && screen.flow !== 'home' ? (
+          {status === 'ready' ? (
             <nav aria-label="Main">
-              <button type="button" className="button button--quiet" onClick={() => goHome()}>
-                All accounts
-              </button>
+              {screen.flow !== 'home' ? (
+                <button type="button" className="button button--quiet" onClick={() => goHome()}>
+                  All accounts
+                </button>
+              ) : null}
+              {screen.flow !== 'about' ? (
+                <button type="button" className="button button--quiet" onClick={() => void goAbout()}>
+                  About
+                </button>
+              ) : null}
             </nav>
           ) : null}
         </header>

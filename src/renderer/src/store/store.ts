@@ -137,6 +137,17 @@ export function createAppStore(options: StoreOptions): AppStore {
       goHome(notice) {
         go({ flow: 'home' }, notice ?? null)
       },
+      async goAbout() {
+        go({ flow: 'about', diagnostics: null })
+        const mine = generation
+        const result = await settle(() => bridge.getDiagnostics({}))
+        if (generation !== mine) return
+        set({
+          screen: result.ok
+            ? { flow: 'about', diagnostics: result.value }
+            : { flow: 'about', diagnostics: null, unavailable: true },
+        })
+      },
       goAddServer() {
         go({ flow: 'addServer', step: { name: 'form' } })
       },

@@ -2,6 +2,7 @@ import type {
   Account,
   AppInfo,
   Bridge,
+  Diagnostics,
   LinkHandle,
   MailSummary,
   ServerSummary,
@@ -47,6 +48,8 @@ export type Screen =
   | { flow: 'signIn'; step: SignInStep }
   | { flow: 'reset'; step: ResetStep }
   | { flow: 'change'; step: ChangeStep }
+  /** About / diagnostics: null while it loads; `unavailable` when main did not answer. */
+  | { flow: 'about'; diagnostics: Diagnostics | null; unavailable?: boolean }
 
 /** Every bridge call a person starts. Only one runs at a time: a second submit is impossible. */
 export type Action =
@@ -136,6 +139,8 @@ export interface AppActions {
   goSignIn(options?: { serverId?: string | null; username?: string; reason?: SignInReason }): void
   goForgot(options?: { serverId?: string | null; email?: string }): void
   goChange(accountId: string): void
+  /** The About / diagnostics view, loaded fresh from main each time. */
+  goAbout(): Promise<void>
 
   signIn(input: SignInInput): Promise<void>
   signOut(accountId: string): Promise<void>
