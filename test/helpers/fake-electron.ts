@@ -219,8 +219,11 @@ export function createFakeElectron(opts: FakeElectronOptions = {}) {
       app.sandboxEnabled = true
     },
     whenReady: () => readyPromise,
+    /** Electron emits 'before-quit' first; a listener's preventDefault() cancels the quit (docs/api/app.md). */
     quit() {
-      app.quitCalled = true
+      const event = electronEvent({})
+      emitLikeElectron(app, 'before-quit', event)
+      if (!event.defaultPrevented) app.quitCalled = true
     },
     exit(code = 0) {
       app.exitCode = code

@@ -1,5 +1,6 @@
-import { rm } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import { startShell } from '../../src/main/shell/start'
 import { channelOf, type AppInfo, type LinkEvent } from '../../src/shared/contract'
@@ -23,6 +24,11 @@ afterEach(async () => {
   expect(logLines.join('\n')).not.toContain('88aa9a15913d435fa538b434f728f58d')
   await rm(dataDir, { recursive: true, force: true })
 })
+
+async function quitAndWait(fake: ReturnType<typeof createFakeElectron>) {
+  if (!fake.app.quitCalled) fake.app.quit()
+  await vi.waitFor(() => expect(fake.app.quitCalled).toBe(true), { timeout: 20_000 })
+}
 
 async function boot(
   argv: string[],
@@ -131,7 +137,7 @@ describe('switches are read only before the -- guard', () => {
   const demoRunning = async (argv: string[], platform: string) => {
     const { fake } = await boot(argv, platform)
     const info = (await fake.invoke(channelOf('getAppInfo'), {})) as { ok: boolean; value: AppInfo }
-    fake.app.emit('before-quit')
+    await quitAndWait(fake)
     return info.value.demo.running
   }
 
@@ -141,5 +147,16 @@ describe('switches are read only before the -- guard', () => {
 
   it('--demo before the guard does', async () => {
     expect(await demoRunning(['/opt/ad/account-desk', '--demo', '--', LINK], 'linux')).toBe(true)
+  })
+})
+
+describe('quitting', () => {
+  it('holds the quit until the services have stopped and written their files, then quits', async () => {
+    const { fake } = await boot(['/opt/ad/account-desk', '--demo'])
+    fake.app.quit()
+    // The first quit is held (preventDefault in before-quit) while the demo server writes its store.
+    expect(fake.app.quitCalled).toBe(false)
+    await quitAndWait(fake)
+    await expect(stat(path.join(dataDir, 'demo-server.json'))).resolves.toBeTruthy()
   })
 })

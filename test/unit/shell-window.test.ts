@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startShell } from '../../src/main/shell/start'
 import { silentLogger } from '../../src/main/log'
 import { channelOf, invokeNames } from '../../src/shared/contract'
@@ -26,7 +26,10 @@ describe('the Electron shell with a fake electron module', () => {
     fake = await boot()
     win = fake.windows()[0]!
   })
-  afterEach(() => fake.app.emit('before-quit'))
+  afterEach(async () => {
+    fake.app.quit()
+    await vi.waitFor(() => expect(fake.app.quitCalled).toBe(true), { timeout: 20_000 })
+  })
 
   it('enables the sandbox for every renderer and registers the app scheme as privileged before ready', () => {
     expect(fake.app.sandboxEnabled).toBe(true)

@@ -177,6 +177,20 @@ export function startShell(
     })
     links.attach(services.links)
   })
-  app.on('before-quit', () => void services?.stop())
+  // Stopping writes the data files (the demo server's store): hold the quit until that is done, then quit again.
+  // Electron: preventDefault() in 'before-quit' stops the quit (docs/api/app.md, event 'before-quit').
+  let stopped = false
+  let stopping: Promise<void> | null = null
+  app.on('before-quit', (event) => {
+    if (stopped || !services) return
+    event.preventDefault()
+    stopping ??= services
+      .stop()
+      .catch((error: unknown) => logger.error('shell.stop-failed', { error: String(error) }))
+      .finally(() => {
+        stopped = true
+        app.quit()
+      })
+  })
   return { ready }
 }
