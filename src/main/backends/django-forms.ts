@@ -8,7 +8,7 @@ import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
-import { findCsrfToken, formErrors, hasInput } from './django-html'
+import { readForm, type DjangoForm } from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { MESSAGES } from './messages'
@@ -84,28 +84,63 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     )
   }
 
-  /** A form page: its CSRF token, and proof that it is the form we want (one of its inputs). */
-  async function openForm(b: FormBrowser, pageUrl: string, input: string, what: string, label: string) {
+  /** The inputs that make a page the form of each flow. */
+  const EXPECTED = {
+    login: ['password'],
+    change: ['old_password', 'new_password1', 'new_password2'],
+    reset: ['email'],
+    confirm: ['new_password1', 'new_password2'],
+  } as const
+
+  type OpenedForm = { form: DjangoForm; csrf: string; url: string }
+
+  /**
+   * The form of a page, checked before anything is sent: it has its CSRF token, it posts (a GET would put the
+   * password in the address), and its `action` stays on the server's origin.
+   */
+  function usableForm(
+    html: string,
+    pageUrl: string,
+    expected: readonly string[],
+    what: string,
+  ): Result<OpenedForm> {
+    const form = readForm(html, pageUrl, expected)
+    if (!form?.csrf)
+      return fail({
+        kind: 'unexpected-response',
+        status: 200,
+        message: looksLikePortal(html) ?? MESSAGES.formNotFound(what),
+      })
+    if (form.method !== 'post' || new URL(form.action).origin !== new URL(profile.baseUrl).origin)
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formSendsElsewhere(what) })
+    return ok({ form, csrf: form.csrf, url: pageUrl })
+  }
+
+  async function openForm(
+    b: FormBrowser,
+    pageUrl: string,
+    expected: readonly string[],
+    what: string,
+    label: string,
+  ): Promise<Result<OpenedForm>> {
     const got = await b.get(pageUrl, label)
     if (!got.ok) return got
     const html = htmlPage(got.value)
     if (!html.ok) return html
-    const csrf = findCsrfToken(html.value)
-    if (!csrf || !hasInput(html.value, input))
-      return fail<{ csrf: string; url: string }>({
-        kind: 'unexpected-response',
-        status: 200,
-        message: looksLikePortal(html.value) ?? MESSAGES.formNotFound(what),
-      })
-    return ok({ csrf, url: got.value.url })
+    return usableForm(html.value, got.value.url, expected, what)
   }
+
+  /** The field people identify themselves with: the form's text or e-mail input (`username` in Django's). */
+  const identifierInput = (form: DjangoForm) =>
+    form.inputs.find((i) => i.name === 'username') ??
+    form.inputs.find((i) => (i.type === 'text' || i.type === 'email') && i.name !== 'password')
 
   const looksLikePortal = (html: string) => (/<form\b/i.test(html) ? null : CAPTIVE_PORTAL_MESSAGE)
 
   /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
   type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }
 
-  function readPost(response: HttpResponse): Result<Posted> {
+  function readPost(response: HttpResponse, expected: readonly string[]): Result<Posted> {
     if (isRedirectStatus(response.status)) {
       const target = redirectTarget(response, response.url)
       if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
@@ -114,7 +149,8 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     const html = htmlPage(response)
     if (!html.ok) return html
     const fields: FieldErrors = {}
-    for (const [name, messages] of Object.entries(formErrors(html.value))) {
+    const errors = readForm(html.value, response.url, expected)?.errors ?? {}
+    for (const [name, messages] of Object.entries(errors)) {
       const key = DJANGO_FORM_FIELDS[name] ?? name
       fields[key] = [...(fields[key] ?? []), ...messages]
     }
@@ -144,8 +180,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   const sessionFrom = (username: string, jar: CookieJar) =>
     sessions.make({ v: 1, kind: djangoForms.id, serverId: profile.id, username, cookies: jar.toJSON() })
 
-  type LinkPage =
-    { status: 'dead' } | { status: 'valid'; csrf: string; url: string } | { status: 'valid-unopened' }
+  type LinkPage = { status: 'dead' } | ({ status: 'valid' } & OpenedForm) | { status: 'valid-unopened' }
 
   /**
    * The confirm page behind a link. Django answers a live link with a redirect to `…/set-password/` that sets
@@ -181,11 +216,10 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
       }
       const html = htmlPage(response)
       if (!html.ok) return html
-      if (!hasInput(html.value, 'new_password1')) return ok({ status: 'dead' })
-      const csrf = findCsrfToken(html.value)
-      if (!csrf)
-        return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('reset') })
-      return ok({ status: 'valid', csrf, url: current })
+      if (!readForm(html.value, current, EXPECTED.confirm)) return ok({ status: 'dead' })
+      const form = usableForm(html.value, current, EXPECTED.confirm, 'reset')
+      if (!form.ok) return form
+      return ok({ status: 'valid', ...form.value })
     }
     return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
   }
@@ -198,16 +232,28 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const b = browser(deadline)
-        const form = await openForm(b, loginUrl, 'password', 'sign-in', 'forms.login_page')
+        const form = await openForm(b, loginUrl, EXPECTED.login, 'sign-in', 'forms.login_page')
         if (!form.ok) return logOutcome(logger, 'signIn', form)
+        const identifier = identifierInput(form.value.form)
+        if (!identifier)
+          return logOutcome(
+            logger,
+            'signIn',
+            fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('sign-in') }),
+          )
         const posted = await b.post(
-          form.value.url,
-          { csrfmiddlewaretoken: form.value.csrf, username, password, next: new URL(changeUrl).pathname },
+          form.value.form.action,
+          {
+            csrfmiddlewaretoken: form.value.csrf,
+            [identifier.name]: username,
+            password,
+            next: new URL(changeUrl).pathname,
+          },
           'forms.login',
           form.value.url,
         )
         if (!posted.ok) return logOutcome(logger, 'signIn', posted)
-        const read = readPost(posted.value)
+        const read = readPost(posted.value, EXPECTED.login)
         if (!read.ok) return logOutcome(logger, 'signIn', read)
         if (read.value.kind === 'redirected')
           return logOutcome(logger, 'signIn', ok(sessionFrom(username, b.jar)))
@@ -245,7 +291,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(got.value)
         if (!html.ok) return logOutcome(logger, 'whoAmI', html)
-        if (!hasInput(html.value, 'old_password'))
+        if (!readForm(html.value, changeUrl, EXPECTED.change))
           return logOutcome(
             logger,
             'whoAmI',
@@ -269,7 +315,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (isRedirectStatus(page.value.status)) return logOutcome(logger, 'signOut', ok(undefined))
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'signOut', html)
-        const csrf = findCsrfToken(html.value)
+        const csrf = readForm(html.value, changeUrl, EXPECTED.change)?.csrf
         if (!csrf)
           return logOutcome(
             logger,
@@ -293,16 +339,16 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     requestReset: (email, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const b = browser(deadline)
-        const form = await openForm(b, resetUrl, 'email', 'password reset', 'forms.reset_page')
+        const form = await openForm(b, resetUrl, EXPECTED.reset, 'password reset', 'forms.reset_page')
         if (!form.ok) return logOutcome(logger, 'requestReset', form)
         const posted = await b.post(
-          form.value.url,
+          form.value.form.action,
           { csrfmiddlewaretoken: form.value.csrf, email },
           'forms.reset',
           form.value.url,
         )
         if (!posted.ok) return logOutcome(logger, 'requestReset', posted)
-        const read = readPost(posted.value)
+        const read = readPost(posted.value, EXPECTED.reset)
         if (!read.ok) return logOutcome(logger, 'requestReset', read)
         if (read.value.kind === 'redirected') return logOutcome(logger, 'requestReset', ok(undefined))
         const { fields } = read.value
@@ -329,7 +375,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (page.value.status !== 'valid')
           return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
         const posted = await b.post(
-          page.value.url,
+          page.value.form.action,
           {
             csrfmiddlewaretoken: page.value.csrf,
             new_password1: input.newPassword,
@@ -339,7 +385,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
           page.value.url,
         )
         if (!posted.ok) return logOutcome(logger, 'confirmReset', posted)
-        const read = readPost(posted.value)
+        const read = readPost(posted.value, EXPECTED.confirm)
         if (!read.ok) return logOutcome(logger, 'confirmReset', read)
         // A password change ends the user's other Django sessions (the session auth hash changes).
         if (read.value.kind === 'redirected')
@@ -352,7 +398,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (Object.keys(fields).length > 0)
           return logOutcome(logger, 'confirmReset', fail(validation(fields)))
         // Used up between our GET and our POST (another tab, another device).
-        if (!hasInput(html, 'new_password1'))
+        if (!readForm(html, page.value.url, EXPECTED.confirm))
           return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
         return logOutcome(
           logger,
@@ -378,21 +424,12 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'changePassword', html)
-        const csrf = findCsrfToken(html.value)
-        if (!csrf || !hasInput(html.value, 'old_password'))
-          return logOutcome(
-            logger,
-            'changePassword',
-            fail({
-              kind: 'unexpected-response',
-              status: 200,
-              message: MESSAGES.formNotFound('change password'),
-            }),
-          )
+        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
+        if (!form.ok) return logOutcome(logger, 'changePassword', form)
         const posted = await b.post(
-          changeUrl,
+          form.value.form.action,
           {
-            csrfmiddlewaretoken: csrf,
+            csrfmiddlewaretoken: form.value.csrf,
             old_password: input.current,
             new_password1: input.new,
             new_password2: input.retype,
@@ -401,7 +438,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
           changeUrl,
         )
         if (!posted.ok) return logOutcome(logger, 'changePassword', posted)
-        const read = readPost(posted.value)
+        const read = readPost(posted.value, EXPECTED.change)
         if (!read.ok) return logOutcome(logger, 'changePassword', read)
         if (read.value.kind === 'redirected') {
           // Signed out between the two requests: login_required sent the post to the sign-in page.

@@ -1,96 +1,233 @@
+import type { Element, Node, ParentNode } from 'domhandler'
+import { parseDocument } from 'htmlparser2'
 import type { FieldErrors } from '../../shared/errors'
 
 /**
- * Reading Django's HTML forms: the CSRF token, which inputs a page has, and the messages of its `errorlist`s.
- * Works on Django's stock renderings (`as_p`, `as_table`, `as_ul`, the 4.x/5.x `div` template): a field's errors
- * come right before its input, non-field errors carry the `nonfield` class. Messages are returned verbatim.
+ * Reading a Django page's form the way a browser sees it (htmlparser2's HTML parser: comments, `<template>`
+ * contents and script text are never taken for markup; entities and quoting are the parser's job).
+ *
+ * *The* form is the one holding the inputs the caller expects; other forms on the page (a search box, a
+ * newsletter sign-up) contribute neither their CSRF token nor their errors. Errors are read from every markup
+ * convention seen in the field, messages verbatim:
+ * - Django's `errorlist` (`nonfield` for the form's own errors; since 5.2 its id names the field);
+ * - crispy-forms Bootstrap 4/5: `invalid-feedback` next to an input marked `is-invalid`, ids `error_1_id_x`;
+ * - `aria-describedby` from an input to its error;
+ * - non-field errors wherever the template puts them (`alert-danger`, `errornote`, `non-field-errors`), even
+ *   outside the form.
+ * A field error goes to the input it shares a wrapper with, else to the next input after it.
  */
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  rsquo: '’',
-  lsquo: '‘',
-  ldquo: '“',
-  rdquo: '”',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
+export interface FormInput {
+  name: string
+  /** Lower-case `type` (`text` when absent); `select` and `textarea` for those elements. */
+  type: string
+  autocomplete: string
+  /** The text of its `<label for>` (or the label around it), trimmed, trailing colon and asterisk removed. */
+  label: string
 }
 
-export function decodeHtmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') {
-      const code =
-        entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return NAMED[entity.toLowerCase()] ?? whole
-  })
+export interface DjangoForm {
+  /** Where the form posts: its `action` resolved against the page (the page itself when absent). */
+  action: string
+  /** Lower-case `method` (`get` when absent, as in browsers). */
+  method: string
+  /** The form's own hidden `csrfmiddlewaretoken`, or null. */
+  csrf: string | null
+  /** The form's named inputs a person fills in (not hidden, not buttons), in page order. */
+  inputs: FormInput[]
+  /** Field name (the server's) → messages, with the form's own errors under `__all__`. */
+  errors: FieldErrors
 }
 
-const textOf = (html: string) =>
-  decodeHtmlEntities(html.replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim()
+const SKIPPED = new Set(['template', 'script', 'style', 'noscript'])
+const BUTTON_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'])
+const NONFIELD_CLASSES = ['nonfield', 'non-field-errors', 'alert-danger', 'alert-error', 'errornote']
 
-function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)
-  if (!match) return null
-  return decodeHtmlEntities(match[1] ?? match[2] ?? match[3] ?? '')
+const isElement = (node: Node): node is Element => node.type === 'tag'
+const attr = (el: Element, name: string) => el.attribs[name] ?? ''
+const classes = (el: Element) => attr(el, 'class').split(/\s+/).filter(Boolean)
+const hasClass = (el: Element, name: string) => classes(el).includes(name)
+
+/** Every element under `root` in page order, never entering comments, `<template>`, scripts or styles. */
+function* elements(root: ParentNode): Generator<Element> {
+  for (const child of root.children) {
+    if (!isElement(child) || SKIPPED.has(child.name)) continue
+    yield child
+    yield* elements(child)
+  }
 }
 
-const INPUT_TAG = /<(?:input|select|textarea)\b[^>]*>/gi
+/** Text as shown: comments and hidden containers left out, white space collapsed. */
+function textOf(node: Node): string {
+  const parts: string[] = []
+  const walk = (n: Node) => {
+    if (n.type === 'text') parts.push((n as Node & { data: string }).data)
+    else if (isElement(n) && !SKIPPED.has(n.name)) n.children.forEach(walk)
+  }
+  walk(node)
+  return parts.join('').replace(/\s+/g, ' ').trim()
+}
 
-/** The value of the form's hidden `csrfmiddlewaretoken`, or null. */
-export function findCsrfToken(html: string): string | null {
-  for (const match of html.matchAll(INPUT_TAG)) {
-    if (attribute(match[0], 'name') === 'csrfmiddlewaretoken') {
-      const value = attribute(match[0], 'value')
-      if (value && /^[A-Za-z0-9]{16,128}$/.test(value)) return value
+const isFieldInput = (el: Element) =>
+  (el.name === 'input' && !BUTTON_TYPES.has(attr(el, 'type').toLowerCase()) && attr(el, 'name') !== '') ||
+  ((el.name === 'select' || el.name === 'textarea') && attr(el, 'name') !== '')
+
+const contains = (ancestor: Element, node: Node) => {
+  for (let n: ParentNode | null = node.parent; n; n = n.parent) if (n === ancestor) return true
+  return false
+}
+
+const formOf = (node: Node): Element | null => {
+  for (let n: ParentNode | null = node.parent; n; n = n.parent)
+    if (isElement(n) && n.name === 'form') return n
+  return null
+}
+
+const nonField = (el: Element) =>
+  NONFIELD_CLASSES.some((c) => hasClass(el, c)) && !(hasClass(el, 'errorlist') && !hasClass(el, 'nonfield'))
+
+const looksLikeError = (el: Element) =>
+  hasClass(el, 'errorlist') || hasClass(el, 'invalid-feedback') || /error|invalid/i.test(attr(el, 'id'))
+
+const markedInvalid = (input: Element) =>
+  hasClass(input, 'is-invalid') || attr(input, 'aria-invalid').toLowerCase() === 'true'
+
+/** One message per `<li>`, else the container's text as one message. */
+function messagesOf(el: Element): string[] {
+  const items = [...elements(el)].filter((e) => e.name === 'li')
+  const texts = items.length > 0 ? items.map(textOf) : [textOf(el)]
+  return texts.filter((t) => t.length > 0)
+}
+
+function labelOf(input: Element, all: Element[]): string {
+  const id = attr(input, 'id')
+  let label = id ? all.find((e) => e.name === 'label' && attr(e, 'for') === id) : undefined
+  for (let n: ParentNode | null = input.parent; !label && n; n = n.parent)
+    if (isElement(n) && n.name === 'label') label = n
+  return label
+    ? textOf(label)
+        .replace(/[\s*:]+$/, '')
+        .trim()
+    : ''
+}
+
+/**
+ * The first form on the page (in page order, outside `<template>`) whose inputs include every `expected` name,
+ * read; null when no form has them. `pageUrl` is the address the page was fetched from (after redirects).
+ */
+export function readForm(html: string, pageUrl: string, expected: readonly string[]): DjangoForm | null {
+  const document = parseDocument(html)
+  const all = [...elements(document)]
+  const ownedBy = (form: Element) => {
+    const id = attr(form, 'id')
+    // An input belongs to the form around it, or to the one its `form` attribute names.
+    return all.filter((el) =>
+      el.attribs['form'] !== undefined ? id !== '' && el.attribs['form'] === id : formOf(el) === form,
+    )
+  }
+  for (const form of all.filter((el) => el.name === 'form')) {
+    const owned = ownedBy(form)
+    const fields = owned.filter(isFieldInput)
+    const names = new Set(fields.map((el) => attr(el, 'name')))
+    if (!expected.every((name) => names.has(name))) continue
+    return {
+      action: actionOf(form, pageUrl),
+      method: (attr(form, 'method') || 'get').toLowerCase(),
+      csrf: csrfOf(owned),
+      inputs: fields.map((el) => ({
+        name: attr(el, 'name'),
+        type: el.name === 'input' ? attr(el, 'type').toLowerCase() || 'text' : el.name,
+        autocomplete: attr(el, 'autocomplete').toLowerCase(),
+        label: labelOf(el, all),
+      })),
+      errors: errorsOf(form, fields, all),
     }
   }
   return null
 }
 
-export function hasInput(html: string, name: string): boolean {
-  for (const match of html.matchAll(INPUT_TAG)) if (attribute(match[0], 'name') === name) return true
-  return false
+function actionOf(form: Element, pageUrl: string): string {
+  const action = attr(form, 'action').trim()
+  try {
+    const url = new URL(action || pageUrl, pageUrl)
+    url.hash = ''
+    return url.href
+  } catch {
+    return pageUrl
+  }
 }
 
-/** Field name (Django's) → messages, with non-field errors under `__all__`. */
-export function formErrors(html: string): FieldErrors {
+function csrfOf(owned: Element[]): string | null {
+  for (const el of owned) {
+    if (el.name !== 'input' || attr(el, 'name') !== 'csrfmiddlewaretoken') continue
+    const value = attr(el, 'value')
+    if (/^[A-Za-z0-9]{16,128}$/.test(value)) return value
+  }
+  return null
+}
+
+function errorsOf(form: Element, fields: Element[], all: Element[]): FieldErrors {
   const errors: FieldErrors = {}
-  const list = /<ul\b([^>]*\bclass\s*=\s*["'][^"']*\berrorlist\b[^"']*["'][^>]*)>([\s\S]*?)<\/ul>/gi
-  for (const match of html.matchAll(list)) {
-    const attributes = match[1] ?? ''
-    const messages = [...(match[2] ?? '').matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/gi)]
-      .map((li) => textOf(li[1] ?? ''))
-      .filter((m) => m.length > 0)
-    if (messages.length === 0) continue
-    let field: string | null = null
-    if (/\bnonfield\b/.test(attributes)) field = '__all__'
-    else {
-      // Django 5.2 names the field in the list's id: id="id_new_password2_error".
-      const id = /\bid\s*=\s*["']id_([\w-]+)_error["']/.exec(attributes)
-      if (id?.[1]) field = id[1]
-      else {
-        const after = html.slice((match.index ?? 0) + match[0].length)
-        for (const input of after.matchAll(INPUT_TAG)) {
-          const type = (attribute(input[0], 'type') ?? '').toLowerCase()
-          const name = attribute(input[0], 'name')
-          if (type === 'hidden' || type === 'submit' || !name) continue
-          field = name
-          break
-        }
-      }
-    }
-    const key = field ?? '__all__'
-    errors[key] = [...(errors[key] ?? []), ...messages]
+  const add = (key: string, messages: string[]) => {
+    if (messages.length > 0) errors[key] = [...(errors[key] ?? []), ...messages]
+  }
+  const taken = new Set<Element>()
+  const insideTaken = (el: Element) => [...taken].some((t) => contains(t, el))
+
+  // The form's own errors: inside it, or outside every form (a banner above it).
+  for (const el of all) {
+    if (!nonField(el) || insideTaken(el)) continue
+    const owner = formOf(el)
+    if (owner !== null && owner !== form) continue
+    taken.add(el)
+    add('__all__', messagesOf(el))
+  }
+
+  const describedBy = new Map<string, Element>()
+  for (const input of fields)
+    for (const id of attr(input, 'aria-describedby').split(/\s+/).filter(Boolean)) describedBy.set(id, input)
+  const byId = new Map(fields.filter((f) => attr(f, 'id')).map((f) => [attr(f, 'id'), f]))
+
+  for (const el of all) {
+    if (!contains(form, el) || taken.has(el) || insideTaken(el)) continue
+    const id = attr(el, 'id')
+    const described = id ? describedBy.get(id) : undefined
+    const feedback = hasClass(el, 'invalid-feedback')
+    if (
+      !hasClass(el, 'errorlist') &&
+      !feedback &&
+      !(described && markedInvalid(described) && looksLikeError(el))
+    )
+      continue
+    const input =
+      described ?? inputNamedById(id, byId) ?? wrapperInput(el, form, fields) ?? nextInput(el, fields, all)
+    // Bootstrap pages may carry feedback text for client-side checks: only an input marked invalid shows it.
+    if (feedback && !hasClass(el, 'd-block') && !(input && markedInvalid(input))) continue
+    taken.add(el)
+    add(input ? attr(input, 'name') : '__all__', messagesOf(el))
   }
   return errors
+}
+
+/** Django 5.2's `id_<field>_error`, crispy's `error_1_id_<field>`. */
+function inputNamedById(id: string, byId: Map<string, Element>): Element | undefined {
+  const match = /^(?:error_\d+_)?(.+?)(?:_error)?$/.exec(id)
+  if (!id || !match?.[1] || match[1] === id) return undefined
+  return byId.get(match[1])
+}
+
+/** The one input that shares the error's nearest wrapper holding any input (`<div>`, `<td>`, `<li>`). */
+function wrapperInput(el: Element, form: Element, fields: Element[]): Element | undefined {
+  for (let n: ParentNode | null = el.parent; n && n !== form; n = n.parent) {
+    const inside = fields.filter((f) => contains(n as Element, f))
+    if (inside.length === 1) return inside[0]
+    if (inside.length > 1) return undefined
+  }
+  return undefined
+}
+
+/** Django's stock renderings put a field's errors right before its input. */
+function nextInput(el: Element, fields: Element[], all: Element[]): Element | undefined {
+  const at = all.indexOf(el)
+  return fields.find((f) => all.indexOf(f) > at)
 }

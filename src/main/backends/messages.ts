@@ -10,6 +10,8 @@ export const MESSAGES = {
   checkFields: 'The server did not accept some of the values.',
   formNotFound: (what: string) =>
     `The server’s ${what} page was not recognised. Check the server address and type in the server settings.`,
+  formSendsElsewhere: (what: string) =>
+    `The server’s ${what} form sends its contents to another site or by a method that puts them in the address. The app sends them only to the server itself, in the body of the request.`,
   csrfRefused:
     'The server refused the form’s security check (CSRF). Check the server address, or ask its administrators whether it accepts this app.',
   linkSessionLost:
