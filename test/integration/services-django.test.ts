@@ -57,9 +57,17 @@ async function startServicesFor(
   }
 }
 
-describe.runIf(available).each(['djoser', 'django-forms'] as const)(
-  'services against real Django (%s)',
-  (kind) => {
+/** djoser once; Django's HTML views on each template set (stock, crispy-forms Bootstrap 5 style, odd). */
+const CASES = [
+  ['djoser', 'stock'],
+  ['django-forms', 'stock'],
+  ['django-forms', 'crispy'],
+  ['django-forms', 'odd'],
+] as const
+
+describe.runIf(available).each(CASES)(
+  'services against real Django (%s, %s templates)',
+  (kind, templates) => {
     let django: DjangoServer
     let dataDir: string
     let services: Services
@@ -71,7 +79,7 @@ describe.runIf(available).each(['djoser', 'django-forms'] as const)(
     const RESET_PASSWORD = 'Velvet-Harbour-27'
 
     beforeAll(async () => {
-      django = await startDjango({ linkScheme: 'accountdesk' })
+      django = await startDjango({ linkScheme: 'accountdesk', templates })
       await django.createUser('alice', 'alice@example.com', PASSWORD)
       ;({
         services,

@@ -96,6 +96,14 @@ export interface DjangoOptions {
    * (EMAIL_FRONTEND_PROTOCOL: djoser >= 2.2.3 only) or 'template' (the doc's template; scheme 'accountdesk').
    */
   linkRecipe?: 'email-class' | 'settings' | 'template'
+  /**
+   * The auth pages' template set: Django's stock rendering (default), a Bootstrap 5 crispy-forms style set, or
+   * an odd one (a search form before and a newsletter form after the real one, fields in reverse order, errors
+   * after their inputs, `>` inside attribute values, posts accepted only at the form's `action`).
+   */
+  templates?: 'stock' | 'crispy' | 'odd'
+  /** What people sign in with: `email` sets djoser's LOGIN_FIELD and gives Django an e-mail login form and backend. */
+  loginField?: 'username' | 'email'
   /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
@@ -261,6 +269,8 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
   if (options.retype) env['ADT_RETYPE'] = '1'
   if (options.showEmailNotFound) env['ADT_SHOW_EMAIL_NOT_FOUND'] = '1'
   if (options.logoutOnPasswordChange) env['ADT_LOGOUT_ON_PASSWORD_CHANGE'] = '1'
+  if (options.templates) env['ADT_TEMPLATES'] = options.templates
+  if (options.loginField) env['ADT_LOGIN_FIELD'] = options.loginField
   if (options.linkScheme) {
     if (!/^[a-z][a-z0-9+.-]*$/.test(options.linkScheme))
       throw new Error(`Bad link scheme: ${options.linkScheme}`)

@@ -37,11 +37,23 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+TEMPLATE_SET = _env("ADT_TEMPLATES") or "stock"
+if TEMPLATE_SET not in ("stock", "crispy", "odd"):
+    raise ValueError("ADT_TEMPLATES must be stock, crispy or odd")
+if TEMPLATE_SET == "odd":
+    MIDDLEWARE.append("testproject.middleware.posts_only_via_action")
+
+# ADT_LOGIN_FIELD=email: people sign in with their e-mail address (djoser's LOGIN_FIELD, Django's login form).
+LOGIN_BY_EMAIL = _env("ADT_LOGIN_FIELD") == "email"
+if LOGIN_BY_EMAIL:
+    AUTHENTICATION_BACKENDS = ["testproject.email_login.EmailBackend"]
+
 ROOT_URLCONF = "testproject.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [os.path.join(BASE_DIR, "templates")],
+        # ADT_TEMPLATES picks a template set (stock, crispy, odd); the stock set fills in the pages it lacks.
+        "DIRS": [os.path.join(BASE_DIR, "templates_" + TEMPLATE_SET), os.path.join(BASE_DIR, "templates")],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -98,6 +110,8 @@ DJOSER = {
     "LOGOUT_ON_PASSWORD_CHANGE": _flag("ADT_LOGOUT_ON_PASSWORD_CHANGE"),
     "PASSWORD_CHANGED_EMAIL_CONFIRMATION": _flag("ADT_PASSWORD_CHANGED_EMAIL"),
 }
+if LOGIN_BY_EMAIL:
+    DJOSER["LOGIN_FIELD"] = "email"
 # The app's own URL scheme in the e-mailed links, by one of docs/reset-links.md's recipes (ADT_LINK_RECIPE;
 # docs/server-protocol.md, "The link in the e-mail"):
 #   email-class (default): a PasswordResetEmail subclass that sets `protocol` (any djoser version);

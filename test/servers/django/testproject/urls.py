@@ -3,12 +3,25 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from testproject import control
+from testproject.email_login import EmailAuthenticationForm
 
 _reset_view = auth_views.PasswordResetView.as_view(
     extra_email_context={"protocol": settings.APP_LINK_SCHEME} if settings.APP_LINK_SCHEME else None
 )
 
-urlpatterns = [
+_email_login = (
+    [
+        path(
+            "accounts/login/",
+            auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
+            name="login",
+        )
+    ]
+    if settings.LOGIN_BY_EMAIL
+    else []
+)
+
+urlpatterns = _email_login + [
     path("auth/", include("djoser.urls")),
     path("auth/", include("djoser.urls.authtoken")),
     path("accounts/password_reset/", _reset_view, name="password_reset"),
