@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { resultSchema, type Result } from './errors'
-import { backendKindSchema, passwordRulesSchema } from './profile'
+import { backendKindSchema, passwordRulesSchema, signInWithSchema } from './profile'
 import { EVENT_NAMES, INVOKE_NAMES, type EventName, type InvokeName } from './channels'
 
 export { BRIDGE_GLOBAL, channelOf, type EventName, type InvokeName } from './channels'
@@ -27,6 +27,8 @@ export const serverSummarySchema = z.object({
   passwordRules: passwordRulesSchema,
   /** Django's views can tell whether a link is still good before it is used; djoser cannot. */
   canCheckLink: z.boolean(),
+  /** What the sign-in screen asks for: the username or the e-mail address. */
+  signInWith: signInWithSchema,
   /** Set by the managed policy: the user cannot remove or edit it. */
   locked: z.boolean(),
   demo: z.boolean(),
@@ -125,6 +127,7 @@ export const addServerSchema = z
     displayName: z.string().trim().min(1).max(80),
     baseUrl: z.string().trim().min(1).max(2048),
     kind: backendKindSchema,
+    signInWith: signInWithSchema.optional(),
   })
   .strict()
 

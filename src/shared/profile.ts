@@ -1,10 +1,14 @@
 import { z } from 'zod'
-import { BACKEND_KIND_IDS, backendKind } from './backend-kinds'
+import { BACKEND_KIND_IDS, backendKind, SIGN_IN_WITH } from './backend-kinds'
 
 export type { BackendKind } from './backend-kinds'
 
 /** A profile's `kind`: one of the kinds in the registry (src/shared/backend-kinds). */
 export const backendKindSchema = z.enum(BACKEND_KIND_IDS)
+
+/** What people type to sign in: their username or their e-mail address. */
+export const signInWithSchema = z.enum(SIGN_IN_WITH)
+export type SignInWith = z.infer<typeof signInWithSchema>
 
 /** The rules the server enforces, as far as the client knows them. The server stays the judge. */
 export const passwordRulesSchema = z.object({
@@ -59,6 +63,11 @@ export const serverProfileSchema = z
     kind: backendKindSchema,
     prefix: prefixSchema.optional(),
     confirmPath: confirmPatternSchema.optional(),
+    /**
+     * What people sign in with, when the server does not say (djoser's OPTIONS on the token endpoint and
+     * Django's login form are asked first).
+     */
+    signInWith: signInWithSchema.optional(),
     /** djoser's PASSWORD_RESET_CONFIRM_RETYPE / SET_PASSWORD_RETYPE. */
     retypeField: z.boolean().default(false),
     passwordRules: passwordRulesSchema.default(defaultPasswordRules),

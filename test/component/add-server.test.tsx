@@ -37,8 +37,38 @@ describe('add a server', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument()
     expect(screen.getByText('Intranet was added. Sign in to it below.')).toBeInTheDocument()
     expect(fake.callsOf('addServer')).toEqual([
-      { displayName: 'Intranet', baseUrl: 'https://intranet.example.com', kind: 'django-forms' },
+      {
+        displayName: 'Intranet',
+        baseUrl: 'https://intranet.example.com',
+        kind: 'django-forms',
+        signInWith: 'username',
+      },
     ])
+  })
+
+  it('asks what people sign in with, and the sign-in screen follows what main answers', async () => {
+    let servers: (typeof djoserServer)[] = []
+    const { user, fake } = await openAddServer({
+      listServers: () => ok(servers),
+      addServer: (request) => {
+        servers = [{ ...djoserServer, displayName: request.displayName, signInWith: 'email' }]
+        return ok(servers[0] as typeof djoserServer)
+      },
+    })
+    await user.type(screen.getByLabelText('Name'), 'Mail')
+    await user.type(screen.getByLabelText('Address'), 'https://mail.example.com')
+    const group = screen.getByRole('group', { name: 'People sign in with' })
+    expect(group).toHaveAccessibleDescription(
+      'If the server says which it takes, the app follows the server.',
+    )
+    expect(screen.getByRole('radio', { name: 'Username' })).toBeChecked()
+    await user.click(screen.getByRole('radio', { name: 'E-mail address' }))
+    await user.click(screen.getByRole('button', { name: 'Add the server' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument()
+    expect(fake.callsOf('addServer')).toEqual([
+      { displayName: 'Mail', baseUrl: 'https://mail.example.com', kind: 'djoser', signInWith: 'email' },
+    ])
+    expect(screen.getByLabelText('E-mail address')).toHaveAttribute('type', 'email')
   })
 
   it('shows main’s messages on their fields and a policy refusal in the alert', async () => {

@@ -30,6 +30,7 @@ export const djoserServer: ServerSummary = {
   kind: 'djoser',
   passwordRules: RULES,
   canCheckLink: false,
+  signInWith: 'username',
   locked: false,
   demo: false,
 }
@@ -42,6 +43,7 @@ export const formsServer: ServerSummary = {
   kind: 'django-forms',
   passwordRules: { ...RULES, minLength: 10 },
   canCheckLink: true,
+  signInWith: 'username',
   locked: true,
   demo: false,
 }
@@ -54,6 +56,7 @@ export const demoServer: ServerSummary = {
   kind: 'djoser',
   passwordRules: RULES,
   canCheckLink: false,
+  signInWith: 'username',
   locked: true,
   demo: true,
 }

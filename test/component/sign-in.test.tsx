@@ -29,6 +29,29 @@ describe('sign in', () => {
     expect(password).not.toHaveAttribute('onpaste')
   })
 
+  it('asks for the e-mail address on a server that signs people in with it, and for the username elsewhere', async () => {
+    const emailServer = { ...formsServer, locked: false, signInWith: 'email' as const }
+    const { user, fake } = await openSignIn({
+      listServers: () => ok([djoserServer, emailServer]),
+      signIn: () => ok(alice),
+      listAccounts: () => ok([]),
+    })
+    expect(screen.getByLabelText('Username')).toHaveAttribute('type', 'text')
+    await user.selectOptions(screen.getByLabelText('Server'), emailServer.id)
+    const address = screen.getByLabelText('E-mail address')
+    expect(address).toHaveAttribute('type', 'email')
+    expect(address).toHaveAttribute('autocomplete', 'email')
+    expect(screen.queryByLabelText('Username')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(address).toHaveAccessibleDescription(/Enter your e-mail address/)
+    await user.type(address, 'alice@example.com')
+    await user.type(screen.getByLabelText('Password'), 'correct horse')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(fake.callsOf('signIn')).toEqual([
+      { serverId: emailServer.id, username: 'alice@example.com', password: 'correct horse' },
+    ])
+  })
+
   it('shows and hides the password with a toggle button', async () => {
     const { user } = await openSignIn()
     const password = screen.getByLabelText('Password')

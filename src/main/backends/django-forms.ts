@@ -11,6 +11,7 @@ import { unexpectedRedirect } from '../http/status'
 import { readForm, type DjangoForm } from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
+import { signInFieldFromInput } from './sign-in-field'
 import { MESSAGES } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
 import { sessionCodec } from './session'
@@ -228,6 +229,31 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     kind: djangoForms.id,
     profile,
     canCheckLink: djangoForms.canCheckLink,
+
+    signInField: (options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const form = await openForm(
+          browser(deadline),
+          loginUrl,
+          EXPECTED.login,
+          'sign-in',
+          'forms.login_page',
+        )
+        if (!form.ok) return logOutcome(logger, 'signInField', form)
+        const identifier = identifierInput(form.value.form)
+        if (!identifier)
+          return logOutcome(
+            logger,
+            'signInField',
+            fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('sign-in') }),
+          )
+        // The form says e-mail outright, or says nothing the profile does not know better (a stock
+        // AuthenticationForm still reads "Username" on a site whose backend takes e-mail addresses).
+        const field = signInFieldFromInput(identifier)
+        const signInWith =
+          field.signInWith === 'email' ? 'email' : (profile.signInWith ?? djangoForms.signInField)
+        return logOutcome(logger, 'signInField', ok({ ...field, signInWith }))
+      }),
 
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {

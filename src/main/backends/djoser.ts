@@ -10,6 +10,7 @@ import { drfFieldErrors, firstMessage, DJOSER_FIELDS } from './field-errors'
 import { MESSAGES } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, passwordsDifferError, withDeadline } from './operation'
 import { sessionCodec } from './session'
+import { signInFieldFromDrfMetadata, type SignInField } from './sign-in-field'
 import type { BackendDeps, BackendSession, DjoserBackend, Identity } from './types'
 
 /** A djoser session: the API token. */
@@ -47,7 +48,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     idempotent?: boolean
   }
 
-  async function call(method: 'GET' | 'POST', c: Call): Promise<Result<HttpResponse>> {
+  async function call(method: 'GET' | 'POST' | 'OPTIONS', c: Call): Promise<Result<HttpResponse>> {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (c.token) headers['Authorization'] = `Token ${c.token}`
     if (method === 'POST') headers['Content-Type'] = 'application/json'
@@ -126,6 +127,26 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     return ok({ username, ...(email ? { email } : {}), ...(id ? { id } : {}) })
   }
 
+  /** What the server said its sign-in field is; asked once per adapter. */
+  let told: SignInField | null = null
+  async function askSignInField(deadline: Deadline): Promise<Result<SignInField>> {
+    if (told) return ok(told)
+    const sent = await call('OPTIONS', { path: 'token/login/', label: 'djoser.login_options', deadline })
+    if (!sent.ok) return sent
+    if (sent.value.status !== 200) return fail(otherStatus(sent.value))
+    const body = readJson(sent.value)
+    if (!body.ok) return body
+    const field = signInFieldFromDrfMetadata(body.value)
+    if (!field) return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape })
+    told = field
+    return ok(field)
+  }
+  const fromProfile = (): SignInField => {
+    const signInWith = profile.signInWith ?? djoser.signInField
+    // djoser's LOGIN_FIELD is the field's name: `email` or `username`.
+    return { name: signInWith, signInWith }
+  }
+
   // Always sent: a server with PASSWORD_RESET_CONFIRM_RETYPE / SET_PASSWORD_RETYPE requires it, and every djoser
   // generation (2.1, 2.3.1, 2.3.3) ignores it when retyping is off. So no one has to know how the server is set.
   const retype = (input: { newPassword: string; retypePassword: string }) => ({
@@ -137,14 +158,25 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     profile,
     canCheckLink: djoser.canCheckLink,
 
+    signInField: (options) =>
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        const asked = await askSignInField(deadline)
+        if (asked.ok || asked.error.kind === 'cancelled') return logOutcome(logger, 'signInField', asked)
+        // A server whose metadata is off (OPTIONS refused) leaves it to the profile.
+        return logOutcome(logger, 'signInField', ok(fromProfile()))
+      }),
+
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+        // The server's own word (asked once), else the profile: djoser takes LOGIN_FIELD, not always `username`.
+        const asked = await askSignInField(deadline)
+        const field = asked.ok ? asked.value : fromProfile()
         // Signing in is safe to repeat, but it updates last_login (which ends outstanding reset links): no retry.
         const sent = await call('POST', {
           path: 'token/login/',
           label: 'djoser.login',
           deadline,
-          body: { username, password },
+          body: { [field.name]: username, password },
         })
         if (!sent.ok) return logOutcome(logger, 'signIn', sent)
         const response = sent.value

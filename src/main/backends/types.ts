@@ -3,6 +3,9 @@ import type { BackendKind, KindInfo, OtherSessions } from '../../shared/backend-
 import type { ServerProfile } from '../../shared/profile'
 import type { FetchLike } from '../http/client'
 import type { Logger } from '../log'
+import type { SignInField } from './sign-in-field'
+
+export type { SignInField } from './sign-in-field'
 
 /** Marks the objects only an adapter makes (src/main/backends/session.ts); not serialised. */
 export const sessionBrand: unique symbol = Symbol('BackendSession')
@@ -71,6 +74,12 @@ export interface BackendBase<K extends BackendKind, CanCheck extends boolean> {
   readonly kind: K
   readonly profile: ServerProfile
   readonly canCheckLink: CanCheck
+  /**
+   * What the server signs people in with, as it tells (djoser's DRF metadata, Django's login form); the
+   * profile's `signInWith` only where it does not.
+   */
+  signInField(options?: CallOptions): Promise<Result<SignInField>>
+  /** `username` is what the person typed: a username or an e-mail address, as `signInField` says. */
   signIn(username: string, password: string, options?: CallOptions): Promise<Result<BackendSession>>
   whoAmI(session: BackendSession, options?: CallOptions): Promise<Result<Identity>>
   /** Ends the session on the server. A session the server had already forgotten counts as signed out. */

@@ -10,7 +10,7 @@ import { classifyTransportError, transportFailureToAppError } from './transport-
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 
 export interface HttpRequest {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'OPTIONS'
   url: string
   headers?: Record<string, string>
   body?: string
@@ -102,7 +102,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
   }
 
   async function once(request: HttpRequest): Promise<Attempt> {
-    const idempotent = request.idempotent ?? request.method === 'GET'
+    const idempotent = request.idempotent ?? request.method !== 'POST'
     const started = Date.now()
     if (request.deadline.ended())
       return { result: endedError(request.deadline, idempotent, false), transient: false }
@@ -164,7 +164,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
 
   return {
     async send(request) {
-      const idempotent = request.idempotent ?? request.method === 'GET'
+      const idempotent = request.idempotent ?? request.method !== 'POST'
       const first = await once(request)
       // Never retry what may change something on the server: a POST that reached it must not run twice.
       if (!idempotent || !first.transient || request.deadline.remainingMs() < RETRY_PAUSE_MS * 2)

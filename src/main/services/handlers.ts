@@ -31,9 +31,16 @@ export interface HandlerParts {
   singleFlight: ReturnType<typeof createSingleFlight>
   /** Abandon every server call under way (the user's Cancel). */
   cancel(): void
+  /** The signal the user's Cancel aborts, for the calls under way now. */
+  signal(): AbortSignal
+  /** The adapter for a server in the registry. */
+  backendFor(serverId: string): Backend | undefined
   /** Remember the e-mail a reset was asked for on a server: it names the account a link is for. */
   rememberResetEmail(serverId: string, email: string): void
 }
+
+/** How long adding a server waits for the server to say what people sign in with. */
+const SIGN_IN_FIELD_WAIT_MS = 5000
 
 /** The bridge's handler table: one line per contract channel, each a call into a started service. */
 export function createHandlers(p: HandlerParts): Handlers {
@@ -86,7 +93,15 @@ export function createHandlers(p: HandlerParts): Handlers {
     listServers: async () => ok(registry.summaries()),
     addServer: async (req) => {
       const added = registry.add(req)
-      return added.ok ? ok(summarize(added.value)) : added
+      if (!added.ok) return added
+      // Asked now, at the user's click: what the server itself says its people sign in with. A server that
+      // cannot say (or does not answer soon) keeps the choice made in the form.
+      const { id } = added.value.profile
+      const told = await p.backendFor(id)?.signInField({
+        signal: AbortSignal.any([p.signal(), AbortSignal.timeout(SIGN_IN_FIELD_WAIT_MS)]),
+      })
+      if (told?.ok) registry.learnSignInWith(id, told.value.signInWith)
+      return ok(summarize(registry.get(id) ?? added.value))
     },
     removeServer: async ({ serverId }) => {
       const removed = registry.remove(serverId)

@@ -125,6 +125,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       cancel.abort()
       cancel = new AbortController()
     },
+    signal: () => cancel.signal,
+    backendFor,
     rememberResetEmail: (serverId, email) => lastResetEmail.set(serverId, email),
   })
 

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto'
 import type { ServerSummary } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import { backendKind } from '../../shared/backend-kinds'
-import { serverProfileSchema, type BackendKind, type ServerProfile } from '../../shared/profile'
+import {
+  serverProfileSchema,
+  type BackendKind,
+  type ServerProfile,
+  type SignInWith,
+} from '../../shared/profile'
 import { applyPolicy, policyRefusal, type EffectivePolicy, type EffectiveSettings } from '../config/policy'
 
 /**
@@ -23,7 +28,14 @@ export interface ServerRegistry {
   summaries(): ServerSummary[]
   /** What the policy decided for the current settings (demo, whether servers can be added, what was left out). */
   effective(): EffectiveSettings
-  add(input: { displayName: string; baseUrl: string; kind: BackendKind }): Result<ServerEntry>
+  add(input: {
+    displayName: string
+    baseUrl: string
+    kind: BackendKind
+    signInWith?: SignInWith
+  }): Result<ServerEntry>
+  /** What the server said its people sign in with, kept on a server the user added. */
+  learnSignInWith(id: string, signInWith: SignInWith): void
   remove(id: string): Result<void>
   setDemo(profile: ServerProfile | null): void
 }
@@ -38,6 +50,7 @@ export function summarize(entry: ServerEntry): ServerSummary {
     kind: profile.kind,
     passwordRules: profile.passwordRules,
     canCheckLink: backendKind(profile.kind).canCheckLink,
+    signInWith: profile.signInWith ?? backendKind(profile.kind).signInField,
     locked: entry.locked,
     demo: entry.source === 'demo',
   }
@@ -100,6 +113,7 @@ export function createServerRegistry(opts: {
         displayName: input.displayName,
         baseUrl: input.baseUrl,
         kind: input.kind,
+        ...(input.signInWith ? { signInWith: input.signInWith } : {}),
         ...(opts.policy.requestTimeoutMs !== null ? { timeoutMs: opts.policy.requestTimeoutMs } : {}),
       })
       if (!parsed.success) {
@@ -124,6 +138,10 @@ export function createServerRegistry(opts: {
         return fail({ kind: 'policy', message: 'This server is managed and cannot be removed.' })
       update(user.filter((p) => p.id !== id))
       return ok(undefined)
+    },
+    learnSignInWith(id, signInWith) {
+      if (!user.some((p) => p.id === id && p.signInWith !== signInWith)) return
+      update(user.map((p) => (p.id === id ? { ...p, signInWith } : p)))
     },
   }
 }

@@ -3,6 +3,7 @@ import { djoser } from './djoser'
 import type { BackendKindInfo } from './kind'
 
 export type * from './kind'
+export { SIGN_IN_WITH } from './kind'
 
 /**
  * Every kind of server the app speaks, in the order Add server offers them. Adding a kind: its file here, one

@@ -6,6 +6,10 @@
  */
 export type OtherSessions = 'signed-out' | 'may-remain' | 'unknown'
 
+/** What people type to sign in: their username or their e-mail address. */
+export const SIGN_IN_WITH = ['username', 'email'] as const
+export type SignInWith = (typeof SIGN_IN_WITH)[number]
+
 /**
  * What the app knows of one kind of server before it talks to one: the words Add server shows, where the
  * endpoints usually are, and what the kind can and cannot do. Data only, so the renderer and the profile schema
@@ -33,6 +37,9 @@ export interface BackendKindInfo {
     /** True when signing out here ends every session of the account at once (one token shared by all apps). */
     readonly signOutEndsAll: boolean
   }
-  /** What the sign-in form asks for, unless the profile says otherwise. */
-  readonly signInField: 'username' | 'email'
+  /**
+   * What the sign-in form asks for when neither the server (djoser's metadata, Django's login form) nor the
+   * profile's `signInWith` says otherwise.
+   */
+  readonly signInField: SignInWith
 }

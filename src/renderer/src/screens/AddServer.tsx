@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { BACKEND_KINDS, type BackendKind } from '../../../shared/backend-kinds'
+import { BACKEND_KINDS, type BackendKind, type SignInWith } from '../../../shared/backend-kinds'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
 import { FormActions } from '../components/FormActions'
@@ -7,6 +7,11 @@ import { TextField } from '../components/TextField'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useApp } from '../store/provider'
+
+const SIGN_IN_WITH: { value: SignInWith; label: string }[] = [
+  { value: 'username', label: 'Username' },
+  { value: 'email', label: 'E-mail address' },
+]
 
 /** Plain-language check before main's: an https address (http only for this computer). */
 function urlProblem(value: string): string | undefined {
@@ -31,6 +36,7 @@ export function AddServer() {
   const [displayName, setDisplayName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
   const [kind, setKind] = useState<BackendKind>(BACKEND_KINDS[0].id)
+  const [signInWith, setSignInWith] = useState<SignInWith>('username')
   const { attach, ...form } = useForm('addServer', {
     validate: () => {
       const problem = urlProblem(baseUrl)
@@ -39,7 +45,7 @@ export function AddServer() {
         baseUrl: problem ? [problem] : undefined,
       })
     },
-    send: () => addServer({ displayName: displayName.trim(), baseUrl: baseUrl.trim(), kind }),
+    send: () => addServer({ displayName: displayName.trim(), baseUrl: baseUrl.trim(), kind, signInWith }),
     cancel: () => goHome(),
   })
   useReportDirty(displayName !== '' || baseUrl !== '')
@@ -104,6 +110,25 @@ export function AddServer() {
               ))}
             </ul>
           ) : null}
+        </fieldset>
+        <fieldset className="field fieldset" aria-describedby={`${kindId}-sign-in-hint`}>
+          <legend className="field-label">People sign in with</legend>
+          <p id={`${kindId}-sign-in-hint`} className="field-hint">
+            If the server says which it takes, the app follows the server.
+          </p>
+          {SIGN_IN_WITH.map((choice) => (
+            <div key={choice.value} className="radio">
+              <input
+                type="radio"
+                id={`${kindId}-sign-in-${choice.value}`}
+                name="signInWith"
+                value={choice.value}
+                checked={signInWith === choice.value}
+                onChange={() => setSignInWith(choice.value)}
+              />
+              <label htmlFor={`${kindId}-sign-in-${choice.value}`}>{choice.label}</label>
+            </div>
+          ))}
         </fieldset>
         <ErrorAlert error={form.alertError} fields={['displayName', 'baseUrl', 'kind']} />
         <FormActions form={form} busyLabel="Adding…">

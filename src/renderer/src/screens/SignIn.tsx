@@ -19,6 +19,17 @@ const TITLES: Record<SignInReason, string> = {
   'may-have-applied': 'Try your new password',
 }
 
+/** The name field as the server wants it: its label, input type and autofill hint. */
+const NAME_FIELDS = {
+  username: { label: 'Username', type: 'text', autoComplete: 'username', missing: 'Enter your username.' },
+  email: {
+    label: 'E-mail address',
+    type: 'email',
+    autoComplete: 'email',
+    missing: 'Enter your e-mail address.',
+  },
+} as const
+
 const INTROS: Partial<Record<SignInReason, string>> = {
   'after-reset': 'Your password was reset. Sign in with the new one.',
   'after-change': 'Your password was changed. Sign in with the new one.',
@@ -36,18 +47,19 @@ export function SignIn({ step }: { step: SignInStep }) {
   const [serverId, setServerId] = useState(step.serverId ?? servers[0]?.id ?? '')
   const [username, setUsername] = useState(step.username)
   const [password, setPassword] = useState('')
+  const server = servers.find((s) => s.id === serverId)
+  const nameField = NAME_FIELDS[server?.signInWith ?? 'username']
   const { attach, ...form } = useForm('signIn', {
     validate: () =>
       compact({
         serverId: serverId ? undefined : ['Choose a server.'],
-        username: required(username, 'Enter your username.'),
+        username: required(username, nameField.missing),
         password: password === '' ? ['Enter your password.'] : undefined,
       }),
     send: () => signIn({ serverId, username: username.trim(), password }),
     cancel: () => goHome(),
   })
   useReportDirty(username !== step.username || password !== '')
-  const server = servers.find((s) => s.id === serverId)
   const maxLength = server?.passwordRules.maxLength ?? DEFAULT_RULES.maxLength
 
   if (servers.length === 0) {
@@ -80,8 +92,9 @@ export function SignIn({ step }: { step: SignInStep }) {
           errors={form.on('serverId')}
         />
         <TextField
-          label="Username"
-          autoComplete="username"
+          label={nameField.label}
+          type={nameField.type}
+          autoComplete={nameField.autoComplete}
           autoCapitalize="off"
           spellCheck={false}
           value={username}

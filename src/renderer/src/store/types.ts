@@ -87,6 +87,7 @@ export interface AddServerInput {
   displayName: string
   baseUrl: string
   kind: ServerSummary['kind']
+  signInWith?: ServerSummary['signInWith']
 }
 export interface PasswordPair {
   newPassword: string
