@@ -82,11 +82,15 @@ describe.runIf(available)('signing in by e-mail address', () => {
     })
   })
 
-  test('djoser: the field name comes from the server even when the profile says otherwise', async () => {
+  test('djoser: without asking, the profile names the field', async () => {
     const u = freshUser('emprof')
     await byEmail.createUser(u.username, u.email, GOOD)
-    const session = await backendOf(byEmail, 'djoser', { signInWith: 'username' }).signIn(u.email, GOOD)
-    expect(session.ok).toBe(true)
+    expect((await backendOf(byEmail, 'djoser', { signInWith: 'email' }).signIn(u.email, GOOD)).ok).toBe(true)
+    // A profile that says username on an e-mail server: djoser does not recognise the address.
+    expect(await backendOf(byEmail, 'djoser').signIn(u.email, GOOD)).toMatchObject({
+      ok: false,
+      error: { kind: 'auth' },
+    })
   })
 
   test('Add server asks the server, and the sign-in screen gets what it said', async () => {

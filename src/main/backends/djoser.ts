@@ -168,9 +168,10 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
 
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        // The server's own word (asked once), else the profile: djoser takes LOGIN_FIELD, not always `username`.
-        const asked = await askSignInField(deadline)
-        const field = asked.ok ? asked.value : fromProfile()
+        // djoser takes its LOGIN_FIELD, not always `username`: what the server said (signInField, asked when
+        // the server was added and kept on the profile), else the profile. Not asked here: one request per
+        // sign-in, and never a second request to a server that failed the first.
+        const field = told ?? fromProfile()
         // Signing in is safe to repeat, but it updates last_login (which ends outstanding reset links): no retry.
         const sent = await call('POST', {
           path: 'token/login/',
