@@ -651,6 +651,51 @@ describe('django-forms adapter: failure cases', () => {
     expect(elsewhere.requests).toHaveLength(0)
   })
 
+  test('a sign-in form whose action is on another host, or that submits by GET, is refused: nothing is sent', async () => {
+    const inputs = '<input name="username"><input type="password" name="password">'
+    fault.on(
+      'GET',
+      '/accounts/login/',
+      html(
+        form(inputs).replace(
+          '<form method="post">',
+          `<form method="post" action="${elsewhere.baseUrl}/collect">`,
+        ),
+      ),
+    )
+    const refused = {
+      ok: false,
+      error: {
+        kind: 'unexpected-response',
+        message: expect.stringContaining('sends its contents to another site'),
+      },
+    }
+    expect(await backend.signIn('alice', PW)).toMatchObject(refused)
+    fault.on('GET', '/accounts/login/', html(form(inputs).replace('method="post"', 'method="get"')))
+    expect(await backend.signIn('alice', PW)).toMatchObject(refused)
+    expect(fault.requests.every((r) => r.method === 'GET')).toBe(true)
+    expect(elsewhere.requests).toHaveLength(0)
+  })
+
+  test('a form’s action on the same server is where the post goes', async () => {
+    const inputs = '<input type="email" name="email">'
+    fault.on(
+      'GET',
+      '/accounts/password_reset/',
+      html(form(inputs).replace('method="post"', 'method="post" action="/reset/start/?step=2"')),
+    )
+    fault.on('POST', '/reset/start/', {
+      kind: 'reply',
+      status: 302,
+      headers: { Location: '/accounts/password_reset/done/' },
+    })
+    expect(await backend.requestReset('a@example.com')).toEqual({ ok: true, value: undefined })
+    expect(fault.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /accounts/password_reset/',
+      'POST /reset/start/',
+    ])
+  })
+
   test('the link’s redirect: followed with the session cookie it sets, and enough on its own for checkLink', async () => {
     const linkPath = `/accounts/reset/${LINK.uid}/${LINK.token}/`
     const setPassword = `/accounts/reset/${LINK.uid}/set-password/`
