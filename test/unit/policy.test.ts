@@ -489,3 +489,24 @@ describe('applyPolicy: the policy wins over user settings', () => {
     })
   })
 })
+
+describe('what people sign in with, set by the policy', () => {
+  const server = { id: 'mail', displayName: 'Mail', baseUrl: 'https://mail.example.org', kind: 'djoser' }
+
+  it('a server’s signInWith reaches the sign-in screen; a wrong value is refused with the reason', () => {
+    const parsed = parsePolicy({ servers: [{ ...server, signInWith: 'email' }] }, MACHINE)
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'))
+    expect(parsed.policy.servers[0]?.signInWith).toBe('email')
+    const registry = createServerRegistry({
+      policy: parsed.policy,
+      brandingServers: [],
+      userServers: [],
+      demo: 'off',
+      onChange: () => {},
+    })
+    expect(registry.summaries().map((s) => s.signInWith)).toEqual(['email'])
+    const refused = parsePolicy({ servers: [{ ...server, signInWith: 'phone' }] }, MACHINE)
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.problems.join('\n')).toMatch(/servers.*signInWith|signInWith/)
+  })
+})
