@@ -8,7 +8,7 @@ import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
-import { readForm, type DjangoForm } from './django-html'
+import { readForm, type DjangoForm, type FormInput } from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
@@ -136,6 +136,16 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     form.inputs.find((i) => i.name === 'username') ??
     form.inputs.find((i) => (i.type === 'text' || i.type === 'email') && i.name !== 'password')
 
+  /** The sign-in form and the input people identify themselves in. */
+  async function openLoginForm(b: FormBrowser): Promise<Result<OpenedForm & { identifier: FormInput }>> {
+    const form = await openForm(b, loginUrl, EXPECTED.login, 'sign-in', 'forms.login_page')
+    if (!form.ok) return form
+    const identifier = identifierInput(form.value.form)
+    if (!identifier)
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('sign-in') })
+    return ok({ ...form.value, identifier })
+  }
+
   const looksLikePortal = (html: string) => (/<form\b/i.test(html) ? null : CAPTIVE_PORTAL_MESSAGE)
 
   /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
@@ -232,24 +242,11 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
 
     signInField: (options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const form = await openForm(
-          browser(deadline),
-          loginUrl,
-          EXPECTED.login,
-          'sign-in',
-          'forms.login_page',
-        )
+        const form = await openLoginForm(browser(deadline))
         if (!form.ok) return logOutcome(logger, 'signInField', form)
-        const identifier = identifierInput(form.value.form)
-        if (!identifier)
-          return logOutcome(
-            logger,
-            'signInField',
-            fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('sign-in') }),
-          )
         // The form says e-mail outright, or says nothing the profile does not know better (a stock
         // AuthenticationForm still reads "Username" on a site whose backend takes e-mail addresses).
-        const field = signInFieldFromInput(identifier)
+        const field = signInFieldFromInput(form.value.identifier)
         const signInWith =
           field.signInWith === 'email' ? 'email' : (profile.signInWith ?? djangoForms.signInField)
         return logOutcome(logger, 'signInField', ok({ ...field, signInWith }))
@@ -258,15 +255,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     signIn: (username, password, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const b = browser(deadline)
-        const form = await openForm(b, loginUrl, EXPECTED.login, 'sign-in', 'forms.login_page')
+        const form = await openLoginForm(b)
         if (!form.ok) return logOutcome(logger, 'signIn', form)
-        const identifier = identifierInput(form.value.form)
-        if (!identifier)
-          return logOutcome(
-            logger,
-            'signIn',
-            fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound('sign-in') }),
-          )
+        const { identifier } = form.value
         const posted = await b.post(
           form.value.form.action,
           {
