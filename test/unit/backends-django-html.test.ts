@@ -72,11 +72,17 @@ describe('finding the form', () => {
   })
 
   test('the form that holds the expected inputs: another form contributes neither its token nor its errors', () => {
-    const html = `<form method="get" action="/search/"><input type="hidden" name="csrfmiddlewaretoken" value="${OTHER_CSRF}"><ul class="errorlist nonfield"><li>Search is down.</li></ul><ul class="errorlist"><li>Type something.</li></ul><input name="q"></form>
+    const html = `<form method="get" action="/search/"><input type="hidden" name="csrfmiddlewaretoken" value="${OTHER_CSRF}"><input type="hidden" name="scope" value="all"><ul class="errorlist nonfield"><li>Search is down.</li></ul><ul class="errorlist"><li>Type something.</li></ul><input name="q"></form>
 <form method="post" action="/accounts/password_reset/"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"><ul class="errorlist"><li>Enter a valid email address.</li></ul><input type="email" name="email"></form>`
-    const form = readForm(html, PAGE, ['email'])
+    const form = readForm(
+      html.replace('<input type="email"', '<input type="hidden" name="step" value="2"><input type="email"'),
+      PAGE,
+      ['email'],
+    )
     expect(form?.csrf).toBe(CSRF)
     expect(form?.errors).toEqual({ email: ['Enter a valid email address.'] })
+    // Its own hidden inputs, to send back as a browser would; not the other form's, not the token.
+    expect(form?.hidden).toEqual({ step: '2' })
   })
 
   test('ignores comments, <template> and script text', () => {

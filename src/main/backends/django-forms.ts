@@ -261,6 +261,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const posted = await b.post(
           form.value.form.action,
           {
+            ...form.value.form.hidden,
             csrfmiddlewaretoken: form.value.csrf,
             [identifier.name]: username,
             password,
@@ -360,7 +361,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (!form.ok) return logOutcome(logger, 'requestReset', form)
         const posted = await b.post(
           form.value.form.action,
-          { csrfmiddlewaretoken: form.value.csrf, email },
+          { ...form.value.form.hidden, csrfmiddlewaretoken: form.value.csrf, email },
           'forms.reset',
           form.value.url,
         )
@@ -394,6 +395,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const posted = await b.post(
           page.value.form.action,
           {
+            ...page.value.form.hidden,
             csrfmiddlewaretoken: page.value.csrf,
             new_password1: input.newPassword,
             new_password2: input.retypePassword,
@@ -446,6 +448,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const posted = await b.post(
           form.value.form.action,
           {
+            ...form.value.form.hidden,
             csrfmiddlewaretoken: form.value.csrf,
             old_password: input.current,
             new_password1: input.new,

@@ -33,6 +33,8 @@ export interface DjangoForm {
   method: string
   /** The form's own hidden `csrfmiddlewaretoken`, or null. */
   csrf: string | null
+  /** The form's other hidden inputs, name → value, sent back as a browser would (a wizard's step, `next`). */
+  hidden: Record<string, string>
   /** The form's named inputs a person fills in (not hidden, not buttons), in page order. */
   inputs: FormInput[]
   /** Field name (the server's) → messages, with the form's own errors under `__all__`. */
@@ -134,6 +136,7 @@ export function readForm(html: string, pageUrl: string, expected: readonly strin
       action: actionOf(form, pageUrl),
       method: (attr(form, 'method') || 'get').toLowerCase(),
       csrf: csrfOf(owned),
+      hidden: hiddenOf(owned),
       inputs: fields.map((el) => ({
         name: attr(el, 'name'),
         type: el.name === 'input' ? attr(el, 'type').toLowerCase() || 'text' : el.name,
@@ -164,6 +167,21 @@ function csrfOf(owned: Element[]): string | null {
     if (/^[A-Za-z0-9]{16,128}$/.test(value)) return value
   }
   return null
+}
+
+function hiddenOf(owned: Element[]): Record<string, string> {
+  const hidden: Record<string, string> = {}
+  for (const el of owned) {
+    const name = attr(el, 'name')
+    if (
+      el.name === 'input' &&
+      attr(el, 'type').toLowerCase() === 'hidden' &&
+      name &&
+      name !== 'csrfmiddlewaretoken'
+    )
+      hidden[name] = attr(el, 'value')
+  }
+  return hidden
 }
 
 function errorsOf(form: Element, fields: Element[], all: Element[]): FieldErrors {

@@ -1,5 +1,6 @@
-"""With the odd template set, the auth forms post to their `action` (`?via=action`), never to the page itself:
-a client that ignores the form's action is refused (400)."""
+"""With the odd template set, the auth forms post to their `action` (`?via=action`), never to the page itself,
+and carry their hidden `odd_step` input back: a client that ignores the form's action or its hidden inputs is
+refused (400)."""
 from django.http import HttpResponseBadRequest
 
 
@@ -9,9 +10,9 @@ def posts_only_via_action(get_response):
             request.method == "POST"
             and request.path.startswith("/accounts/")
             and not request.path.startswith("/accounts/logout/")
-            and request.GET.get("via") != "action"
+            and (request.GET.get("via") != "action" or request.POST.get("odd_step") != "fields")
         ):
-            return HttpResponseBadRequest("This form posts to its action, not to the page.")
+            return HttpResponseBadRequest("This form posts to its action, with its hidden inputs.")
         return get_response(request)
 
     return middleware
