@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { readForm } from '../../src/main/backends/django-html'
+import { hasAnyForm, readForm } from '../../src/main/backends/django-html'
 
 const CSRF = 'y8X1XVAuQpMox7IbIGZa34BU8C49NhzZ7PhIetTuyQwcuWSqoDZ6KElnFAfFb3mQ'
 const OTHER_CSRF = 'OtherFormToken0123456789abcdefOtherFormToken0123456789abcdefABCD'
@@ -83,6 +83,13 @@ describe('finding the form', () => {
     expect(form?.errors).toEqual({ email: ['Enter a valid email address.'] })
     // Its own hidden inputs, to send back as a browser would; not the other form's, not the token.
     expect(form?.hidden).toEqual({ step: '2' })
+  })
+
+  test('a page with no form but in comments, templates or scripts has none', () => {
+    expect(hasAnyForm(AS_P)).toBe(true)
+    expect(hasAnyForm('<!-- <form> --><template><form></form></template><script>"<form>"</script>')).toBe(
+      false,
+    )
   })
 
   test('ignores comments, <template> and script text', () => {

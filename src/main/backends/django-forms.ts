@@ -8,7 +8,7 @@ import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
-import { readForm, type DjangoForm, type FormInput } from './django-html'
+import { hasAnyForm, readForm, type DjangoForm, type FormInput } from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
@@ -146,7 +146,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ ...form.value, identifier })
   }
 
-  const looksLikePortal = (html: string) => (/<form\b/i.test(html) ? null : CAPTIVE_PORTAL_MESSAGE)
+  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : CAPTIVE_PORTAL_MESSAGE)
 
   /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
   type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }

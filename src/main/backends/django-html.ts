@@ -149,6 +149,10 @@ export function readForm(html: string, pageUrl: string, expected: readonly strin
   return null
 }
 
+/** Whether the page shows any form at all (a page without one is no Django form page: a portal, say). */
+export const hasAnyForm = (html: string): boolean =>
+  [...elements(parseDocument(html))].some((el) => el.name === 'form')
+
 function actionOf(form: Element, pageUrl: string): string {
   const action = attr(form, 'action').trim()
   try {
