@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { backendKind } from '../../src/shared/backend-kinds'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 import { axeViolations, launchChromium, newPage, startBrowserShell, type RunningShell } from './harness'
@@ -38,9 +39,7 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)('sign-in by e-ma
     await page.getByRole('button', { name: 'Add a server' }).first().click()
     await page.getByLabel('Name', { exact: true }).fill('Mail Corp')
     await page.getByLabel('Address', { exact: true }).fill(django.baseUrl)
-    await page
-      .getByRole('radio', { name: kind === 'djoser' ? 'REST API (djoser)' : 'Django sign-in pages' })
-      .check()
+    await page.getByRole('radio', { name: backendKind(kind).label }).check()
     expect(await page.getByRole('radio', { name: 'Username' }).isChecked()).toBe(true)
     await page.getByRole('button', { name: 'Add the server' }).click()
     const address = page.getByRole('textbox', { name: 'E-mail address' })
