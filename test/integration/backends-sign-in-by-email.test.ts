@@ -27,7 +27,8 @@ describe.runIf(available)('signing in by e-mail address', () => {
   })
   afterAll(async () => {
     await Promise.all([byEmail?.stop(), byUsername?.stop()])
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    // The settings file may still be being written (atomic write: a temporary file, then a rename).
+    if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
   })
 
   const backendOf = (
