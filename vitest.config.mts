@@ -18,6 +18,7 @@ const DJANGO_INTEGRATION = [
   'test/integration/backends-djoser.test.ts',
   'test/integration/backends-django-forms.test.ts',
   'test/integration/services-django.test.ts',
+  'test/integration/backends-sign-in-by-email.test.ts',
 ]
 const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
 
