@@ -228,10 +228,22 @@ export async function createAccountsService(opts: {
         : onServer.length === 1
           ? onServer[0]
           : undefined
-      if (!live) return undefined
-      live.session = null
-      await persist()
-      return live.stored.username
+      if (live) {
+        live.session = null
+        await persist()
+        return live.stored.username
+      }
+      // Not known which account the link was for (django-forms learns no e-mail or user id): ask the server.
+      // Django ends the sessions of a user whose password was reset, so the session it now refuses is that one's.
+      const backend = backendFor(serverId)
+      if (!backend) return undefined
+      const refused: LiveAccount[] = []
+      for (const candidate of onServer) {
+        if (!candidate.session) continue
+        const identity = await dropIfExpired(candidate, await backend.whoAmI(candidate.session, call()))
+        if (!identity.ok && candidate.session === null) refused.push(candidate)
+      }
+      return refused.length === 1 ? refused[0]!.stored.username : undefined
     },
 
     async forgetServer(serverId) {

@@ -81,6 +81,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
 
   /** The e-mail this app last asked a reset for, per server: names the account a link is for. */
   const lastResetEmail = new Map<string, string>()
+  /** Which known account a reset link is for: the links' intake names it, the reset drops its session. */
+  const accountHintFor = (serverId: string, uid: string) =>
+    accounts.accountHint(serverId, uid, lastResetEmail.get(serverId))
   const handles = createLinkHandles({ now: () => deps.now().getTime() })
   const queue = createLinkQueue({
     deliver: (event: LinkEvent) => deps.emit('onLink', event),
@@ -94,7 +97,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     handles,
     queue,
     logger,
-    accountHintFor: (serverId, uid) => accounts.accountHint(serverId, uid, lastResetEmail.get(serverId)),
+    accountHintFor,
   })
   const reset = createResetService({
     backendFor,
@@ -105,6 +108,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     logger,
     now: deps.now,
     call,
+    accountHint: accountHintFor,
   })
 
   const handlers = createHandlers({
