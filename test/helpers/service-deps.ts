@@ -27,7 +27,13 @@ export function testServiceDeps(dataDir: string, overrides: Partial<ServiceDeps>
     safeStorage: null,
     now: () => new Date('2026-11-30T12:00:00.000Z'),
     demo: 'off',
-    policy: { machine: path.join(dataDir, 'no-policy-here.json'), override: null },
+    policy: {
+      sources: [
+        { type: 'file', path: path.join(dataDir, 'no-policy-here.json'), format: 'json', rootOwned: false },
+      ],
+      override: null,
+      overrideAllowed: true,
+    },
     brandingServers: [],
     ...overrides,
   }

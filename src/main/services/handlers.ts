@@ -11,6 +11,7 @@ import { buildDiagnostics } from './diagnostics'
 import type { ResetService } from './reset'
 import { summarize, type ServerRegistry } from './server-registry'
 import type { createSingleFlight } from './single-flight'
+import { sourceName } from '../config/policy-paths'
 
 /** The started parts the bridge handlers answer from. Every one exists: the services are built before this. */
 export interface HandlerParts {
@@ -66,7 +67,7 @@ export function createHandlers(p: HandlerParts): Handlers {
           os: p.deps.diagnostics?.os ?? p.deps.platform,
           policy: {
             inForce: p.policyInForce,
-            lookedIn: p.deps.policy?.override ?? p.deps.policy?.machine ?? null,
+            lookedIn: p.deps.policy?.override ?? (p.deps.policy?.sources.map(sourceName).join(', ') || null),
           },
           serverUrls: registry.profiles().map((server) => server.baseUrl),
           secretStorage: p.secrets.mode,

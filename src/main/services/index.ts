@@ -1,8 +1,7 @@
 import type { Handlers, LinkEvent } from '../../shared/contract'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
-import { readFile } from 'node:fs/promises'
 import { createBackend, type Backend } from '../backends'
-import { loadPolicy, NO_POLICY } from '../config/policy'
+import { loadPolicyAt, NO_POLICY } from '../config/policy'
 import { createLinkHandles, createLinkIntake, createLinkQueue, type LinkIntake } from '../links'
 import { createAppFiles, type AppFiles, type Notice } from '../storage/app-files'
 import { openSecretStore } from '../storage/secret-store'
@@ -166,17 +165,10 @@ async function loadRegistry(
     })
   }
   const policy = deps.policy
-    ? await loadPolicy({
-        path: deps.policy.machine,
-        overridePath: deps.policy.override,
-        readFile: (file) => readFile(file, 'utf8'),
-        logger,
-        appName: deps.appName,
-      })
+    ? await loadPolicyAt(deps.policy, { io: deps.policyIo, logger, appName: deps.appName })
     : { policy: NO_POLICY, notices: [] }
   notices.push(...policy.notices)
-  const policyInForce =
-    deps.policy && policy.policy !== NO_POLICY ? (deps.policy.override ?? deps.policy.machine) : null
+  const policyInForce = policy.policy !== NO_POLICY ? policy.policy.file : null
   const registry = createServerRegistry({
     policy: policy.policy,
     brandingServers: deps.brandingServers ?? [],

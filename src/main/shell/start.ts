@@ -135,7 +135,15 @@ export function startShell(
       now: () => new Date(),
       languages: () => appLanguages(app),
       demo: switchesOf(proc.argv).includes('--demo') ? 'on' : 'auto',
-      policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
+      policy: policyLocation({
+        platform: proc.platform,
+        env: proc.env,
+        productName: branding.productName,
+        publisher: branding.publisher,
+        appId: branding.appId,
+        execPath: proc.execPath,
+        packaged: app.isPackaged,
+      }),
       brandingServers: branding.defaultServers,
       shellNotices: wiring.registered ? [] : [linksWillNotOpenNotice(app.name)],
       diagnostics: {
