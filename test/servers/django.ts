@@ -96,6 +96,12 @@ export interface DjangoOptions {
    * (EMAIL_FRONTEND_PROTOCOL: djoser >= 2.2.3 only) or 'template' (the doc's template; scheme 'accountdesk').
    */
   linkRecipe?: 'email-class' | 'settings' | 'template'
+  /**
+   * A login view that does more than Django's stock one (testproject/signin_steps.py): every sign-in redirected
+   * to a lockout page (django-axes), a second step after the password (django-two-factor-auth, django-otp), or
+   * wrong credentials redirected back to the login page.
+   */
+  signInStep?: 'lockout' | 'second-step' | 'failure-redirect'
   /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
@@ -261,6 +267,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
   if (options.retype) env['ADT_RETYPE'] = '1'
   if (options.showEmailNotFound) env['ADT_SHOW_EMAIL_NOT_FOUND'] = '1'
   if (options.logoutOnPasswordChange) env['ADT_LOGOUT_ON_PASSWORD_CHANGE'] = '1'
+  if (options.signInStep) env['ADT_SIGNIN_STEP'] = options.signInStep
   if (options.linkScheme) {
     if (!/^[a-z][a-z0-9+.-]*$/.test(options.linkScheme))
       throw new Error(`Bad link scheme: ${options.linkScheme}`)

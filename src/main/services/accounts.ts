@@ -187,8 +187,14 @@ export async function createAccountsService(opts: {
       const signedIn = await backend.signIn(username, password, call())
       if (!signedIn.ok) return signedIn
       const session = signedIn.value
+      // Signed in only when the server says who this is: a session it does not confirm is not kept.
       const identity = await backend.whoAmI(session, call())
-      const name = identity.ok ? identity.value.username : username
+      if (!identity.ok) {
+        logger.warn('account.sign-in-unconfirmed', { server: serverId, kind: identity.error.kind })
+        void backend.signOut(session)
+        return identity
+      }
+      const name = identity.value.username
       let live = accounts.find(
         (a) => a.stored.serverId === serverId && a.stored.username.toLowerCase() === name.toLowerCase(),
       )
@@ -205,8 +211,8 @@ export async function createAccountsService(opts: {
       live.stored = {
         ...live.stored,
         username: name,
-        ...(identity.ok && identity.value.email ? { email: identity.value.email } : {}),
-        ...(identity.ok && identity.value.id ? { userId: identity.value.id } : {}),
+        ...(identity.value.email ? { email: identity.value.email } : {}),
+        ...(identity.value.id ? { userId: identity.value.id } : {}),
         lastSignedInAt: opts.now().toISOString(),
       }
       await persist()
