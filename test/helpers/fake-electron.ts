@@ -297,6 +297,8 @@ export function createFakeElectron(opts: FakeElectronOptions = {}) {
     },
   } satisfies ShellSafeStorage
 
+  /** What the app handed to the OS opener. */
+  const opened: string[] = []
   const noNetwork: NetRequest = () => {
     throw new Error('no network in tests')
   }
@@ -323,9 +325,15 @@ export function createFakeElectron(opts: FakeElectronOptions = {}) {
     },
     session: { defaultSession: session },
     net: { request: noNetwork },
+    shell: {
+      async openExternal(url: string) {
+        opened.push(url)
+      },
+    },
     safeStorage,
   } satisfies ShellElectron
   return {
+    opened,
     electron,
     app,
     session: handlers,

@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { createServices, type ServiceDeps, type Services } from '../../src/main/services'
 import { silentLogger } from '../../src/main/log'
@@ -42,4 +44,21 @@ export function testServiceDeps(dataDir: string, overrides: Partial<ServiceDeps>
 /** The real services, started on `dataDir` with testServiceDeps (and the test's overrides). */
 export function startTestServices(dataDir: string, overrides: Partial<ServiceDeps> = {}): Promise<Services> {
   return createServices(testServiceDeps(dataDir, overrides))
+}
+
+/** A fresh data folder whose settings.json lists these servers (as the user added them). */
+export async function dataDirWithServers(
+  servers: { id: string; displayName: string; baseUrl: string; kind: string }[],
+): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-test-'))
+  await writeSettings(dataDir, servers)
+  return dataDir
+}
+
+/** Writes settings.json listing these servers. */
+export async function writeSettings(
+  dataDir: string,
+  servers: { id: string; displayName: string; baseUrl: string; kind: string }[],
+): Promise<void> {
+  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, servers }))
 }

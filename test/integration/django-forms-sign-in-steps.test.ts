@@ -1,11 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices } from '../../src/main/services'
-import { testServiceDeps } from '../helpers/service-deps'
+import { dataDirWithServers, testServiceDeps } from '../helpers/service-deps'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 
 /**
@@ -25,14 +23,9 @@ describe.runIf(available).each(['lockout', 'second-step', 'failure-redirect'] as
     beforeAll(async () => {
       django = await startDjango({ signInStep: step })
       await django.createUser('alice', 'alice@example.com', PASSWORD)
-      dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-steps-'))
-      await writeFile(
-        path.join(dataDir, 'settings.json'),
-        JSON.stringify({
-          version: 1,
-          servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind: 'django-forms' }],
-        }),
-      )
+      dataDir = await dataDirWithServers([
+        { id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind: 'django-forms' },
+      ])
     })
     afterAll(async () => {
       await django?.stop()
@@ -40,10 +33,9 @@ describe.runIf(available).each(['lockout', 'second-step', 'failure-redirect'] as
     })
 
     const signIn = async (password: string) => {
-      const services = createServices(
+      const services = await createServices(
         testServiceDeps(dataDir, { fetch: globalThis.fetch, now: () => new Date() }),
       )
-      await services.start()
       try {
         const result = await services.handlers.signIn({ serverId: 'corp', username: 'alice', password })
         const accounts = await services.handlers.listAccounts({})
@@ -104,17 +96,12 @@ describe('a sign-in the server does not confirm (who-am-I fails)', () => {
       })
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-unconfirmed-'))
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const dataDir = await dataDirWithServers([{ id: 'api', displayName: 'API', baseUrl, kind: 'djoser' }])
     try {
-      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-      await writeFile(
-        path.join(dataDir, 'settings.json'),
-        JSON.stringify({ version: 1, servers: [{ id: 'api', displayName: 'API', baseUrl, kind: 'djoser' }] }),
-      )
-      const services = createServices(
+      const services = await createServices(
         testServiceDeps(dataDir, { fetch: globalThis.fetch, now: () => new Date() }),
       )
-      await services.start()
       const result = await services.handlers.signIn({
         serverId: 'api',
         username: 'alice',

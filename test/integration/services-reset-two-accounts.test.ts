@@ -1,11 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services'
 import type { LinkEvent } from '../../src/shared/contract'
 import { fakeSafeStorage } from '../helpers/fake-safe-storage'
-import { startTestServices } from '../helpers/service-deps'
+import { dataDirWithServers, startTestServices } from '../helpers/service-deps'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 
 /**
@@ -33,17 +31,12 @@ describe.runIf(available)('a reset drops the session of the account it was for',
   it.each(['djoser', 'django-forms'] as const)(
     '%s: bob resets; bob is signed out, alice is not',
     async (kind) => {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-two-accounts-'))
+      const dataDir = await dataDirWithServers([
+        { id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind },
+      ])
       const events: LinkEvent[] = []
       let services: Services | undefined
       try {
-        await writeFile(
-          path.join(dataDir, 'settings.json'),
-          JSON.stringify({
-            version: 1,
-            servers: [{ id: 'corp', displayName: 'Corp', baseUrl: django.baseUrl, kind }],
-          }),
-        )
         services = await startTestServices(dataDir, {
           fetch: globalThis.fetch,
           emit: (name, payload) => name === 'onLink' && events.push(payload as LinkEvent),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../src/main/services'
 import { fakeSafeStorage } from '../helpers/fake-safe-storage'
-import { testServiceDeps } from '../helpers/service-deps'
+import { testServiceDeps, writeSettings } from '../helpers/service-deps'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 
 /**
@@ -52,18 +52,14 @@ describe.runIf(available)('sessions are bound to their server’s origin and kin
   })
 
   const servicesWith = async (dataDir: string, server: { baseUrl: string; kind: string }) => {
-    await writeFile(
-      path.join(dataDir, 'settings.json'),
-      JSON.stringify({ version: 1, servers: [{ id: 'corp', displayName: 'Corp', ...server }] }),
-    )
-    const services = createServices(
+    await writeSettings(dataDir, [{ id: 'corp', displayName: 'Corp', ...server }])
+    const services = await createServices(
       testServiceDeps(dataDir, {
         fetch: globalThis.fetch,
         safeStorage: fakeSafeStorage,
         now: () => new Date(),
       }),
     )
-    await services.start()
     return services
   }
 

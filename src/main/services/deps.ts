@@ -46,6 +46,8 @@ export interface ServiceDeps {
     logFile: string | null
     recentLog: () => string[]
   }
+  /** The system browser (createSystemOpener over Electron's shell); absent in the browser shell and tests. */
+  openExternal?: (url: string) => Promise<void>
   /** The servers built into this branded build (branding.json's defaultServers). */
   brandingServers?: ServerProfile[]
 }

@@ -11,6 +11,7 @@ import { buildDiagnostics } from './diagnostics'
 import type { ResetService } from './reset'
 import { summarize, type ServerRegistry } from './server-registry'
 import type { createSingleFlight } from './single-flight'
+import type { createOpenSignInPage } from './website-sign-in'
 import { sourceName } from '../config/policy-paths'
 
 /** The started parts the bridge handlers answer from. Every one exists: the services are built before this. */
@@ -32,6 +33,8 @@ export interface HandlerParts {
   singleFlight: ReturnType<typeof createSingleFlight>
   /** Abandon every server call under way (the user's Cancel). */
   cancel(): void
+  /** Opens a server's sign-in page in the system browser (website-sign-in.ts). */
+  openSignInPage: ReturnType<typeof createOpenSignInPage>
   /** Remember the e-mail a reset was asked for on a server: it names the account a link is for. */
   rememberResetEmail(serverId: string, email: string): void
 }
@@ -103,6 +106,7 @@ export function createHandlers(p: HandlerParts): Handlers {
       singleFlight(`sign-in:${serverId}:${username.toLowerCase()}`, () =>
         accounts.signIn(serverId, username, password),
       ),
+    openSignInPage: ({ serverId }) => p.openSignInPage(serverId),
     whoAmI: ({ accountId }) => accounts.whoAmI(accountId),
     signOut: ({ accountId }) => accounts.signOut(accountId),
     removeAccount: ({ accountId }) => accounts.remove(accountId),

@@ -11,6 +11,7 @@ import { createHandlers } from './handlers'
 import { createResetService } from './reset'
 import { createServerRegistry, type ServerRegistry } from './server-registry'
 import { createSingleFlight } from './single-flight'
+import { createOpenSignInPage } from './website-sign-in'
 import { startDemo, type DemoController } from './demo'
 
 export type { ServiceDeps } from './deps'
@@ -128,6 +129,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       cancel.abort()
       cancel = new AbortController()
     },
+    openSignInPage: createOpenSignInPage({
+      profileOf: (serverId) => registry.get(serverId)?.profile,
+      hosts: () => registry.profiles().map((p) => new URL(p.baseUrl).hostname),
+      open: deps.openExternal,
+    }),
     rememberResetEmail: (serverId, email) => lastResetEmail.set(serverId, email),
   })
 

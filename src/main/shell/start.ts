@@ -8,6 +8,7 @@ import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
 import { createLogFile } from '../log-file'
 import { createAppProtocolHandler } from '../security/app-protocol'
+import { createSystemOpener } from '../security/external-links'
 import { appLanguages } from './app-languages'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
@@ -145,6 +146,7 @@ export function startShell(
         packaged: app.isPackaged,
       }),
       brandingServers: branding.defaultServers,
+      openExternal: createSystemOpener(electron.shell),
       shellNotices: wiring.registered ? [] : [linksWillNotOpenNotice(app.name)],
       diagnostics: {
         runtime: {
