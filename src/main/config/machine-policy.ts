@@ -66,7 +66,7 @@ export function parseRegQuery(stdout: string, value: string): string | null {
 
 /** A managed-preferences plist's dictionary as policy JSON; the profile's own Payload* keys are left out. */
 async function plistToJson(text: string): Promise<string> {
-  const { parse } = await import('plist')
+  const { parse } = await import('plist/lib/parse.js')
   const value = parse(text)
   if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date)
     throw new Error('it does not hold a dictionary')
