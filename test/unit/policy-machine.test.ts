@@ -33,7 +33,7 @@ interface FakeEntry {
 /** A machine: files and folders (owner, mode) and programs. Every folder above a file must be listed. */
 function fakeMachine(
   entries: Record<string, FakeEntry>,
-  programs: Record<string, (args: string[]) => { code: number; stdout: string }> = {},
+  programs: Record<string, (args: string[]) => { code: number | null; stdout: string }> = {},
 ) {
   const runs: { file: string; args: string[] }[] = []
   const enoent = (file: string) => Object.assign(new Error(`ENOENT ${file}`), { code: 'ENOENT' })
@@ -225,6 +225,14 @@ describe('reading the machine policy on Windows (reg.exe at its fixed path)', ()
     })
     expect(result.policy.status).toBe('applied')
     expect(lines.join('\n')).toContain('policy.source-unavailable')
+  })
+
+  it('reg.exe that does not finish in time is logged too, never read as "no policy" silently', async () => {
+    const lines: string[] = []
+    const { io } = fakeMachine({}, { [WINDOWS_REG_EXE]: () => ({ code: null, stdout: '' }) })
+    const log = createLogger((line) => lines.push(line), 'debug')
+    await loadPolicyAt(where('win32'), { io, logger: log, appName: 'Account Desk' })
+    expect(lines.join('\n')).toMatch(/policy.source-unavailable.*did not finish in time/)
   })
 })
 

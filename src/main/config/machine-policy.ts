@@ -89,6 +89,8 @@ async function readRegistry(
       problem: `${source.regExe} could not run (${codeOf(error) ?? 'error'})`,
     }
   }
+  if (result.code === null)
+    return { kind: 'unavailable', source: name, problem: `${source.regExe} did not finish in time` }
   // reg.exe exits 1 when the key or the value does not exist.
   if (result.code !== 0) return { kind: 'missing' }
   const text = parseRegQuery(result.stdout, source.value)
