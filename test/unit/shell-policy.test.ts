@@ -62,7 +62,7 @@ describe('the shell and the policy named by ACCOUNT_DESK_POLICY', () => {
       ok: true,
       value: {},
     })
-    expect(fake.electron.shell.opened).toEqual(['https://corp.example.org/accounts/login/'])
+    expect(fake.opened).toEqual(['https://corp.example.org/accounts/login/'])
     fake.app.emit('before-quit')
   })
 })
