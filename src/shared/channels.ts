@@ -12,6 +12,7 @@ export const INVOKE_NAMES = [
   'removeServer',
   'listAccounts',
   'signIn',
+  'openSignInPage',
   'whoAmI',
   'signOut',
   'removeAccount',

@@ -149,6 +149,8 @@ export const contract = {
       request: z.object({ serverId: id, username: z.string().trim().min(1).max(254), password }).strict(),
       response: accountSchema,
     },
+    /** Opens the server's sign-in page in the system browser (a step the app cannot do: sign in there). */
+    openSignInPage: { request: z.object({ serverId: id }).strict(), response: empty },
     whoAmI: { request: z.object({ accountId: id }).strict(), response: accountSchema },
     signOut: { request: z.object({ accountId: id }).strict(), response: empty },
     removeAccount: { request: z.object({ accountId: id }).strict(), response: empty },

@@ -17,8 +17,16 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
     reason: z.enum(['refused', 'dead', 'unknown-handle']),
     serverId: z.string().optional(),
   }),
-  /** Wrong credentials, or a session the server no longer accepts ("sign in again"). */
-  z.object({ kind: z.literal('auth'), message: z.string(), sessionExpired: z.boolean() }),
+  /**
+   * Wrong credentials, or a session the server no longer accepts ("sign in again"). `signInOnWebsite`: the server
+   * asks for a step the app cannot do (a second factor, a lockout page): the user signs in on the website.
+   */
+  z.object({
+    kind: z.literal('auth'),
+    message: z.string(),
+    sessionExpired: z.boolean(),
+    signInOnWebsite: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('rate-limited'),
     message: z.string(),

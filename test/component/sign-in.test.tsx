@@ -253,4 +253,39 @@ describe('sign in', () => {
     await screen.findByText('Signed in to Example Corp as alice.')
     expect(storeText(store)).not.toContain('S3cret-sign-in')
   })
+
+  it('a server that asks for a step the app cannot do: the message, and a button that opens its sign-in page', async () => {
+    const message =
+      'This server asks for a step Account Desk can’t do here (for example two-factor sign-in or a lockout). Sign in on the website.'
+    const { user, fake } = await openSignIn({
+      listServers: () => ok([formsServer]),
+      signIn: () => fail({ kind: 'auth', message, sessionExpired: false, signInOnWebsite: true }),
+      openSignInPage: () => ok({}),
+    })
+    expect(screen.queryByRole('button', { name: 'Open the sign-in page in your browser' })).toBeNull()
+    await user.type(screen.getByLabelText('Username'), 'alice')
+    await user.type(screen.getByLabelText('Password'), 'Quartz-Lantern-58')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByText(message, { exact: false })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Open the sign-in page in your browser' }))
+    expect(fake.callsOf('openSignInPage')).toEqual([{ serverId: 'intranet' }])
+    expect(
+      await screen.findByText('The sign-in page of Intranet opened in your browser.'),
+    ).toBeInTheDocument()
+  })
+
+  it('a wrong password shows no website button', async () => {
+    const { user } = await openSignIn({
+      listServers: () => ok([formsServer]),
+      signIn: () =>
+        fail({ kind: 'auth', message: 'The username or password is not right.', sessionExpired: false }),
+    })
+    await user.type(screen.getByLabelText('Username'), 'alice')
+    await user.type(screen.getByLabelText('Password'), 'nope-nope-1')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(
+      await screen.findByText('The username or password is not right.', { exact: false }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Open the sign-in page in your browser' })).toBeNull()
+  })
 })

@@ -300,6 +300,8 @@ export function createFakeElectron(opts: FakeElectronOptions = {}) {
     },
   } satisfies ShellSafeStorage
 
+  /** What the app handed to the OS opener. */
+  const opened: string[] = []
   const noNetwork: NetRequest = () => {
     throw new Error('no network in tests')
   }
@@ -326,9 +328,15 @@ export function createFakeElectron(opts: FakeElectronOptions = {}) {
     },
     session: { defaultSession: session },
     net: { request: noNetwork },
+    shell: {
+      async openExternal(url: string) {
+        opened.push(url)
+      },
+    },
     safeStorage,
   } satisfies ShellElectron
   return {
+    opened,
     electron,
     app,
     session: handlers,

@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { createServices, type ServiceDeps, type Services } from '../../src/main/services'
 import { silentLogger } from '../../src/main/log'
@@ -27,7 +29,13 @@ export function testServiceDeps(dataDir: string, overrides: Partial<ServiceDeps>
     safeStorage: null,
     now: () => new Date('2026-11-30T12:00:00.000Z'),
     demo: 'off',
-    policy: { machine: path.join(dataDir, 'no-policy-here.json'), override: null },
+    policy: {
+      sources: [
+        { type: 'file', path: path.join(dataDir, 'no-policy-here.json'), format: 'json', rootOwned: false },
+      ],
+      override: null,
+      overrideAllowed: true,
+    },
     brandingServers: [],
     ...overrides,
   }
@@ -36,4 +44,21 @@ export function testServiceDeps(dataDir: string, overrides: Partial<ServiceDeps>
 /** The real services, started on `dataDir` with testServiceDeps (and the test's overrides). */
 export function startTestServices(dataDir: string, overrides: Partial<ServiceDeps> = {}): Promise<Services> {
   return createServices(testServiceDeps(dataDir, overrides))
+}
+
+/** A fresh data folder whose settings.json lists these servers (as the user added them). */
+export async function dataDirWithServers(
+  servers: { id: string; displayName: string; baseUrl: string; kind: string }[],
+): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-test-'))
+  await writeSettings(dataDir, servers)
+  return dataDir
+}
+
+/** Writes settings.json listing these servers. */
+export async function writeSettings(
+  dataDir: string,
+  servers: { id: string; displayName: string; baseUrl: string; kind: string }[],
+): Promise<void> {
+  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, servers }))
 }

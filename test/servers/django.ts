@@ -104,6 +104,12 @@ export interface DjangoOptions {
   templates?: 'stock' | 'crispy' | 'odd'
   /** What people sign in with: `email` sets djoser's LOGIN_FIELD and gives Django an e-mail login form and backend. */
   loginField?: 'username' | 'email'
+  /**
+   * A login view that does more than Django's stock one (testproject/signin_steps.py): every sign-in redirected
+   * to a lockout page (django-axes), a second step after the password (django-two-factor-auth, django-otp), or
+   * wrong credentials redirected back to the login page.
+   */
+  signInStep?: 'lockout' | 'second-step' | 'failure-redirect'
   /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
@@ -271,6 +277,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
   if (options.logoutOnPasswordChange) env['ADT_LOGOUT_ON_PASSWORD_CHANGE'] = '1'
   if (options.templates) env['ADT_TEMPLATES'] = options.templates
   if (options.loginField) env['ADT_LOGIN_FIELD'] = options.loginField
+  if (options.signInStep) env['ADT_SIGNIN_STEP'] = options.signInStep
   if (options.linkScheme) {
     if (!/^[a-z][a-z0-9+.-]*$/.test(options.linkScheme))
       throw new Error(`Bad link scheme: ${options.linkScheme}`)

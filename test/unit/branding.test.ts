@@ -243,6 +243,7 @@ describe('runtime branding (what the main process embeds)', () => {
       'defaultServers',
       'executableName',
       'productName',
+      'publisher',
       'scheme',
     ])
   })

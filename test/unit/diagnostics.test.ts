@@ -62,7 +62,11 @@ describe('the diagnostics text', () => {
     const services = await createServices(
       testServiceDeps(dataDir, {
         logger,
-        policy: { machine: policyFile, override: null },
+        policy: {
+          sources: [{ type: 'file', path: policyFile, format: 'json', rootOwned: false }],
+          override: null,
+          overrideAllowed: true,
+        },
         diagnostics: {
           runtime: { node: '20' },
           os: 'Linux',

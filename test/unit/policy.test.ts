@@ -10,7 +10,6 @@ import {
   MAX_POLICY_BYTES,
   NO_POLICY,
   parsePolicy,
-  policyLocation,
   policyRefusal,
   safeModePolicy,
   type EffectivePolicy,
@@ -75,32 +74,6 @@ const good: PolicyFileInput = {
 
 const work = mkdtempSync(path.join(tmpdir(), 'policy-test-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
-
-describe('where the policy lives', () => {
-  const env = { ProgramData: 'D:\\ProgramData' }
-  it.each([
-    ['win32', env, 'Account Desk', 'D:\\ProgramData\\Account Desk\\policy.json'],
-    ['win32', {}, 'Account Desk', 'C:\\ProgramData\\Account Desk\\policy.json'],
-    ['win32', { ProgramData: '..\\elsewhere' }, 'Account Desk', 'C:\\ProgramData\\Account Desk\\policy.json'],
-    ['darwin', env, 'Account Desk', '/Library/Application Support/Account Desk/policy.json'],
-    ['linux', env, 'Account Desk', '/etc/account-desk/policy.json'],
-    ['linux', {}, 'Contoso Accounts', '/etc/contoso-accounts/policy.json'],
-    ['win32', {}, 'Contoso Accounts', 'C:\\ProgramData\\Contoso Accounts\\policy.json'],
-    ['freebsd', {}, 'Account Desk', '/etc/account-desk/policy.json'],
-  ])('%s %j %s → %s', (platform, environment, productName, expected) => {
-    expect(policyLocation({ platform, env: environment, productName })).toEqual({
-      machine: expected,
-      override: null,
-    })
-  })
-
-  it('takes ACCOUNT_DESK_POLICY as the override, ignoring an empty value', () => {
-    const at = (value: string) =>
-      policyLocation({ platform: 'linux', env: { ACCOUNT_DESK_POLICY: value }, productName: 'Account Desk' })
-    expect(at(' /tmp/p.json ').override).toBe('/tmp/p.json')
-    expect(at('   ').override).toBeNull()
-  })
-})
 
 describe('loadPolicy: precedence', () => {
   it('no machine policy and no override: no policy, no notice (the normal case)', async () => {

@@ -146,10 +146,7 @@ async function main(): Promise<number> {
     languages: () => browserShellLanguages(process.env),
     demo: args.demo,
     // The browser shell is a development tool: only ACCOUNT_DESK_POLICY applies, never this machine's policy.
-    policy: {
-      machine: path.join(args.dataDir, 'machine-policy-not-used.json'),
-      override: process.env['ACCOUNT_DESK_POLICY'] ?? null,
-    },
+    policy: { sources: [], override: process.env['ACCOUNT_DESK_POLICY'] ?? null, overrideAllowed: true },
     brandingServers: branding.defaultServers,
     diagnostics: {
       runtime: { node: process.versions.node },

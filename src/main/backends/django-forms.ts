@@ -235,6 +235,31 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
   }
 
+  /**
+   * After the login form redirected: a redirect back to the login page means wrong credentials; otherwise the
+   * session counts only when the password-change page answers with its form. Anything else (a lockout page, a
+   * second factor) is a step the app cannot do: the user signs in on the website.
+   */
+  async function confirmSignIn(b: FormBrowser, to: URL, username: string): Promise<Result<BackendSession>> {
+    if (to.pathname === new URL(loginUrl).pathname)
+      return fail({ kind: 'auth', message: MESSAGES.wrongCredentials, sessionExpired: false })
+    const got = await b.get(changeUrl, 'forms.confirm_sign_in', false)
+    if (!got.ok) return got
+    const { status, headers, body } = got.value
+    if (
+      status === 200 &&
+      isHtmlContentType(headers['content-type']) &&
+      readForm(body, changeUrl, EXPECTED.change)
+    )
+      return ok(sessionFrom(username, b.jar))
+    return fail({
+      kind: 'auth',
+      message: MESSAGES.signInOnWebsite,
+      sessionExpired: false,
+      signInOnWebsite: true,
+    })
+  }
+
   const backend: DjangoFormsBackend = {
     kind: djangoForms.id,
     profile,
@@ -274,7 +299,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const read = readPost(posted.value, EXPECTED.login)
         if (!read.ok) return logOutcome(logger, 'signIn', read)
         if (read.value.kind === 'redirected')
-          return logOutcome(logger, 'signIn', ok(sessionFrom(username, b.jar)))
+          return logOutcome(logger, 'signIn', await confirmSignIn(b, read.value.to, username))
         const { fields } = read.value
         if (Object.keys(fields).length === 0)
           return logOutcome(

@@ -7,6 +7,9 @@ export const MESSAGES = {
   passwordsDiffer: 'The two password fields didn’t match.',
   sessionEnded: 'Your session on this server has ended. Sign in again.',
   wrongSessionKind: 'This sign-in does not belong to this server. Sign in again.',
+  wrongCredentials: 'The username or password is not right.',
+  signInOnWebsite:
+    'This server asks for a step Account Desk can’t do here (for example two-factor sign-in or a lockout). Sign in on the website.',
   checkFields: 'The server did not accept some of the values.',
   formNotFound: (what: string) =>
     `The server’s ${what} page was not recognised. Check the server address and type in the server settings.`,

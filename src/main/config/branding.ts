@@ -244,6 +244,8 @@ export const runtimeBrandingSchema = z
   .object({
     productName: z.string().regex(PRODUCT_NAME).max(64),
     appId: z.string().regex(APP_ID).max(128),
+    /** Names the Windows policy key: HKLM\SOFTWARE\Policies\<publisher>\<productName>. */
+    publisher: z.string().min(1).max(100),
     scheme: schemeSchema,
     executableName: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
     defaultServers: z.array(serverProfileSchema).max(50),
@@ -255,6 +257,7 @@ export function toRuntimeBranding(branding: ParsedBranding): z.input<typeof runt
   return {
     productName: branding.productName,
     appId: branding.appId,
+    publisher: branding.publisher,
     scheme: branding.scheme,
     executableName: branding.executableName,
     defaultServers: branding.defaultServers,

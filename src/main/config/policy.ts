@@ -3,6 +3,9 @@ import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
 import type { Logger } from '../log'
 import { formatIssues, parseJsonText } from './config-issues'
 
+import { nodePolicyIo, readMachinePolicy, type MachinePolicyRead, type PolicyIo } from './machine-policy'
+import type { PolicyLocation } from './policy-paths'
+
 export { policyLocation, POLICY_ENV_VAR, POLICY_FILE_NAME, type PolicyLocation } from './policy-paths'
 
 /**
@@ -70,6 +73,8 @@ export const policyFileSchema = z
     httpsRequired: z.boolean().default(false),
     /** false: the embedded demo server never starts. */
     demo: z.boolean().default(true),
+    /** true: ACCOUNT_DESK_POLICY may replace this policy in the installed app (IT's test machines). */
+    allowTestPolicy: z.boolean().default(false),
     timeouts: z
       .object({
         /** The deadline of every request to a server the policy does not list with its own timeoutMs. */
@@ -133,6 +138,8 @@ export interface EffectivePolicy {
   demo: boolean
   /** The deadline for servers that do not come from the policy (branding and user servers), or null. */
   requestTimeoutMs: number | null
+  /** ACCOUNT_DESK_POLICY may replace this policy in the installed app. */
+  allowTestPolicy: boolean
 }
 
 export const NO_POLICY: EffectivePolicy = Object.freeze({
@@ -144,6 +151,7 @@ export const NO_POLICY: EffectivePolicy = Object.freeze({
   httpsRequired: false,
   demo: true,
   requestTimeoutMs: null,
+  allowTestPolicy: false,
 }) as EffectivePolicy
 
 /** What applies while a policy file exists but cannot be used: the most restrictive reading. */
@@ -157,6 +165,7 @@ export function safeModePolicy(file: string): EffectivePolicy {
     httpsRequired: true,
     demo: false,
     requestTimeoutMs: null,
+    allowTestPolicy: false,
   }
 }
 
@@ -187,6 +196,7 @@ export function parsePolicy(
       httpsRequired: data.httpsRequired,
       demo: data.demo,
       requestTimeoutMs: requestMs,
+      allowTestPolicy: data.allowTestPolicy,
     },
   }
 }
@@ -194,10 +204,17 @@ export function parsePolicy(
 export type ReadTextFile = (file: string) => Promise<string>
 
 export interface LoadPolicyOptions {
-  /** The machine policy path (policyLocation().machine). */
-  path: string
-  /** ACCOUNT_DESK_POLICY (policyLocation().override): used only when the machine policy does not exist. */
+  /** Reads the machine policy from its per-OS sources (readMachinePolicy in machine-policy.ts). */
+  readMachine?: () => Promise<MachinePolicyRead>
+  /** Without readMachine: one machine policy file, read with readFile (tools and tests). */
+  path?: string
+  /** ACCOUNT_DESK_POLICY (policyLocation().override). */
   overridePath?: string | null
+  /**
+   * Whether ACCOUNT_DESK_POLICY may apply on its own (policyLocation().overrideAllowed: only an unpackaged app).
+   * Otherwise it applies only when the machine policy sets allowTestPolicy. Default true.
+   */
+  overrideAllowed?: boolean
   /** Reads a file as UTF-8; rejects with a Node error (`code` ENOENT etc.) when it cannot. */
   readFile: ReadTextFile
   logger: Logger
@@ -270,22 +287,61 @@ function interpret(file: string, text: string, appName: string, logger: Logger):
   return { policy, notices: [] }
 }
 
+async function readSingleFile(file: string, readFile: ReadTextFile): Promise<MachinePolicyRead> {
+  const read = await readPolicyFile(file, readFile)
+  return read.kind === 'missing' ? read : { ...read, source: file }
+}
+
+function fromOverride(override: string, readFile: ReadTextFile, appName: string, logger: Logger) {
+  return readPolicyFile(override, readFile).then((read) => {
+    if (read.kind === 'missing')
+      return invalid(
+        override,
+        ['ACCOUNT_DESK_POLICY names this file, but it does not exist'],
+        appName,
+        logger,
+      )
+    const result =
+      read.kind === 'text'
+        ? interpret(override, read.text, appName, logger)
+        : invalid(override, [read.problem], appName, logger)
+    if (result.policy.status === 'applied')
+      result.notices.push({
+        level: 'info',
+        message: `Using the test policy ${override} (set by ACCOUNT_DESK_POLICY).`,
+      })
+    return result
+  })
+}
+
 /**
- * Reads the managed policy. Precedence: the machine policy (if the file exists, valid or not); else the file
- * ACCOUNT_DESK_POLICY names; else no policy. Never throws.
+ * Reads the managed policy. Precedence: the machine policy (if one exists, valid or not); else the file
+ * ACCOUNT_DESK_POLICY names, when the app is unpackaged; else no policy. In an installed app ACCOUNT_DESK_POLICY
+ * applies only when the machine policy sets allowTestPolicy. Never throws.
  */
 export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoadResult> {
-  const { path: machine, readFile, logger } = options
+  const { readFile, logger } = options
   const override = options.overridePath ?? null
+  const overrideAllowed = options.overrideAllowed ?? true
   const appName = options.appName ?? 'Account Desk'
+  const machineName = options.path ?? 'the machine policy'
   try {
-    const fromMachine = await readPolicyFile(machine, readFile)
+    const fromMachine = options.readMachine
+      ? await options.readMachine()
+      : options.path
+        ? await readSingleFile(options.path, readFile)
+        : { kind: 'missing' as const }
     if (fromMachine.kind !== 'missing') {
+      const machine = fromMachine.source
       const result =
         fromMachine.kind === 'text'
           ? interpret(machine, fromMachine.text, appName, logger)
           : invalid(machine, [fromMachine.problem], appName, logger)
       if (override !== null && override !== machine) {
+        if (result.policy.allowTestPolicy) {
+          logger.warn('policy.test-policy-allowed', { file: override, machine })
+          return await fromOverride(override, readFile, appName, logger)
+        }
         logger.warn('policy.override-ignored', { file: override, machine })
         result.notices.push({
           level: 'warning',
@@ -295,32 +351,47 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoad
       return result
     }
     if (override === null) {
-      logger.info('policy.none', { file: machine })
+      logger.info('policy.none', { file: machineName })
       return { policy: NO_POLICY, notices: [] }
     }
-    const fromOverride = await readPolicyFile(override, readFile)
-    if (fromOverride.kind === 'missing')
-      return invalid(
-        override,
-        ['ACCOUNT_DESK_POLICY names this file, but it does not exist'],
-        appName,
-        logger,
-      )
-    const result =
-      fromOverride.kind === 'text'
-        ? interpret(override, fromOverride.text, appName, logger)
-        : invalid(override, [fromOverride.problem], appName, logger)
-    if (result.policy.status === 'applied')
-      result.notices.push({
-        level: 'info',
-        message: `Using the test policy ${override} (set by ACCOUNT_DESK_POLICY).`,
-      })
-    return result
+    if (!overrideAllowed) {
+      logger.warn('policy.override-ignored', { file: override, packaged: true })
+      return {
+        policy: NO_POLICY,
+        notices: [
+          {
+            level: 'warning',
+            message: `ACCOUNT_DESK_POLICY (${override}) is ignored: the installed ${appName} takes its policy only from your organisation.`,
+          },
+        ],
+      }
+    }
+    return await fromOverride(override, readFile, appName, logger)
   } catch (error) {
     // Nothing above should throw; if it does, the safest reading still applies.
     logger.error('policy.load-failed', { error })
-    return invalid(override ?? machine, ['it could not be read (unexpected error)'], appName, logger)
+    return invalid(override ?? machineName, ['it could not be read (unexpected error)'], appName, logger)
   }
+}
+
+/** Loads the policy from where policyLocation() says it lives, through `io` (this machine's by default). */
+export function loadPolicyAt(
+  location: PolicyLocation,
+  options: { io?: PolicyIo | undefined; logger: Logger; appName: string },
+): Promise<PolicyLoadResult> {
+  const io = options.io ?? nodePolicyIo()
+  const { logger } = options
+  return loadPolicy({
+    readMachine: () =>
+      readMachinePolicy(location.sources, io, (source, problem) =>
+        logger.warn('policy.source-unavailable', { source, problem }),
+      ),
+    overridePath: location.override,
+    overrideAllowed: location.overrideAllowed,
+    readFile: io.readFile,
+    logger,
+    appName: options.appName,
+  })
 }
 
 /** Why the policy refuses a server at `baseUrl`, or null when it allows it. */

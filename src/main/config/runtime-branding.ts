@@ -10,6 +10,7 @@ declare const __ACCOUNT_DESK_BRANDING__: unknown
 export const STOCK_BRANDING: RuntimeBranding = {
   productName: 'Account Desk',
   appId: 'org.accountdesk.app',
+  publisher: 'Account Desk',
   scheme: 'accountdesk',
   executableName: 'account-desk',
   defaultServers: [],

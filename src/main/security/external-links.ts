@@ -46,9 +46,9 @@ export interface SystemShellLike {
 }
 
 /**
- * The app's one call to the OS opener (Electron's `shell.openExternal`). Nothing in the app opens a URL outside
- * today; whatever does later goes through `createOpenExternal(createSystemOpener(shell), hosts)`, which adds the
- * host allowlist. Whatever its caller checked, it refuses every URL that is not https (without credentials) or a plain mailto, so a dangerous
+ * The app's one call to the OS opener (Electron's `shell.openExternal`). Whatever opens a URL outside (today: a
+ * server's sign-in page, services/website-sign-in.ts) goes through `createOpenExternal(createSystemOpener(shell),
+ * hosts)`, which adds the host allowlist. Whatever its caller checked, it refuses every URL that is not https (without credentials) or a plain mailto, so a dangerous
  * scheme cannot reach the OS even through a bug upstream.
  */
 export function createSystemOpener(shell: SystemShellLike): (url: string) => Promise<void> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
 import type { Account } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { Backend, BackendSession, CallOptions } from '../backends/types'
@@ -22,9 +23,40 @@ export function decodeUid(uid: string): string | null {
   }
 }
 
+/** The server a session was made for: its origin and backend kind, sealed together with the session. */
+interface SessionBinding {
+  origin: string
+  kind: string
+}
+
 interface LiveAccount {
   stored: StoredAccount
   session: BackendSession | null
+  /** Where `session` may be sent; a server whose id now has another origin or kind never receives it. */
+  boundTo: SessionBinding | null
+}
+
+const bindingOf = (backend: Backend): SessionBinding => ({
+  origin: new URL(backend.profile.baseUrl).origin,
+  kind: backend.kind,
+})
+const sameBinding = (a: SessionBinding, b: SessionBinding) => a.origin === b.origin && a.kind === b.kind
+
+/** What the secret store seals: the adapter's session with the origin and kind it belongs to. */
+const sealedSessionSchema = z.object({
+  v: z.literal(2),
+  origin: z.string(),
+  kind: z.string(),
+  session: z.string(),
+})
+
+function unsealedSession(plain: string): z.infer<typeof sealedSessionSchema> | null {
+  try {
+    const parsed = sealedSessionSchema.safeParse(JSON.parse(plain))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
 }
 
 export interface AccountsService {
@@ -63,17 +95,30 @@ export async function createAccountsService(opts: {
   const loaded = await opts.load()
   if (loaded.notice) opts.notices.push(loaded.notice)
   let undecryptable = 0
+  let moved = 0
   const accounts: LiveAccount[] = await Promise.all(
-    loaded.value.accounts.map(async (stored) => {
-      let session: BackendSession | null = null
-      if (stored.sealedSession) {
-        const plain = await secrets.open(stored.sealedSession)
-        session = plain ? (backendFor(stored.serverId)?.restoreSession(plain) ?? null) : null
-        if (!session) undecryptable++
+    loaded.value.accounts.map(async (stored): Promise<LiveAccount> => {
+      if (!stored.sealedSession) return { stored, session: null, boundTo: null }
+      const plain = await secrets.open(stored.sealedSession)
+      const sealed = plain ? unsealedSession(plain) : null
+      const backend = backendFor(stored.serverId)
+      if (sealed && backend && !sameBinding(sealed, bindingOf(backend))) {
+        // The server with this id now has another address or kind: the session is never sent there.
+        logger.warn('account.session-server-changed', { server: stored.serverId })
+        moved++
+        return { stored, session: null, boundTo: null }
       }
-      return { stored, session }
+      const session = sealed && backend ? backend.restoreSession(sealed.session) : null
+      if (!session) undecryptable++
+      return { stored, session, boundTo: session && backend ? bindingOf(backend) : null }
     }),
   )
+  if (moved > 0) {
+    opts.notices.push({
+      level: 'warning',
+      message: `The address or type of ${moved === 1 ? 'a server you were signed in to has' : `${moved} servers you were signed in to have`} changed, so Account Desk did not send your saved sign-in there. Sign in again where asked.`,
+    })
+  }
   if (undecryptable > 0) {
     opts.notices.push({
       level: 'info',
@@ -83,9 +128,11 @@ export async function createAccountsService(opts: {
 
   const persist = () =>
     Promise.all(
-      accounts.map(async ({ stored, session }) => {
-        const sealed = session
-          ? await secrets.seal(backendFor(stored.serverId)?.serializeSession(session) ?? '')
+      accounts.map(async ({ stored, session, boundTo }) => {
+        const serialized =
+          session && boundTo ? backendFor(stored.serverId)?.serializeSession(session) : undefined
+        const sealed = serialized
+          ? await secrets.seal(JSON.stringify({ v: 2, ...boundTo, session: serialized }))
           : null
         const { sealedSession: _old, ...rest } = stored
         return sealed ? { ...rest, sealedSession: sealed } : rest
@@ -108,6 +155,20 @@ export async function createAccountsService(opts: {
   const needsSignIn = () =>
     fail({ kind: 'auth', message: 'Sign in to this account first.', sessionExpired: true })
 
+  /**
+   * The account's session if it may go to `backend`'s server: made for the same origin and kind. A session made
+   * for another address or kind (the server's id was reused) is forgotten, never sent.
+   */
+  const sessionFor = async (live: LiveAccount, backend: Backend): Promise<BackendSession | null> => {
+    if (!live.session) return null
+    if (live.boundTo && sameBinding(live.boundTo, bindingOf(backend))) return live.session
+    logger.warn('account.session-server-changed', { server: live.stored.serverId })
+    live.session = null
+    live.boundTo = null
+    await persist()
+    return null
+  }
+
   /** A refused session is forgotten at once, so the screen shows "sign in again". */
   const dropIfExpired = async <T>(live: LiveAccount, result: Result<T>): Promise<Result<T>> => {
     if (!result.ok && result.error.kind === 'auth' && result.error.sessionExpired) {
@@ -126,21 +187,32 @@ export async function createAccountsService(opts: {
       const signedIn = await backend.signIn(username, password, call())
       if (!signedIn.ok) return signedIn
       const session = signedIn.value
+      // Signed in only when the server says who this is: a session it does not confirm is not kept.
       const identity = await backend.whoAmI(session, call())
-      const name = identity.ok ? identity.value.username : username
+      if (!identity.ok) {
+        logger.warn('account.sign-in-unconfirmed', { server: serverId, kind: identity.error.kind })
+        void backend.signOut(session)
+        return identity
+      }
+      const name = identity.value.username
       let live = accounts.find(
         (a) => a.stored.serverId === serverId && a.stored.username.toLowerCase() === name.toLowerCase(),
       )
       if (!live) {
-        live = { stored: { id: randomBytes(8).toString('hex'), serverId, username: name }, session: null }
+        live = {
+          stored: { id: randomBytes(8).toString('hex'), serverId, username: name },
+          session: null,
+          boundTo: null,
+        }
         accounts.push(live)
       }
       live.session = session
+      live.boundTo = bindingOf(backend)
       live.stored = {
         ...live.stored,
         username: name,
-        ...(identity.ok && identity.value.email ? { email: identity.value.email } : {}),
-        ...(identity.ok && identity.value.id ? { userId: identity.value.id } : {}),
+        ...(identity.value.email ? { email: identity.value.email } : {}),
+        ...(identity.value.id ? { userId: identity.value.id } : {}),
         lastSignedInAt: opts.now().toISOString(),
       }
       await persist()
@@ -153,8 +225,9 @@ export async function createAccountsService(opts: {
       if (!live) return notFound()
       const backend = backendFor(live.stored.serverId)
       if (!backend) return notFound()
-      if (!live.session) return needsSignIn()
-      const identity = await dropIfExpired(live, await backend.whoAmI(live.session, call()))
+      const session = await sessionFor(live, backend)
+      if (!session) return needsSignIn()
+      const identity = await dropIfExpired(live, await backend.whoAmI(session, call()))
       if (!identity.ok) return identity
       live.stored = {
         ...live.stored,
@@ -168,10 +241,10 @@ export async function createAccountsService(opts: {
     async signOut(accountId) {
       const live = find(accountId)
       if (!live) return notFound()
-      const session = live.session
+      const backend = backendFor(live.stored.serverId)
+      const session = backend ? await sessionFor(live, backend) : null
       live.session = null
       await persist()
-      const backend = backendFor(live.stored.serverId)
       if (session && backend) {
         const result = await backend.signOut(session, call())
         if (!result.ok) logger.warn('account.server-sign-out-failed', { kind: result.error.kind })
@@ -183,7 +256,8 @@ export async function createAccountsService(opts: {
       const live = find(accountId)
       if (!live) return notFound()
       const backend = backendFor(live.stored.serverId)
-      if (live.session && backend) void backend.signOut(live.session)
+      const session = backend ? await sessionFor(live, backend) : null
+      if (session && backend) void backend.signOut(session)
       accounts.splice(accounts.indexOf(live), 1)
       await persist()
       return ok({})
@@ -194,8 +268,9 @@ export async function createAccountsService(opts: {
       if (!live) return notFound()
       const backend = backendFor(live.stored.serverId)
       if (!backend) return notFound()
-      if (!live.session) return needsSignIn()
-      const result = await dropIfExpired(live, await backend.changePassword(live.session, input, call()))
+      const session = await sessionFor(live, backend)
+      if (!session) return needsSignIn()
+      const result = await dropIfExpired(live, await backend.changePassword(session, input, call()))
       if (!result.ok) return result
       live.session = result.value.session
       await persist()
@@ -228,10 +303,23 @@ export async function createAccountsService(opts: {
         : onServer.length === 1
           ? onServer[0]
           : undefined
-      if (!live) return undefined
-      live.session = null
-      await persist()
-      return live.stored.username
+      if (live) {
+        live.session = null
+        await persist()
+        return live.stored.username
+      }
+      // Not known which account the link was for (django-forms learns no e-mail or user id): ask the server.
+      // Django ends the sessions of a user whose password was reset, so the session it now refuses is that one's.
+      const backend = backendFor(serverId)
+      if (!backend) return undefined
+      const refused: LiveAccount[] = []
+      for (const candidate of onServer) {
+        const session = await sessionFor(candidate, backend)
+        if (!session) continue
+        const identity = await dropIfExpired(candidate, await backend.whoAmI(session, call()))
+        if (!identity.ok && candidate.session === null) refused.push(candidate)
+      }
+      return refused.length === 1 ? refused[0]!.stored.username : undefined
     },
 
     async forgetServer(serverId) {

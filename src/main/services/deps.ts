@@ -4,6 +4,8 @@ import type { Logger } from '../log'
 import type { ShellSafeStorage } from '../shell/electron-types'
 import type { ServerProfile } from '../../shared/profile'
 import type { Notice } from '../storage/app-files'
+import type { PolicyIo } from '../config/machine-policy'
+import type { PolicyLocation } from '../config/policy-paths'
 
 /** A secret store: Electron's safeStorage in the app, a fake in tests, absent in the browser shell. */
 export type SafeStorageLike = ShellSafeStorage
@@ -31,8 +33,10 @@ export interface ServiceDeps {
   languages?: () => readonly string[]
   /** `on` forces the demo server, `off` forbids it, `auto` starts it when no server is configured. */
   demo: 'auto' | 'on' | 'off'
-  /** Where the managed policy lives (policyLocation(): the per-OS path, and ACCOUNT_DESK_POLICY for tests). Absent: no policy (tests only). */
-  policy?: { machine: string; override: string | null }
+  /** Where the managed policy lives (policyLocation(): the per-OS sources, and ACCOUNT_DESK_POLICY). Absent: no policy (tests only). */
+  policy?: PolicyLocation
+  /** How the policy is read from this machine (nodePolicyIo()); tests bring their own. */
+  policyIo?: PolicyIo
   /** Notices from the shell itself (e.g. its link scheme could not be registered), shown with the others. */
   shellNotices?: Notice[]
   /** For the About / diagnostics view: runtime versions, the OS, the log file and its last lines. */
@@ -42,6 +46,8 @@ export interface ServiceDeps {
     logFile: string | null
     recentLog: () => string[]
   }
+  /** The system browser (createSystemOpener over Electron's shell); absent in the browser shell and tests. */
+  openExternal?: (url: string) => Promise<void>
   /** The servers built into this branded build (branding.json's defaultServers). */
   brandingServers?: ServerProfile[]
 }

@@ -11,6 +11,8 @@ import { buildDiagnostics } from './diagnostics'
 import type { ResetService } from './reset'
 import { summarize, type ServerRegistry } from './server-registry'
 import type { createSingleFlight } from './single-flight'
+import type { createOpenSignInPage } from './website-sign-in'
+import { sourceName } from '../config/policy-paths'
 
 /** The started parts the bridge handlers answer from. Every one exists: the services are built before this. */
 export interface HandlerParts {
@@ -35,6 +37,8 @@ export interface HandlerParts {
   signal(): AbortSignal
   /** The adapter for a server in the registry. */
   backendFor(serverId: string): Backend | undefined
+  /** Opens a server's sign-in page in the system browser (website-sign-in.ts). */
+  openSignInPage: ReturnType<typeof createOpenSignInPage>
   /** Remember the e-mail a reset was asked for on a server: it names the account a link is for. */
   rememberResetEmail(serverId: string, email: string): void
 }
@@ -73,7 +77,7 @@ export function createHandlers(p: HandlerParts): Handlers {
           os: p.deps.diagnostics?.os ?? p.deps.platform,
           policy: {
             inForce: p.policyInForce,
-            lookedIn: p.deps.policy?.override ?? p.deps.policy?.machine ?? null,
+            lookedIn: p.deps.policy?.override ?? (p.deps.policy?.sources.map(sourceName).join(', ') || null),
           },
           serverUrls: registry.profiles().map((server) => server.baseUrl),
           secretStorage: p.secrets.mode,
@@ -117,6 +121,7 @@ export function createHandlers(p: HandlerParts): Handlers {
       singleFlight(`sign-in:${serverId}:${username.toLowerCase()}`, () =>
         accounts.signIn(serverId, username, password),
       ),
+    openSignInPage: ({ serverId }) => p.openSignInPage(serverId),
     whoAmI: ({ accountId }) => accounts.whoAmI(accountId),
     signOut: ({ accountId }) => accounts.signOut(accountId),
     removeAccount: ({ accountId }) => accounts.remove(accountId),

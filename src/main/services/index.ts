@@ -1,8 +1,7 @@
 import type { Handlers, LinkEvent } from '../../shared/contract'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
-import { readFile } from 'node:fs/promises'
 import { createBackend, type Backend } from '../backends'
-import { loadPolicy, NO_POLICY } from '../config/policy'
+import { loadPolicyAt, NO_POLICY } from '../config/policy'
 import { createLinkHandles, createLinkIntake, createLinkQueue, type LinkIntake } from '../links'
 import { createAppFiles, type AppFiles, type Notice } from '../storage/app-files'
 import { openSecretStore } from '../storage/secret-store'
@@ -12,6 +11,7 @@ import { createHandlers } from './handlers'
 import { createResetService } from './reset'
 import { createServerRegistry, type ServerRegistry } from './server-registry'
 import { createSingleFlight } from './single-flight'
+import { createOpenSignInPage } from './website-sign-in'
 import { startDemo, type DemoController } from './demo'
 
 export type { ServiceDeps } from './deps'
@@ -81,6 +81,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
 
   /** The e-mail this app last asked a reset for, per server: names the account a link is for. */
   const lastResetEmail = new Map<string, string>()
+  /** Which known account a reset link is for: the links' intake names it, the reset drops its session. */
+  const accountHintFor = (serverId: string, uid: string) =>
+    accounts.accountHint(serverId, uid, lastResetEmail.get(serverId))
   const handles = createLinkHandles({ now: () => deps.now().getTime() })
   const queue = createLinkQueue({
     deliver: (event: LinkEvent) => deps.emit('onLink', event),
@@ -94,7 +97,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     handles,
     queue,
     logger,
-    accountHintFor: (serverId, uid) => accounts.accountHint(serverId, uid, lastResetEmail.get(serverId)),
+    accountHintFor,
   })
   const reset = createResetService({
     backendFor,
@@ -105,6 +108,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     logger,
     now: deps.now,
     call,
+    accountHint: accountHintFor,
   })
 
   const handlers = createHandlers({
@@ -127,6 +131,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     },
     signal: () => cancel.signal,
     backendFor,
+    openSignInPage: createOpenSignInPage({
+      profileOf: (serverId) => registry.get(serverId)?.profile,
+      hosts: () => registry.profiles().map((p) => new URL(p.baseUrl).hostname),
+      open: deps.openExternal,
+    }),
     rememberResetEmail: (serverId, email) => lastResetEmail.set(serverId, email),
   })
 
@@ -164,17 +173,10 @@ async function loadRegistry(
     })
   }
   const policy = deps.policy
-    ? await loadPolicy({
-        path: deps.policy.machine,
-        overridePath: deps.policy.override,
-        readFile: (file) => readFile(file, 'utf8'),
-        logger,
-        appName: deps.appName,
-      })
+    ? await loadPolicyAt(deps.policy, { io: deps.policyIo, logger, appName: deps.appName })
     : { policy: NO_POLICY, notices: [] }
   notices.push(...policy.notices)
-  const policyInForce =
-    deps.policy && policy.policy !== NO_POLICY ? (deps.policy.override ?? deps.policy.machine) : null
+  const policyInForce = policy.policy !== NO_POLICY ? policy.policy.file : null
   const registry = createServerRegistry({
     policy: policy.policy,
     brandingServers: deps.brandingServers ?? [],

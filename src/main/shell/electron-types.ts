@@ -20,6 +20,7 @@ import type {
   RenderProcessGoneDetails,
   SafeStorage,
   Session,
+  Shell,
   WebContents,
   WebContentsDidStartNavigationEventParams,
   WebContentsWillFrameNavigateEventParams,
@@ -135,6 +136,8 @@ export interface ShellElectron {
   /** `net.request`, seen through net-request-fetch's own interface (checked against Electron's below). */
   net: { request: NetRequest }
   safeStorage: ShellSafeStorage
+  /** The OS opener, used only through security/external-links.ts's createSystemOpener. */
+  shell: Pick<Shell, 'openExternal'>
 }
 
 /** Compiles only while `Actual` fits `View`. */
@@ -142,6 +145,7 @@ type Fits<Actual extends View, View> = Actual
 /** Electron's real objects must fit the view; tsc reports the first line that no longer does. */
 export type ElectronFits = [
   Fits<App, ShellApp>,
+  Fits<Shell, Pick<Shell, 'openExternal'>>,
   Fits<WebContents, ShellWebContents>,
   Fits<BrowserWindow, ShellBrowserWindow>,
   Fits<Session, ShellSession>,

@@ -8,6 +8,7 @@ import type { EventName, EventPayloadOf } from '../../shared/contract'
 import { createLogger, type Logger } from '../log'
 import { createLogFile } from '../log-file'
 import { createAppProtocolHandler } from '../security/app-protocol'
+import { createSystemOpener } from '../security/external-links'
 import { appLanguages } from './app-languages'
 import { isAppOrigin } from '../security/origin'
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../security/permissions'
@@ -135,8 +136,17 @@ export function startShell(
       now: () => new Date(),
       languages: () => appLanguages(app),
       demo: switchesOf(proc.argv).includes('--demo') ? 'on' : 'auto',
-      policy: policyLocation({ platform: proc.platform, env: proc.env, productName: branding.productName }),
+      policy: policyLocation({
+        platform: proc.platform,
+        env: proc.env,
+        productName: branding.productName,
+        publisher: branding.publisher,
+        appId: branding.appId,
+        execPath: proc.execPath,
+        packaged: app.isPackaged,
+      }),
       brandingServers: branding.defaultServers,
+      openExternal: createSystemOpener(electron.shell),
       shellNotices: wiring.registered ? [] : [linksWillNotOpenNotice(app.name)],
       diagnostics: {
         runtime: {

@@ -44,6 +44,7 @@ export function SignIn({ step }: { step: SignInStep }) {
   const goHome = useApp((s) => s.goHome)
   const goForgot = useApp((s) => s.goForgot)
   const goAddServer = useApp((s) => s.goAddServer)
+  const openSignInPage = useApp((s) => s.openSignInPage)
   const [serverId, setServerId] = useState(step.serverId ?? servers[0]?.id ?? '')
   const [username, setUsername] = useState(step.username)
   const [password, setPassword] = useState('')
@@ -118,6 +119,13 @@ export function SignIn({ step }: { step: SignInStep }) {
           onRetry={() => form.submit()}
           waitSeconds={form.wait}
         />
+        {form.failure?.kind === 'auth' && form.failure.signInOnWebsite ? (
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void openSignInPage(serverId)}>
+              Open the sign-in page in your browser
+            </button>
+          </div>
+        ) : null}
         <FormActions form={form} busyLabel="Signing in…">
           Sign in
         </FormActions>

@@ -1,7 +1,10 @@
 import type { StoreContext } from './context'
 import type { AppActions } from './types'
 
-type AccountActions = Pick<AppActions, 'signIn' | 'signOut' | 'addServer' | 'changePassword'>
+type AccountActions = Pick<
+  AppActions,
+  'signIn' | 'openSignInPage' | 'signOut' | 'addServer' | 'changePassword'
+>
 
 export const serverName = (ctx: StoreContext, serverId: string): string =>
   ctx.get().servers.find((s) => s.id === serverId)?.displayName ?? 'the server'
@@ -23,6 +26,18 @@ export function accountActions(ctx: StoreContext): AccountActions {
           },
         )
       }
+    },
+
+    async openSignInPage(serverId) {
+      const result = await bridge.openSignInPage({ serverId })
+      ctx.set({
+        notice: result.ok
+          ? {
+              level: 'info',
+              message: `The sign-in page of ${serverName(ctx, serverId)} opened in your browser.`,
+            }
+          : { level: 'error', message: result.error.message },
+      })
     },
 
     async signOut(accountId) {

@@ -144,6 +144,8 @@ export interface AppActions {
   goAbout(): Promise<void>
 
   signIn(input: SignInInput): Promise<void>
+  /** Opens the server's sign-in page in the system browser (the server asks for a step the app cannot do). */
+  openSignInPage(serverId: string): Promise<void>
   signOut(accountId: string): Promise<void>
   addServer(input: AddServerInput): Promise<void>
   changePassword(input: ChangeInput): Promise<void>

@@ -129,6 +129,10 @@ elif APP_LINK_SCHEME == "accountdesk" and APP_LINK_RECIPE == "template":
 elif APP_LINK_SCHEME:
     raise ValueError("ADT_LINK_RECIPE: email-class, settings, or template (with the scheme accountdesk)")
 
+# A login view that asks for more than a password, or answers differently (signin_steps.py): "", "lockout",
+# "second-step" or "failure-redirect".
+SIGNIN_STEP = _env("ADT_SIGNIN_STEP")
+
 # Test-only control endpoints (create users, move the token clock) answer only with this key.
 CONTROL_KEY = _env("ADT_CONTROL_KEY")
 

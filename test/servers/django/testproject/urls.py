@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from testproject import control
+from testproject import control, signin_steps
 from testproject.email_login import EmailAuthenticationForm
 
 _reset_view = auth_views.PasswordResetView.as_view(
@@ -21,7 +21,18 @@ _email_login = (
     else []
 )
 
-urlpatterns = _email_login + [
+# A sign-in variant (signin_steps.py) replaces the stock login view, ahead of django.contrib.auth.urls.
+_signin_step = (
+    [
+        path("accounts/login/", signin_steps.VIEWS[settings.SIGNIN_STEP].as_view(), name="login"),
+        path("accounts/locked/", signin_steps.locked, name="signin_locked"),
+        path("accounts/two-factor/", signin_steps.second_step, name="signin_second_step"),
+    ]
+    if settings.SIGNIN_STEP
+    else []
+)
+
+urlpatterns = _signin_step + _email_login + [
     path("auth/", include("djoser.urls")),
     path("auth/", include("djoser.urls.authtoken")),
     path("accounts/password_reset/", _reset_view, name="password_reset"),

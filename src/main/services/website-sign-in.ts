@@ -1,0 +1,40 @@
+import { fail, ok, type Result } from '../../shared/errors'
+import type { ServerProfile } from '../../shared/profile'
+import { createOpenExternal } from '../security/external-links'
+
+/**
+ * "Sign in on the website": opens a server's own sign-in page in the system browser, for a server that asks for a
+ * step the app cannot do (a second factor, a lockout page). Only through the app's external-opener rules: https,
+ * to a host of a configured server, never anything the renderer names.
+ */
+export function signInPageUrl(profile: ServerProfile): string | null {
+  // Only Django's auth views have a sign-in page; djoser is an API without one.
+  return profile.kind === 'django-forms' ? `${profile.baseUrl}${profile.prefix}login/` : null
+}
+
+export function createOpenSignInPage(opts: {
+  profileOf: (serverId: string) => ServerProfile | undefined
+  /** Every configured server's host: the external opener's allowlist. */
+  hosts: () => readonly string[]
+  /** The system opener (createSystemOpener over Electron's shell); absent where there is no system browser. */
+  open: ((url: string) => Promise<void>) | undefined
+}): (serverId: string) => Promise<Result<Record<string, never>>> {
+  const openExternal = opts.open ? createOpenExternal(opts.open, opts.hosts) : null
+  return async (serverId) => {
+    const profile = opts.profileOf(serverId)
+    if (!profile) return fail({ kind: 'not-found', message: 'That server is not in the list.' })
+    const url = signInPageUrl(profile)
+    if (!url) return fail({ kind: 'not-found', message: 'This server has no sign-in page to open.' })
+    if (!openExternal)
+      return fail({ kind: 'internal', message: `Open ${url} in your browser to sign in on the website.` })
+    try {
+      if (await openExternal(url)) return ok({})
+    } catch {
+      return fail({ kind: 'internal', message: `Your browser could not be opened. Go to ${url} to sign in.` })
+    }
+    return fail({
+      kind: 'policy',
+      message: `Account Desk opens only https:// pages of your servers. Go to ${url} in your browser to sign in.`,
+    })
+  }
+}
