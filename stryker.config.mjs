@@ -11,5 +11,10 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignorePatterns: ['out', 'dist', 'coverage', 'test-results', 'bench/.build', 'reports', '.stryker-tmp'],
-  ignoreStatic: true,
+  // Static mutants (module-level code such as the zod schemas and the redaction rule table) are run against every
+  // related test, with the mutant active from module load. With `ignoreStatic: true` a "hybrid" mutant, one whose
+  // module a test first imports mid-test (the shell tests import storage lazily), is run only against that test,
+  // activated after the module was already evaluated: it can never be killed, and the tests that would kill it
+  // (storage-app-files.test.ts for the schema limits) are never run. That made storage and security look weaker.
+  ignoreStatic: false,
 }
