@@ -77,7 +77,10 @@ for (const name of names) {
   console.log(`=== mutation: ${name}: ${score.toFixed(1)} % killed (${killed} of ${valid})`)
 }
 
-writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n')
+// Re-read before writing: another module's run may have finished in the meantime.
+const latest = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : {}
+for (const name of names) latest[name] = summary[name]
+writeFileSync(summaryFile, JSON.stringify(latest, null, 2) + '\n')
 console.log('\nmodule     score  killed  survived  no coverage')
 for (const [name, s] of Object.entries(summary))
   console.log(

@@ -56,6 +56,31 @@ describe('the app:// protocol handler (checklist row 18)', () => {
   it('refuses methods other than GET and HEAD', async () => {
     const res = await handler(new Request('app://account-desk/index.html', { method: 'POST', body: 'x' }))
     expect(res.status).toBe(405)
+    expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP)
+  })
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await handler(new Request('app://account-desk/index.html', { method: 'HEAD' }))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(await res.text()).toBe('')
+  })
+
+  it('maps the bare origin to index.html', () => {
+    expect(resolveAppPath('app://account-desk', root)).toBe(path.join(root, 'index.html'))
+  })
+})
+
+describe('parseCsp', () => {
+  it('splits on ";" and any whitespace, lower-cases names, and skips empty parts', () => {
+    const parsed = parseCsp("  Default-Src\t 'none' ;; script-src  'self'\n'wasm-unsafe-eval' ;upgrade-insecure-requests; ")
+    expect([...parsed.entries()]).toEqual([
+      ['default-src', ["'none'"]],
+      ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+      ['upgrade-insecure-requests', []],
+    ])
   })
 })
 

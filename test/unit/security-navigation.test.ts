@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import {
+  lockDownWebContents,
+  navigationTarget,
+  type PreventableEvent,
+  type WebContentsLike,
+} from '../../src/main/security/navigation'
+import { isAppOrigin } from '../../src/main/security/origin'
+
+/**
+ * Checklist rows 11–14: the navigation guard and the origin test it relies on, at their edges (an event object
+ * carrying the URL, an unparsable URL, the development server's origin).
+ */
+type Listener = (event: PreventableEvent, url?: string) => void
+
+function fakeContents() {
+  const listeners = new Map<string, Listener>()
+  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined
+  const contents: WebContentsLike = {
+    on(event: string, listener: Listener) {
+      listeners.set(event, listener)
+      return contents
+    },
+    setWindowOpenHandler(handler) {
+      openHandler = handler
+    },
+  }
+  return { contents, listeners, open: (url: string) => openHandler?.({ url }) }
+}
+
+function fire(listener: Listener | undefined, url: string | undefined, eventUrl?: string) {
+  let prevented = 0
+  const event = { preventDefault: () => void prevented++, ...(eventUrl === undefined ? {} : { url: eventUrl }) }
+  listener?.(event, url)
+  return prevented
+}
+
+describe('navigationTarget', () => {
+  it('takes the URL argument, else an event object carrying a string url, else nothing', () => {
+    expect(navigationTarget({ url: 'https://a.example/' }, 'app://account-desk/')).toBe('app://account-desk/')
+    expect(navigationTarget({ url: 'https://a.example/' }, undefined)).toBe('https://a.example/')
+    expect(navigationTarget({ url: 42 }, undefined)).toBeUndefined()
+    expect(navigationTarget({}, undefined)).toBeUndefined()
+    expect(navigationTarget(null, undefined)).toBeUndefined()
+    expect(navigationTarget('https://a.example/', undefined)).toBeUndefined()
+  })
+})
+
+describe('lockDownWebContents (checklist rows 11–14)', () => {
+  for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+    it(`${name}: prevents leaving the app, in either argument form, and reports it`, () => {
+      const { contents, listeners } = fakeContents()
+      const blocked: string[] = []
+      lockDownWebContents(contents, { onBlocked: (what) => blocked.push(what) })
+      const listener = listeners.get(name)
+      expect(listener).toBeDefined()
+      expect(fire(listener, 'https://evil.example/')).toBe(1)
+      expect(fire(listener, undefined, 'https://evil.example/')).toBe(1)
+      expect(fire(listener, undefined)).toBe(1)
+      expect(blocked).toEqual([name, name, name])
+      expect(fire(listener, 'app://account-desk/index.html')).toBe(0)
+      expect(fire(listener, undefined, 'app://account-desk/index.html')).toBe(0)
+      expect(blocked).toHaveLength(3)
+    })
+  }
+
+  it('allows the development server only when given, and prevents without an onBlocked', () => {
+    const dev = fakeContents()
+    lockDownWebContents(dev.contents, { devServerUrl: 'http://localhost:5173/' })
+    expect(fire(dev.listeners.get('will-navigate'), 'http://localhost:5173/#/home')).toBe(0)
+    expect(fire(dev.listeners.get('will-navigate'), 'http://localhost:5174/')).toBe(1)
+    const packaged = fakeContents()
+    lockDownWebContents(packaged.contents)
+    expect(fire(packaged.listeners.get('will-navigate'), 'http://localhost:5173/')).toBe(1)
+  })
+
+  it('always prevents a webview and denies every new window, reporting each', () => {
+    const { contents, listeners, open } = fakeContents()
+    const blocked: string[] = []
+    lockDownWebContents(contents, { onBlocked: (what) => blocked.push(what) })
+    expect(fire(listeners.get('will-attach-webview'), undefined)).toBe(1)
+    expect(open('app://account-desk/index.html')).toEqual({ action: 'deny' })
+    expect(blocked).toEqual(['will-attach-webview', 'window-open'])
+  })
+})
+
+describe('isAppOrigin at its edges', () => {
+  it.each(['not a url', 'http://[', '//account-desk/'])('refuses the unparsable %s', (url) => {
+    expect(isAppOrigin(url)).toBe(false)
+    expect(isAppOrigin(url, 'http://localhost:5173')).toBe(false)
+  })
+
+  it('accepts the app origin with or without a path, and not with a password only', () => {
+    expect(isAppOrigin('app://account-desk')).toBe(true)
+    expect(isAppOrigin('app://:pw@account-desk/')).toBe(false)
+  })
+
+  it('accepts the dev server origin only when one is given and parses', () => {
+    const dev = 'http://localhost:5173/'
+    expect(isAppOrigin('http://localhost:5173/index.html', dev)).toBe(true)
+    expect(isAppOrigin('http://localhost:5173/index.html')).toBe(false)
+    expect(isAppOrigin('http://localhost:5174/', dev)).toBe(false)
+    expect(isAppOrigin('https://localhost:5173/', dev)).toBe(false)
+    expect(isAppOrigin('http://localhost:5173/', 'not a url')).toBe(false)
+    expect(isAppOrigin('https://evil.example/', dev)).toBe(false)
+  })
+
+  it('never matches two opaque ("null") origins', () => {
+    expect(isAppOrigin('file:///srv/index.html', 'file:///srv/index.html')).toBe(false)
+    expect(isAppOrigin('data:text/html,x', 'data:text/html,x')).toBe(false)
+  })
+})
