@@ -8,7 +8,7 @@ import { z } from 'zod'
  * Files are written whole or not at all (temp file + fsync + rename), and a file the app cannot read is moved
  * aside, never deleted and never fatal. Failures are injected into node:fs/promises at the write and the rename.
  */
-const inject = vi.hoisted(() => ({ failWrite: false, failRename: false }))
+const inject = vi.hoisted(() => ({ failWrite: false, failRename: false, failReadWithoutCode: false }))
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>()
   return {
@@ -26,6 +26,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
         sync: async () => {},
         close: async () => {},
       } as unknown as Awaited<ReturnType<typeof real.open>>
+    },
+    readFile: async (...args: Parameters<typeof real.readFile>) => {
+      if (inject.failReadWithoutCode) throw new Error('the disk went away')
+      return real.readFile(...args)
     },
     rename: async (...args: Parameters<typeof real.rename>) => {
       if (inject.failRename) throw Object.assign(new Error('EXDEV: rename failed'), { code: 'EXDEV' })
@@ -149,7 +153,22 @@ describe('readJsonFile', () => {
     expect(read).toMatchObject({
       status: 'corrupt',
       movedTo: null,
-      problem: expect.stringMatching(/could not be read/),
+      problem: 'it could not be read (EISDIR)',
     })
+  })
+
+  it('a read error without a code is reported as "error"', async () => {
+    const file = path.join(dir, 'settings.json')
+    await writeFile(file, '{"version": 1, "servers": []}')
+    inject.failReadWithoutCode = true
+    try {
+      expect(await readJsonFile(file, schema, now)).toEqual({
+        status: 'corrupt',
+        movedTo: null,
+        problem: 'it could not be read (error)',
+      })
+    } finally {
+      inject.failReadWithoutCode = false
+    }
   })
 })
