@@ -22,6 +22,8 @@ describe('the app:// protocol handler (checklist row 18)', () => {
     expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP)
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin')
     expect(await res.text()).toContain('<title>x</title>')
     const missing = await handler(new Request('app://account-desk/nope.js'))
     expect(missing.status).toBe(404)
@@ -68,8 +70,27 @@ describe('the app:// protocol handler (checklist row 18)', () => {
     expect(await res.text()).toBe('')
   })
 
-  it('maps the bare origin to index.html', () => {
+  it('maps the bare origin to index.html, and ignores repeated leading slashes', () => {
     expect(resolveAppPath('app://account-desk', root)).toBe(path.join(root, 'index.html'))
+    expect(resolveAppPath('app://account-desk//index.html', root)).toBe(path.join(root, 'index.html'))
+  })
+
+  it.each([
+    ['.html', 'text/html; charset=utf-8'],
+    ['.js', 'text/javascript; charset=utf-8'],
+    ['.mjs', 'text/javascript; charset=utf-8'],
+    ['.css', 'text/css; charset=utf-8'],
+    ['.json', 'application/json'],
+    ['.svg', 'image/svg+xml'],
+    ['.png', 'image/png'],
+    ['.ico', 'image/x-icon'],
+    ['.woff2', 'font/woff2'],
+    ['.txt', 'text/plain; charset=utf-8'],
+  ])('serves %s as %s', async (ext, type) => {
+    const any = createAppProtocolHandler(root, async () => Buffer.from('x'))
+    const res = await any(new Request(`app://account-desk/assets/file${ext}`))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe(type)
   })
 })
 

@@ -51,6 +51,8 @@ describe('isAllowedExternalUrl (checklist row 15)', () => {
     ['mailto:help@example.com#x', false],
     ['mailto:a/b@example.com', false],
     ['mailto:nobody', false],
+    ['accounts.example.com/reset', false],
+    ['https://', false],
   ])('%s → %s', (url, expected) => {
     expect(isAllowedExternalUrl(url, hosts)).toBe(expected)
   })

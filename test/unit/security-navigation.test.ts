@@ -72,6 +72,8 @@ describe('lockDownWebContents (checklist rows 11–14)', () => {
     const packaged = fakeContents()
     lockDownWebContents(packaged.contents)
     expect(fire(packaged.listeners.get('will-navigate'), 'http://localhost:5173/')).toBe(1)
+    expect(fire(packaged.listeners.get('will-attach-webview'), undefined)).toBe(1)
+    expect(packaged.open('https://evil.example/')).toEqual({ action: 'deny' })
   })
 
   it('always prevents a webview and denies every new window, reporting each', () => {
