@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -75,6 +75,24 @@ describe('createAppFiles', () => {
       { id: 'a29', serverId: 'corp', username: 'u29' },
     ])
     expect(await readdir(dir)).toEqual(['accounts.json'])
+  })
+
+  for (const file of files) {
+    it(`a ${file.name} that cannot be read at all: a fresh one is used, and the notice says so`, async () => {
+      await mkdir(path.join(dir, file.name))
+      const loaded = await createAppFiles(dir)[file.load]()
+      expect(loaded.value).toEqual(file.fresh)
+      expect(loaded.notice).toEqual({
+        level: 'warning',
+        message: `Your ${file.what} file could not be read because it could not be read (EISDIR). Account Desk started without it.`,
+      })
+    })
+  }
+
+  it('moves a corrupt file aside under the current time when no clock is given', async () => {
+    await writeFile(path.join(dir, 'settings.json'), 'not JSON')
+    const loaded = await createAppFiles(dir).loadSettings()
+    expect(loaded.notice?.message).toMatch(/kept as settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z /)
   })
 
   for (const file of files) {

@@ -157,6 +157,24 @@ describe('readJsonFile', () => {
     })
   })
 
+  it('a corrupt file that cannot be moved aside is reported with no copy', async () => {
+    const file = path.join(dir, 'settings.json')
+    await writeFile(file, 'not JSON')
+    inject.failRename = true
+    expect(await readJsonFile(file, schema)).toEqual({
+      status: 'corrupt',
+      movedTo: null,
+      problem: 'it is not valid JSON (it may have been cut short)',
+    })
+  })
+
+  it('names the moved-aside copy after the current time when no clock is given', async () => {
+    const file = path.join(dir, 'settings.json')
+    await writeFile(file, 'not JSON')
+    const read = await readJsonFile(file, schema)
+    expect(read).toMatchObject({ status: 'corrupt', movedTo: expect.stringMatching(/\.corrupt-\d{4}-\d\d-\d\dT/) })
+  })
+
   it('a read error without a code is reported as "error"', async () => {
     const file = path.join(dir, 'settings.json')
     await writeFile(file, '{"version": 1, "servers": []}')
