@@ -1,66 +1,49 @@
 import { describe, expect, it } from 'vitest'
-import {
-  lockDownWebContents,
-  navigationTarget,
-  type PreventableEvent,
-  type WebContentsLike,
-} from '../../src/main/security/navigation'
+import { lockDownWebContents } from '../../src/main/security/navigation'
 import { isAppOrigin } from '../../src/main/security/origin'
 
 /**
- * Checklist rows 11–14: the navigation guard and the origin test it relies on, at their edges (an event object
- * carrying the URL, an unparsable URL, the development server's origin).
+ * Checklist rows 11–14: the navigation guard and the origin test it relies on, at their edges (every guarded
+ * event, a guard installed twice, an unparsable URL, the development server's origin).
  */
-type Listener = (event: PreventableEvent, url?: string) => void
+type Handler = (details: { url?: string; preventDefault(): void }) => void
 
 function fakeContents() {
-  const listeners = new Map<string, Listener>()
-  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined
-  const contents: WebContentsLike = {
-    on(event: string, listener: Listener) {
-      listeners.set(event, listener)
+  const listeners = new Map<string, Handler>()
+  let registrations = 0
+  let openHandler: (() => unknown) | undefined
+  const contents = {
+    on(event: string, listener: (...args: never[]) => void) {
+      registrations++
+      listeners.set(event, listener as Handler)
       return contents
     },
-    setWindowOpenHandler(handler) {
-      openHandler = handler
+    setWindowOpenHandler(handler: (...args: never[]) => unknown) {
+      openHandler = handler as () => unknown
     },
   }
-  return { contents, listeners, open: (url: string) => openHandler?.({ url }) }
+  return { contents, listeners, open: () => openHandler?.(), registrations: () => registrations }
 }
 
-function fire(listener: Listener | undefined, url: string | undefined, eventUrl?: string) {
+function fire(listener: Handler | undefined, url?: string) {
   let prevented = 0
-  const event = { preventDefault: () => void prevented++, ...(eventUrl === undefined ? {} : { url: eventUrl }) }
-  listener?.(event, url)
+  listener?.({ preventDefault: () => void prevented++, ...(url === undefined ? {} : { url }) })
   return prevented
 }
 
-describe('navigationTarget', () => {
-  it('takes the URL argument, else an event object carrying a string url, else nothing', () => {
-    expect(navigationTarget({ url: 'https://a.example/' }, 'app://account-desk/')).toBe('app://account-desk/')
-    expect(navigationTarget({ url: 'https://a.example/' }, undefined)).toBe('https://a.example/')
-    expect(navigationTarget({ url: 42 }, undefined)).toBeUndefined()
-    expect(navigationTarget({}, undefined)).toBeUndefined()
-    expect(navigationTarget(null, undefined)).toBeUndefined()
-    expect(navigationTarget('https://a.example/', undefined)).toBeUndefined()
-  })
-})
-
 describe('lockDownWebContents (checklist rows 11–14)', () => {
   for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
-    it(`${name}: prevents leaving the app, in either argument form, and reports it`, () => {
+    it(`${name}: prevents leaving the app and reports it`, () => {
       const { contents, listeners } = fakeContents()
       const blocked: string[] = []
       lockDownWebContents(contents, { onBlocked: (what) => blocked.push(what) })
       const listener = listeners.get(name)
       expect(listener).toBeDefined()
       expect(fire(listener, 'https://evil.example/')).toBe(1)
-      expect(fire(listener, undefined, 'https://evil.example/')).toBe(1)
-      expect(fire(listener, undefined)).toBe(1)
-      expect(blocked).toEqual([name, name, name])
+      expect(fire(listener)).toBe(1)
+      expect(blocked).toEqual([name, name])
       expect(fire(listener, 'app://account-desk/index.html')).toBe(0)
-      expect(fire(listener, undefined, 'app://account-desk/index.html')).toBe(0)
-      expect(blocked).toHaveLength(3)
+      expect(blocked).toHaveLength(2)
     })
   }
 
@@ -72,17 +55,26 @@ describe('lockDownWebContents (checklist rows 11–14)', () => {
     const packaged = fakeContents()
     lockDownWebContents(packaged.contents)
     expect(fire(packaged.listeners.get('will-navigate'), 'http://localhost:5173/')).toBe(1)
-    expect(fire(packaged.listeners.get('will-attach-webview'), undefined)).toBe(1)
-    expect(packaged.open('https://evil.example/')).toEqual({ action: 'deny' })
+    expect(fire(packaged.listeners.get('will-attach-webview'))).toBe(1)
+    expect(packaged.open()).toEqual({ action: 'deny' })
   })
 
   it('always prevents a webview and denies every new window, reporting each', () => {
     const { contents, listeners, open } = fakeContents()
     const blocked: string[] = []
     lockDownWebContents(contents, { onBlocked: (what) => blocked.push(what) })
-    expect(fire(listeners.get('will-attach-webview'), undefined)).toBe(1)
-    expect(open('app://account-desk/index.html')).toEqual({ action: 'deny' })
+    expect(fire(listeners.get('will-attach-webview'))).toBe(1)
+    expect(open()).toEqual({ action: 'deny' })
     expect(blocked).toEqual(['will-attach-webview', 'window-open'])
+  })
+
+  it('guards a web contents handed in twice only once', () => {
+    const { contents, registrations } = fakeContents()
+    lockDownWebContents(contents)
+    const once = registrations()
+    lockDownWebContents(contents)
+    expect(once).toBe(4)
+    expect(registrations()).toBe(once)
   })
 })
 
