@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { silentLogger } from '../../src/main/log'
 import { startShell } from '../../src/main/shell/start'
 import { channelOf } from '../../src/shared/contract'
@@ -51,7 +51,9 @@ describe('the shell and the policy named by ACCOUNT_DESK_POLICY', () => {
     )
     const servers = (await fake.invoke(channelOf('listServers'), {})) as { value: { id: string }[] }
     expect(servers.value.map((s) => s.id)).not.toContain('corp')
-    fake.app.emit('before-quit')
+    // Quit as Electron does (a before-quit event the shell holds until the services stopped), then wait for it.
+    fake.app.quit()
+    await vi.waitFor(() => expect(fake.app.quitCalled).toBe(true), { timeout: 20_000 })
   })
 
   it('an unpackaged app uses it; its sign-in page opens through the shell’s opener', async () => {
@@ -63,6 +65,8 @@ describe('the shell and the policy named by ACCOUNT_DESK_POLICY', () => {
       value: {},
     })
     expect(fake.opened).toEqual(['https://corp.example.org/accounts/login/'])
-    fake.app.emit('before-quit')
+    // Quit as Electron does (a before-quit event the shell holds until the services stopped), then wait for it.
+    fake.app.quit()
+    await vi.waitFor(() => expect(fake.app.quitCalled).toBe(true), { timeout: 20_000 })
   })
 })
