@@ -71,6 +71,7 @@ export function ResetFromLink({ step }: { step: Form }) {
   const [newPassword, setNewPassword] = useState('')
   const [retypePassword, setRetypePassword] = useState('')
   const { attach, ...form } = useForm('confirmReset', {
+    values: { newPassword, retypePassword },
     validate: () => compact(newPasswordErrors(newPassword, retypePassword)),
     send: () => confirmReset({ newPassword, retypePassword }),
     cancel: cancelReset,

@@ -51,6 +51,7 @@ export function SignIn({ step }: { step: SignInStep }) {
   const server = servers.find((s) => s.id === serverId)
   const nameField = NAME_FIELDS[server?.signInWith ?? 'username']
   const { attach, ...form } = useForm('signIn', {
+    values: { serverId, username, password },
     validate: () =>
       compact({
         serverId: serverId ? undefined : ['Choose a server.'],
