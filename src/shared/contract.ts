@@ -88,6 +88,8 @@ export const appInfoSchema = z.object({
     running: z.boolean(),
     username: z.string().optional(),
     password: z.string().optional(),
+    /** The demo account's password is no longer the one shown at first (changed or reset by the user). */
+    passwordChanged: z.boolean().optional(),
     email: z.string().optional(),
   }),
   secretStorage: z.enum(['encrypted', 'memory-only']),

@@ -4,13 +4,10 @@ import { alice, fail, ok } from './fake-bridge'
 import { renderApp } from './render-app'
 
 async function openChange(fields: Record<string, string[]>) {
-  const app = await renderApp(
-    {
-      listAccounts: () => ok([alice]),
-      changePassword: () => fail({ kind: 'validation', message: 'Check the form.', fields }),
-    },
-    30_000,
-  )
+  const app = await renderApp({
+    listAccounts: () => ok([alice]),
+    changePassword: () => fail({ kind: 'validation', message: 'Check the form.', fields }),
+  })
   await app.user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
   await screen.findByRole('heading', { level: 1, name: 'Change password' })
   return app

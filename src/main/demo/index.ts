@@ -46,6 +46,8 @@ export interface DemoServer {
   baseUrl: string
   /** The seeded account the app shows to a new user. */
   account: { username: string; email: string; password: string }
+  /** False once the demo account's password was changed or reset: `account.password` no longer signs in. */
+  seedPasswordInUse(): boolean
   /** Set when the data file could not be read and was moved aside: words for the user. */
   notice?: string
   mailbox: MemoryMailbox
@@ -174,6 +176,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   return {
     baseUrl,
     account: { ...DEMO_ACCOUNT },
+    seedPasswordInUse: () => store.seedPasswordInUse(),
     ...(notice ? { notice } : {}),
     mailbox,
     reset: () =>

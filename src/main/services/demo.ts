@@ -46,13 +46,18 @@ export async function startDemo(opts: {
     controller: {
       running: () => !stopped,
       profile: () => (stopped ? null : profile),
-      info: () => ({
-        enabled: true,
-        running: !stopped,
-        username: server.account.username,
-        password: server.account.password,
-        email: server.account.email,
-      }),
+      // The password only while it still works: after a change or a reset the card says so instead.
+      info: () => {
+        const seeded = server.seedPasswordInUse()
+        return {
+          enabled: true,
+          running: !stopped,
+          username: server.account.username,
+          ...(seeded ? { password: server.account.password } : {}),
+          passwordChanged: !seeded,
+          email: server.account.email,
+        }
+      },
       // Newest first, as a mail client lists them.
       mails: () => server.mailbox.list().map(toMailSummary).reverse(),
       linkOf: (mailId) => server.mailbox.get(mailId)?.link ?? null,
