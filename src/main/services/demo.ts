@@ -32,6 +32,8 @@ export async function startDemo(opts: {
     logger: opts.logger,
     now: opts.now,
     onMail: () => opts.onMailCount(demo?.mailbox.list().length ?? 0),
+    // The name people know it by in the app, not 127.0.0.1:<port>.
+    siteName: 'Demo server',
   })
   const server = demo
   const profile = serverProfileSchema.parse({
@@ -59,7 +61,11 @@ export async function startDemo(opts: {
         }
       },
       // Newest first, as a mail client lists them.
-      mails: () => server.mailbox.list().map(toMailSummary).reverse(),
+      mails: () =>
+        server.mailbox
+          .list()
+          .map((mail) => toMailSummary(mail, server.linkWorks(mail)))
+          .reverse(),
       linkOf: (mailId) => server.mailbox.get(mailId)?.link ?? null,
       reset: async () => {
         await server.reset()

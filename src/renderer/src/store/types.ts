@@ -62,6 +62,7 @@ export type Action =
   | 'confirmReset'
   | 'changePassword'
   | 'openDemoMail'
+  | 'resetDemo'
   | 'removeAccount'
   | 'removeServer'
 
@@ -132,6 +133,8 @@ export interface AppActions {
   start(): () => void
   refresh(): Promise<void>
   refreshMail(): Promise<void>
+  /** The demo server back to its start: the shown password works again, the mailbox is empty. */
+  resetDemo(): Promise<void>
   setDirty(dirty: boolean): void
   dismissNotice(): void
 
