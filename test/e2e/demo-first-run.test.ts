@@ -41,7 +41,7 @@ describe.runIf(ready)('first run with no server: the demo', () => {
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'demo-first-run-welcome')
 
-    await page.getByRole('button', { name: 'Try “forgot password”' }).click()
+    await page.getByRole('button', { name: 'Forgot password' }).click()
     await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor()
     const email = page.getByLabel(/^E-mail address/)
     if ((await email.inputValue()) === '') await email.fill('demo@example.com')
