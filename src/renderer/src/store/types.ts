@@ -35,7 +35,14 @@ export type ResetStep =
   | { name: 'checking'; link: LinkHandle }
   | { name: 'form'; link: LinkHandle; linkStatus: 'valid' | 'unknown' | 'not-checked' }
   | { name: 'done'; serverId: string; username: string; otherSessions: string }
-  | { name: 'problem'; serverId: string | null; email: string; message: string }
+  | {
+      name: 'problem'
+      serverId: string | null
+      email: string
+      message: string
+      /** When the link was made, read from its token (the server's clock); absent for a link that did not parse. */
+      issuedAt?: string | undefined
+    }
 
 export type ChangeStep =
   | { name: 'form'; accountId: string }
