@@ -477,7 +477,7 @@ describe('9. truncated JSON, wrong shapes, DRF’s error shapes, a 401 in the mi
     )
   })
 
-  it('wrong credentials (DRF non_field_errors): "Sign-in failed" with the server’s words', async () => {
+  it('wrong credentials (DRF non_field_errors): "Sign-in failed", in plain words', async () => {
     const app = await startApp()
     app.net.on(
       'POST',
@@ -485,7 +485,7 @@ describe('9. truncated JSON, wrong shapes, DRF’s error shapes, a 401 in the mi
       json(400, { non_field_errors: ['Unable to log in with provided credentials.'] }),
     )
     expect(seen(await app.call('signIn', { serverId: 'corp', username: 'alice', password: PW }))).toBe(
-      'Sign-in failed: Unable to log in with provided credentials.',
+      'Sign-in failed: That username and password don’t match.',
     )
   })
 
@@ -597,7 +597,7 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
     const handle = (opened.value as { handle: string }).handle
     const result = await app.call('confirmReset', { handle, newPassword: NEW_PW, retypePassword: NEW_PW })
     expect(seen(result)).toBe(
-      'This link can’t be used: This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it). Send a new link.',
+      'This link can’t be used: This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).',
     )
     expect(result).toMatchObject({ error: { kind: 'link-invalid', reason: 'dead', serverId: 'corp' } })
   })

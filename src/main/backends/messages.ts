@@ -1,7 +1,9 @@
 /** The app's own words for backend outcomes. Server messages are never rewritten; these fill the gaps. */
 export const MESSAGES = {
   deadLink:
-    'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it). Send a new link.',
+    'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).',
+  /** In place of DRF's stock "Unable to log in with provided credentials.", which reads like a system log. */
+  wrongCredentials: 'That username and password don’t match.',
   refusedLink: 'This is not a valid reset link for this server.',
   /** Django's own wording (the HTML forms use it with the typographic apostrophe). */
   passwordsDiffer: 'The two password fields didn’t match.',
