@@ -98,7 +98,7 @@ describe('accounts home', () => {
     })
     await user.click(screen.getByRole('button', { name: /^Forgot password for alice/ }))
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Forgot your password?' }),
+      await screen.findByRole('heading', { level: 1, name: 'Forgot password' }),
     ).toBeInTheDocument()
     expect(screen.getByLabelText('Server')).toHaveValue('corp')
     expect(screen.getByLabelText(/^E-mail address/)).toHaveValue('alice@example.com')

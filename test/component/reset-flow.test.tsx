@@ -18,7 +18,7 @@ async function openForgot(impls: Impls = {}, options = {}) {
     options,
   )
   await app.user.click(screen.getByRole('button', { name: /^Forgot (a )?password$/ }))
-  await screen.findByRole('heading', { level: 1, name: 'Forgot your password?' })
+  await screen.findByRole('heading', { level: 1, name: 'Forgot password' })
   return app
 }
 
@@ -165,7 +165,7 @@ describe('reset from a link', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveFocus()
     expect(screen.getByText('Example Corp')).toBeInTheDocument()
     expect(screen.getByText('alice')).toBeInTheDocument()
-    expect(screen.getByText(/5 minutes ago, by the server’s clock; a hint/)).toBeInTheDocument()
+    expect(screen.getByText('(5 minutes ago)')).toBeInTheDocument()
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password')
     expect(screen.getByLabelText('New password again')).toHaveAttribute('autocomplete', 'new-password')
   })

@@ -42,7 +42,7 @@ describe.runIf(ready)('first run with no server: the demo', () => {
     await screenshot(page, 'demo-first-run-welcome')
 
     await page.getByRole('button', { name: 'Forgot password' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Forgot password' }).waitFor()
     const email = page.getByLabel(/^E-mail address/)
     if ((await email.inputValue()) === '') await email.fill('demo@example.com')
     await page.getByRole('button', { name: 'Send me a link' }).click()

@@ -136,7 +136,7 @@ export function SignIn({ step }: { step: SignInStep }) {
             className="link-button"
             onClick={() => goForgot({ serverId: serverId || null })}
           >
-            Forgot your password?
+            Forgot password
           </button>
         </p>
       </form>
