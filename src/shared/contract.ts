@@ -70,9 +70,13 @@ export const mailSummarySchema = z.object({
   to: z.string(),
   subject: z.string(),
   receivedAt: z.string(),
-  /** The body with every reset link replaced by `[reset link]`; the link itself stays in main. */
+  /** The body as a mail client shows it. Demo mail only: its link resets an account on this computer alone. */
   text: z.string(),
   hasLink: z.boolean(),
+  /** The reset link in it, shown and copyable (demo only; never logged). */
+  link: z.string().optional(),
+  /** False once the link no longer works: used, superseded by a newer one, or expired. */
+  linkWorks: z.boolean().optional(),
 })
 export type MailSummary = z.infer<typeof mailSummarySchema>
 
@@ -88,6 +92,8 @@ export const appInfoSchema = z.object({
     running: z.boolean(),
     username: z.string().optional(),
     password: z.string().optional(),
+    /** The demo account's password is no longer the one shown at first (changed or reset by the user). */
+    passwordChanged: z.boolean().optional(),
     email: z.string().optional(),
   }),
   secretStorage: z.enum(['encrypted', 'memory-only']),

@@ -32,8 +32,10 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
     message: z.string(),
     retryAfterSeconds: z.number().int().min(0),
   }),
-  /** No connection: offline, DNS failure, connection refused, proxy unreachable. Nothing reached the server. */
+  /** This computer's own network is down. Nothing reached any server. */
   z.object({ kind: z.literal('offline'), message: z.string() }),
+  /** Nothing answered at this server: refused, no such name, no route. `host` is host[:port], never a path. */
+  z.object({ kind: z.literal('unreachable'), message: z.string(), host: z.string() }),
   /** The deadline passed. `mayHaveApplied` is true when the request had been sent and was not idempotent. */
   z.object({ kind: z.literal('timeout'), message: z.string(), mayHaveApplied: z.boolean() }),
   z.object({ kind: z.literal('tls'), message: z.string() }),

@@ -9,8 +9,10 @@ const mail = (over: Partial<MailSummary> = {}): MailSummary => ({
   to: 'demo@example.com',
   subject: 'Password reset on Demo server',
   receivedAt: new Date().toISOString(),
-  text: 'Please go to the following page and choose a new password:\n[reset link]\nYour username: demo',
+  text: 'Please go to the following page and choose a new password:\nhttp://127.0.0.1:5000/reset/MQ/abc-123\nYour username: demo',
   hasLink: true,
+  link: 'http://127.0.0.1:5000/reset/MQ/abc-123',
+  linkWorks: true,
   ...over,
 })
 
@@ -160,7 +162,7 @@ describe('demo mailbox', () => {
     listServers: () => ok([demoServer]),
   }
 
-  it('lists the mail without its link and opens the link through main, which delivers it with onLink', async () => {
+  it('shows the mail with its link and opens the link through main, which delivers it with onLink', async () => {
     const { user, fake } = await renderApp({
       ...demo,
       listDemoMail: () => ok([mail()]),
@@ -178,9 +180,9 @@ describe('demo mailbox', () => {
     })
     const box = screen.getByRole('complementary', { name: 'Demo mailbox' })
     expect(within(box).getByRole('heading', { name: 'Password reset on Demo server' })).toBeInTheDocument()
-    expect(within(box).getByText(/\[reset link\]/)).toBeInTheDocument()
+    expect(within(box).getByText(/http:\/\/127\.0\.0\.1:5000\/reset\/MQ\/abc-123/)).toBeInTheDocument()
     await user.click(
-      within(box).getByRole('button', { name: 'Open the reset link in “Password reset on Demo server”' }),
+      within(box).getByRole('button', { name: 'Open the link in “Password reset on Demo server”' }),
     )
     expect(fake.callsOf('openDemoMailLink')).toEqual([{ mailId: 'm1' }])
     expect(
@@ -203,8 +205,41 @@ describe('demo mailbox', () => {
       listDemoMail: () => ok([mail()]),
       openDemoMailLink: () => fail({ kind: 'not-found', message: 'This mail is gone.' }),
     })
-    await user.click(screen.getByRole('button', { name: /Open the reset link/ }))
+    await user.click(screen.getByRole('button', { name: /Open the link/ }))
     expect(await screen.findByText('This mail is gone.')).toBeInTheDocument()
+  })
+
+  it('copies a link, marks the newest mail and a link that no longer works', async () => {
+    const { user } = await renderApp({
+      ...demo,
+      listDemoMail: () =>
+        ok([
+          mail({ id: 'new', subject: 'Second', receivedAt: new Date().toISOString() }),
+          mail({
+            id: 'old',
+            subject: 'First',
+            receivedAt: new Date(Date.now() - 60_000).toISOString(),
+            linkWorks: false,
+          }),
+        ]),
+    })
+    const box = screen.getByRole('complementary', { name: 'Demo mailbox' })
+    const [newest, older] = within(box).getAllByRole('listitem')
+    expect(within(newest!).getByText('Newest')).toBeInTheDocument()
+    expect(within(older!).queryByText('Newest')).not.toBeInTheDocument()
+    expect(within(older!).getByText(/This link no longer works/)).toBeInTheDocument()
+    expect(within(newest!).queryByText(/no longer works/)).not.toBeInTheDocument()
+    await user.click(within(newest!).getByRole('button', { name: 'Copy the link in “Second”' }))
+    expect(await navigator.clipboard.readText()).toBe('http://127.0.0.1:5000/reset/MQ/abc-123')
+    expect(within(newest!).getByRole('button', { name: 'Copy the link in “Second”' })).toHaveTextContent(
+      'Copied',
+    )
+  })
+
+  it('is reachable from the top bar (on a narrow window it is under the form)', async () => {
+    const { user } = await renderApp({ ...demo, listDemoMail: () => ok([mail()]) })
+    await user.click(screen.getByRole('button', { name: /^Demo mailbox/ }))
+    expect(screen.getByRole('complementary', { name: 'Demo mailbox' })).toHaveFocus()
   })
 
   it('is absent when the demo is not running', async () => {

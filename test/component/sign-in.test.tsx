@@ -278,13 +278,13 @@ describe('sign in', () => {
     const { user } = await openSignIn({
       listServers: () => ok([formsServer]),
       signIn: () =>
-        fail({ kind: 'auth', message: 'The username or password is not right.', sessionExpired: false }),
+        fail({ kind: 'auth', message: 'That username and password don’t match.', sessionExpired: false }),
     })
     await user.type(screen.getByLabelText('Username'), 'alice')
     await user.type(screen.getByLabelText('Password'), 'nope-nope-1')
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
     expect(
-      await screen.findByText('The username or password is not right.', { exact: false }),
+      await screen.findByText('That username and password don’t match.', { exact: false }),
     ).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Open the sign-in page in your browser' })).toBeNull()
   })

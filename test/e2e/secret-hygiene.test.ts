@@ -189,7 +189,7 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
         .getByRole('button', { name: /^Forgot (a )?password$/ })
         .first()
         .click()
-      await heading('Forgot your password?').waitFor()
+      await heading('Forgot password').waitFor()
       await page.getByLabel(/^E-mail address/).fill(email)
       await page.getByRole('button', { name: 'Send me a link' }).click()
       await heading('Check your mail').waitFor()

@@ -281,13 +281,20 @@ describe('the demo server over HTTP', () => {
       ].join('\n'),
     )
     expect(mails).toEqual([mail])
-    // What the renderer gets: the contract's MailSummary, without the link or its token.
-    const summary = mailSummarySchema.parse(toMailSummary(mail))
+    // What the demo mailbox shows: the mail as a mail client would, its link included, and whether it works.
+    expect(server.linkWorks(mail)).toBe(true)
+    const summary = mailSummarySchema.parse(toMailSummary(mail, server.linkWorks(mail)))
     expect(summary.text).toContain(
-      'Please go to the following page and choose a new password:\n[reset link]\n',
+      `Please go to the following page and choose a new password:\nhttp://${host}/reset/MQ/${token}\n`,
     )
-    expect(JSON.stringify(summary)).not.toContain(token)
-    expect(summary).toMatchObject({ id: mail.id, to: DEMO.email, hasLink: true, receivedAt: mail.date })
+    expect(summary).toMatchObject({
+      id: mail.id,
+      to: DEMO.email,
+      hasLink: true,
+      link: `http://${host}/reset/MQ/${token}`,
+      linkWorks: true,
+      receivedAt: mail.date,
+    })
     expect(server.mailbox.get(mail.id)).toEqual(mail)
 
     // Unknown, differently cased, inactive and unusable accounts: the same 204, no mail.

@@ -50,7 +50,7 @@ describe.runIf(available).each(['lockout', 'second-step', 'failure-redirect'] as
         const { result, accounts } = await signIn('not-the-password')
         expect(result).toEqual({
           ok: false,
-          error: { kind: 'auth', message: 'The username or password is not right.', sessionExpired: false },
+          error: { kind: 'auth', message: 'That username and password don’t match.', sessionExpired: false },
         })
         expect(accounts).toEqual([])
       })

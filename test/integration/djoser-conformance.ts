@@ -31,7 +31,8 @@ export const GOOD2 = 'Velvet-Harbour-91'
 export const GOOD3 = 'Cobalt-Meadow-37'
 
 export const MSG = {
-  badCredentials: 'Unable to log in with provided credentials.',
+  /** What the app says for DRF's "Unable to log in with provided credentials." */
+  badCredentials: 'That username and password don’t match.',
   invalidToken: 'Invalid token.',
   tooShort: 'This password is too short. It must contain at least 8 characters.',
   tooCommon: 'This password is too common.',

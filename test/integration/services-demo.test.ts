@@ -62,8 +62,12 @@ describe('services with no server configured (the demo)', () => {
     const mails = await services.handlers.listDemoMail({})
     expect(mails.ok && mails.value).toHaveLength(1)
     const mail = mails.ok ? mails.value[0]! : null
-    expect(mail?.text).toContain('[reset link]')
-    expect(mail?.text).not.toMatch(/reset\/M/)
+    // As a mail client shows it: the site is "Demo server", the link is in the text, and it still works.
+    expect(mail?.subject).toBe('Password reset on Demo server')
+    expect(mail?.text).toContain('The Demo server team')
+    expect(mail?.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/reset\/M/)
+    expect(mail?.text).toContain(mail?.link)
+    expect(mail?.linkWorks).toBe(true)
     expect(await services.handlers.openDemoMailLink({ mailId: mail!.id })).toEqual({ ok: true, value: {} })
     const event = links.at(-1)
     expect(event).toMatchObject({ type: 'link', link: { serverId: 'demo', serverName: 'Demo server' } })
@@ -83,6 +87,14 @@ describe('services with no server configured (the demo)', () => {
       retypePassword: 'Silver-Otter-73',
     })
     expect(done).toMatchObject({ ok: true, value: { serverId: 'demo' } })
+    // The used link is marked as no longer working; the link is never in the log.
+    const afterUse = await services.handlers.listDemoMail({})
+    expect(afterUse.ok && afterUse.value[0]?.linkWorks).toBe(false)
+    expect(logs.join('\n')).not.toContain(mail!.link!.split('/').at(-1))
+    // The welcome card stops showing a password that no longer signs in.
+    const after = await services.handlers.getAppInfo({})
+    expect(after.ok && after.value.demo.password).toBeUndefined()
+    expect(after.ok && after.value.demo.passwordChanged).toBe(true)
     expect(
       (await services.handlers.signIn({ serverId: 'demo', username: 'demo', password: demo.password ?? '' }))
         .ok,
@@ -107,11 +119,18 @@ describe('services with no server configured (the demo)', () => {
       password: 'Silver-Otter-73',
     })
     expect(stillChanged.ok).toBe(true)
+    const beforeReset = await services.handlers.getAppInfo({})
+    expect(beforeReset.ok && beforeReset.value.demo).toMatchObject({ passwordChanged: true })
+    expect(beforeReset.ok && beforeReset.value.demo.password).toBeUndefined()
     expect(await services.handlers.resetDemo({})).toEqual({ ok: true, value: {} })
     expect(await services.handlers.listAccounts({})).toEqual({ ok: true, value: [] })
     expect(await services.handlers.listDemoMail({})).toEqual({ ok: true, value: [] })
     const info = await services.handlers.getAppInfo({})
     const seeded = info.ok ? (info.value.demo.password ?? '') : ''
+    expect(info.ok && info.value.demo).toMatchObject({
+      password: 'orange-bicycle-42',
+      passwordChanged: false,
+    })
     expect(
       (await services.handlers.signIn({ serverId: 'demo', username: 'demo', password: seeded })).ok,
     ).toBe(true)

@@ -104,7 +104,7 @@ describe('sessions', () => {
     })
     expect(await djoser.whoAmI(djoser.restoreSession(token)!)).toMatchObject({
       ok: false,
-      error: { kind: 'offline' },
+      error: { kind: 'unreachable' },
     })
   })
 })

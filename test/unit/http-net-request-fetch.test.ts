@@ -163,7 +163,7 @@ describe('createNetRequestFetch (Electron net.request as a fetch)', () => {
         (e: unknown) => e,
       )
       expect(error).toBeInstanceOf(UnreadableResponseError)
-      expect(transportFailureToAppError(classifyTransportError(error), false)).toMatchObject({
+      expect(transportFailureToAppError(classifyTransportError(error), false, '127.0.0.1:1')).toMatchObject({
         kind: 'unexpected-response',
       })
       expect(net.made[0]!.aborted).toBe(true)

@@ -11,14 +11,16 @@ const electron = (code: string) => new Error(`net::${code}`)
 
 describe('transport errors', () => {
   test.each([
-    [undici('ECONNREFUSED'), 'offline'],
-    [undici('ENOTFOUND'), 'offline'],
+    [undici('ECONNREFUSED'), 'unreachable'],
+    [undici('ENOTFOUND'), 'unreachable'],
     [undici('EAI_AGAIN'), 'offline'],
-    [undici('UND_ERR_CONNECT_TIMEOUT'), 'offline'],
+    [undici('UND_ERR_CONNECT_TIMEOUT'), 'unreachable'],
     [axiosWrapped(undici('ENETUNREACH')), 'offline'],
+    [axiosWrapped(undici('ECONNREFUSED')), 'unreachable'],
+    [Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') }), 'unreachable'],
     [electron('ERR_INTERNET_DISCONNECTED'), 'offline'],
-    [electron('ERR_NAME_NOT_RESOLVED'), 'offline'],
-    [electron('ERR_CONNECTION_REFUSED'), 'offline'],
+    [electron('ERR_NAME_NOT_RESOLVED'), 'unreachable'],
+    [electron('ERR_CONNECTION_REFUSED'), 'unreachable'],
     [undici('CERT_HAS_EXPIRED'), 'tls'],
     [undici('DEPTH_ZERO_SELF_SIGNED_CERT'), 'tls'],
     [undici('ERR_TLS_CERT_ALTNAME_INVALID'), 'tls'],
@@ -51,8 +53,8 @@ describe('transport errors', () => {
   })
 
   test('a broken connection is harmless for a GET and “may have applied” for a POST', () => {
-    expect(transportFailureToAppError('broken', true).kind).toBe('offline')
-    const post = transportFailureToAppError('broken', false)
+    expect(transportFailureToAppError('broken', true, 'h:1').kind).toBe('unreachable')
+    const post = transportFailureToAppError('broken', false, 'h:1')
     expect(post.kind).toBe('unexpected-response')
     expect(post.message).toMatch(/may or may not/)
   })
@@ -60,6 +62,7 @@ describe('transport errors', () => {
   test('every failure has words for people and no technical code', () => {
     for (const failure of [
       'offline',
+      'unreachable',
       'tls',
       'proxy',
       'broken',
@@ -69,10 +72,18 @@ describe('transport errors', () => {
       'unknown',
     ] as const) {
       for (const idempotent of [true, false]) {
-        const error = transportFailureToAppError(failure, idempotent)
+        const error = transportFailureToAppError(failure, idempotent, 'h:1')
         expect(error.message.length).toBeGreaterThan(20)
         expect(error.message).not.toMatch(/ERR_|E[A-Z]{4,}|undici/)
       }
     }
   })
+})
+
+test('a refused or unreachable server never reads "may have been made", even for a POST', () => {
+  for (const idempotent of [true, false]) {
+    const error = transportFailureToAppError('unreachable', idempotent, 'example.org:8443')
+    expect(error).toMatchObject({ kind: 'unreachable', host: 'example.org:8443' })
+    expect(error.message).not.toMatch(/may or may not|may already/)
+  }
 })

@@ -187,7 +187,9 @@ const baseline = async (app: Awaited<ReturnType<typeof startApp>>) =>
   (await timed(() => app.call('listServers', {}))).ms
 
 const OFFLINE =
-  'No connection: Cannot reach the server. Check your connection and the server address, then try again.'
+  'No connection: This computer is not connected to a network. Check your connection, then try again.'
+const UNREACHABLE = (host: string) =>
+  `Can’t reach ${host}: Nothing answered at this address. The server may be down, or the address may be wrong. Nothing was sent.`
 const PORTAL =
   'Unexpected answer from the server: The server answered with a web page instead of data. If this network needs you to sign in first (hotel, airport, guest Wi-Fi), open a browser and do that, then try again.'
 const TLS =
@@ -199,20 +201,28 @@ const MAY_HAVE_APPLIED =
 
 describe('1. offline, DNS failure, connection refused', () => {
   it.each([
-    ['connection refused', transport('ECONNREFUSED')],
-    ['DNS failure', transport('ENOTFOUND')],
-    ['offline (Chromium)', chromium('ERR_INTERNET_DISCONNECTED')],
-    ['DNS failure (Chromium)', chromium('ERR_NAME_NOT_RESOLVED')],
-  ])('%s: "No connection", and the next try works once the network is back', async (_what, error) => {
-    const app = await startApp()
-    app.net.down(error)
-    const failed = await app.call('signIn', { serverId: 'corp', username: 'alice', password: PW })
-    expect(seen(failed)).toBe(OFFLINE)
-    expect(failed).toMatchObject({ error: { kind: 'offline' } })
-    await app.stillUsable()
-    app.net.down(null)
-    await app.signedIn()
-  })
+    ['connection refused', transport('ECONNREFUSED'), 'unreachable'],
+    ['DNS failure', transport('ENOTFOUND'), 'unreachable'],
+    ['offline (Chromium)', chromium('ERR_INTERNET_DISCONNECTED'), 'offline'],
+    ['DNS failure (Chromium)', chromium('ERR_NAME_NOT_RESOLVED'), 'unreachable'],
+  ])(
+    '%s: "Can’t reach <server>" or (own network down) "No connection"; the next try works',
+    async (_what, error, kind) => {
+      const app = await startApp()
+      app.net.down(error)
+      const failed = await app.call('signIn', { serverId: 'corp', username: 'alice', password: PW })
+      if (kind === 'offline') expect(seen(failed)).toBe(OFFLINE)
+      else {
+        expect(failed).toMatchObject({ error: { kind, host: expect.any(String) } })
+        if (!failed.ok && failed.error.kind === 'unreachable')
+          expect(seen(failed)).toBe(UNREACHABLE(failed.error.host))
+      }
+      expect(failed).toMatchObject({ error: { kind } })
+      await app.stillUsable()
+      app.net.down(null)
+      await app.signedIn()
+    },
+  )
 })
 
 describe('2. no answer, or a body that stalls: the deadline fires; the user can cancel', () => {
@@ -467,7 +477,7 @@ describe('9. truncated JSON, wrong shapes, DRF’s error shapes, a 401 in the mi
     )
   })
 
-  it('wrong credentials (DRF non_field_errors): "Sign-in failed" with the server’s words', async () => {
+  it('wrong credentials (DRF non_field_errors): "Sign-in failed", in plain words', async () => {
     const app = await startApp()
     app.net.on(
       'POST',
@@ -475,7 +485,7 @@ describe('9. truncated JSON, wrong shapes, DRF’s error shapes, a 401 in the mi
       json(400, { non_field_errors: ['Unable to log in with provided credentials.'] }),
     )
     expect(seen(await app.call('signIn', { serverId: 'corp', username: 'alice', password: PW }))).toBe(
-      'Sign-in failed: Unable to log in with provided credentials.',
+      'Sign-in failed: That username and password don’t match.',
     )
   })
 
@@ -587,7 +597,7 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
     const handle = (opened.value as { handle: string }).handle
     const result = await app.call('confirmReset', { handle, newPassword: NEW_PW, retypePassword: NEW_PW })
     expect(seen(result)).toBe(
-      'This link can’t be used: This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it). Send a new link.',
+      'This link can’t be used: This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).',
     )
     expect(result).toMatchObject({ error: { kind: 'link-invalid', reason: 'dead', serverId: 'corp' } })
   })

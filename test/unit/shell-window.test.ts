@@ -156,6 +156,10 @@ describe('the Electron shell with a fake electron module', () => {
     expect(prevented).toBe(true)
     expect(win.options.title).toBe('Account Desk')
   })
+
+  it('cannot be made smaller than a desktop layout needs (the mailbox jump and the forms fit at 640×520)', () => {
+    expect(win.options).toMatchObject({ minWidth: 640, minHeight: 520 })
+  })
 })
 
 describe('the shell in development and with a second instance', () => {

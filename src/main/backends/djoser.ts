@@ -8,6 +8,9 @@ import { readJson, requireEmptyOrJson } from '../http/json'
 import { commonStatusError, serverDetail, unexpectedRedirect } from '../http/status'
 import { drfFieldErrors, firstMessage, DJOSER_FIELDS } from './field-errors'
 import { MESSAGES } from './messages'
+
+/** DRF's AuthTokenSerializer wording for a wrong username or password; a server's own wording is kept. */
+const DRF_BAD_CREDENTIALS = 'Unable to log in with provided credentials.'
 import { checkLinkShape, deadLinkError, logOutcome, passwordsDifferError, withDeadline } from './operation'
 import { sessionCodec } from './session'
 import { signInFieldFromDrfMetadata, type SignInField } from './sign-in-field'
@@ -200,7 +203,11 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
             return logOutcome(
               logger,
               'signIn',
-              fail({ kind: 'auth', message: error.message, sessionExpired: false }),
+              fail({
+                kind: 'auth',
+                message: error.message === DRF_BAD_CREDENTIALS ? MESSAGES.wrongCredentials : error.message,
+                sessionExpired: false,
+              }),
             )
           return logOutcome(logger, 'signIn', fail(error))
         }

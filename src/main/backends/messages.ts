@@ -1,13 +1,14 @@
 /** The app's own words for backend outcomes. Server messages are never rewritten; these fill the gaps. */
 export const MESSAGES = {
   deadLink:
-    'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it). Send a new link.',
+    'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).',
   refusedLink: 'This is not a valid reset link for this server.',
   /** Django's own wording (the HTML forms use it with the typographic apostrophe). */
   passwordsDiffer: 'The two password fields didn’t match.',
   sessionEnded: 'Your session on this server has ended. Sign in again.',
   wrongSessionKind: 'This sign-in does not belong to this server. Sign in again.',
-  wrongCredentials: 'The username or password is not right.',
+  /** Wrong username or password, in plain words (also in place of DRF's "Unable to log in with provided credentials."). */
+  wrongCredentials: 'That username and password don’t match.',
   signInOnWebsite:
     'This server asks for a step Account Desk can’t do here (for example two-factor sign-in or a lockout). Sign in on the website.',
   checkFields: 'The server did not accept some of the values.',

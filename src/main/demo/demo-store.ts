@@ -40,6 +40,8 @@ const dataSchema = z
     nextUserId: z.number().int().min(1),
     nextTokenSerial: z.number().int().min(1),
     users: z.array(userSchema).max(10_000),
+    /** The demo account's hash as seeded: while it is unchanged, the password on the welcome card still works. */
+    seedPassword: z.string().max(512).optional(),
   })
   .refine((d) => new Set(d.users.map((u) => u.id)).size === d.users.length, 'duplicate user ids')
   .refine((d) => new Set(d.users.map((u) => u.username)).size === d.users.length, 'duplicate usernames')
@@ -64,7 +66,7 @@ export class DemoStore {
     const read = await readJsonFile(options.dataFile, dataSchema, options.now)
     if (read.status === 'ok') return { store: new DemoStore(options, read.value) }
     const store = new DemoStore(options, seed())
-    await store.createUser(DEMO_ACCOUNT)
+    await store.addDemoAccount()
     if (read.status === 'missing') {
       options.logger.info('demo.data.seeded', { file: path.basename(options.dataFile) })
       return { store }
@@ -168,7 +170,24 @@ export class DemoStore {
   /** Back to the seed: the demo account only, a new secret key (every outstanding link and token dies). */
   async reset(): Promise<void> {
     this.data = seed()
-    await this.createUser(DEMO_ACCOUNT)
+    await this.addDemoAccount()
+  }
+
+  /** The demo account with its known password, and that password's hash kept to tell when it changes. */
+  private async addDemoAccount(): Promise<void> {
+    const user = await this.createUser(DEMO_ACCOUNT)
+    this.data.seedPassword = user.password
+    await this.save()
+  }
+
+  /**
+   * Whether the demo account still has the seeded password (so the app may show it). A change or a reset to any
+   * password, even the same one, makes a new hash. Files from before this was kept count as unchanged.
+   */
+  seedPasswordInUse(): boolean {
+    const user = this.byUsername(DEMO_ACCOUNT.username)
+    if (!user) return false
+    return this.data.seedPassword === undefined || user.password === this.data.seedPassword
   }
 
   /** Writes the whole file; writes are queued so two quick changes land in order. */

@@ -35,6 +35,8 @@ export interface AppContext {
   throttles: { login: RateThrottle | null; resetPassword: RateThrottle | null }
   /** Hosts Django's ALLOWED_HOSTS would take: a page on another name (DNS rebinding) gets Django's 400. */
   allowedHosts: readonly string[]
+  /** djoser's SITE_NAME: the name in the reset mail; the request's host when absent. */
+  siteName?: string
   sendMail: (mail: DemoMail) => void
 }
 
@@ -207,7 +209,15 @@ export class DjoserApp {
       const domain = req.headers['host'] ?? '127.0.0.1'
       const token = makeToken(user, this.tokenClock())
       const mail = { to: user.email, username: user.username, domain, uid: encodeUid(user.id), token }
-      this.ctx.sendMail(composeResetMail({ ...mail, protocol: 'http', date: this.ctx.now() }))
+      const siteName = this.ctx.siteName
+      this.ctx.sendMail(
+        composeResetMail({
+          ...mail,
+          ...(siteName ? { siteName } : {}),
+          protocol: 'http',
+          date: this.ctx.now(),
+        }),
+      )
     }
     return drf(204)
   }
@@ -254,6 +264,13 @@ export class DjoserApp {
       password: await makePassword(newPassword as string, { iterations: this.ctx.iterations }),
     })
     return drf(204)
+  }
+
+  /** Whether a reset link's uid and token would still be accepted (not used, superseded or expired). */
+  linkWorks(uid: string, token: string): boolean {
+    const pk = decodeUid(uid)
+    const user = pk === null ? undefined : this.ctx.store.byId(pk)
+    return user !== undefined && checkToken(user, token, this.tokenClock())
   }
 
   private tokenClock() {

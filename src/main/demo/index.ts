@@ -37,6 +37,8 @@ export interface DemoServerOptions {
   throttle?: false | ThrottleOptions
   /** PBKDF2 iterations for new hashes. Default 260000 (Django 3.2). */
   hashIterations?: number
+  /** djoser's SITE_NAME, the name in its mails; the request's host when absent. */
+  siteName?: string
 }
 
 type NewUser = { username: string; email?: string; password: string | null; active?: boolean }
@@ -46,6 +48,10 @@ export interface DemoServer {
   baseUrl: string
   /** The seeded account the app shows to a new user. */
   account: { username: string; email: string; password: string }
+  /** False once the demo account's password was changed or reset: `account.password` no longer signs in. */
+  seedPasswordInUse(): boolean
+  /** Whether the link in this mail would still be accepted: not used, superseded or expired. */
+  linkWorks(mail: DemoMail): boolean
   /** Set when the data file could not be read and was moved aside: words for the user. */
   notice?: string
   mailbox: MemoryMailbox
@@ -102,6 +108,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     tokenClockOffset: () => tokenClockOffset,
     throttles,
     allowedHosts: ALLOWED_HOSTS,
+    ...(options.siteName ? { siteName: options.siteName } : {}),
     sendMail(mail) {
       mailbox.add(mail)
       // The mail holds a reset link: log that one was sent, never what it says.
@@ -174,6 +181,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   return {
     baseUrl,
     account: { ...DEMO_ACCOUNT },
+    seedPasswordInUse: () => store.seedPasswordInUse(),
+    linkWorks: (mail) => app.linkWorks(mail.uid, mail.token),
     ...(notice ? { notice } : {}),
     mailbox,
     reset: () =>

@@ -17,13 +17,18 @@ export interface DemoMail {
   text: string
   /** The reset link in the mail: `http://<host>/reset/<uid>/<token>` (djoser's PASSWORD_RESET_CONFIRM_URL). */
   link: string
+  /** The link's two parts, so the server can tell whether it still works. */
+  uid: string
+  token: string
 }
 
 export interface ResetMailInput {
   to: string
   username: string
-  /** The request's Host header (djoser's domain and site_name without django.contrib.sites). */
+  /** The request's Host header (djoser's domain, and site_name without django.contrib.sites or SITE_NAME). */
   domain: string
+  /** djoser's SITE_NAME; the domain when unset. */
+  siteName?: string
   protocol: 'http' | 'https'
   uid: string
   token: string
@@ -41,7 +46,7 @@ const ENTITIES: Record<string, string> = {
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
 
 export function composeResetMail(input: ResetMailInput): DemoMail {
-  const site = escapeHtml(input.domain)
+  const site = escapeHtml(input.siteName || input.domain)
   // djoser's PASSWORD_RESET_CONFIRM_URL, 'reset/{uid}/{token}'.
   const link = `${input.protocol}://${input.domain}/reset/${input.uid}/${input.token}`
   const shownLink = escapeHtml(link)
@@ -63,6 +68,8 @@ The ${site} team`
     date: input.date.toISOString(),
     text,
     link,
+    uid: input.uid,
+    token: input.token,
   }
 }
 
@@ -91,16 +98,19 @@ export class MemoryMailbox {
 }
 
 /**
- * What the renderer may see of a mail (the contract's MailSummary): the text with its reset link replaced by
- * `[reset link]`. The link itself stays in main; a click goes back through `mailbox.get(id).link`.
+ * What the renderer shows of a demo mail (the contract's MailSummary): the mail as a mail client shows it, the
+ * link included, so the paste flow can be tried. Deliberate for the demo only: it runs on this computer and its
+ * links reset nothing else. A link is a secret all the same: nothing logs a MailSummary.
  */
-export function toMailSummary(mail: DemoMail): MailSummary {
+export function toMailSummary(mail: DemoMail, linkWorks: boolean): MailSummary {
   return {
     id: mail.id,
     to: mail.to,
     subject: mail.subject,
     receivedAt: mail.date,
-    text: mail.text.split(mail.link).join('[reset link]'),
+    text: mail.text,
     hasLink: mail.link.length > 0,
+    link: mail.link,
+    linkWorks,
   }
 }

@@ -74,6 +74,15 @@ function headerRecord(raw: AxiosHeaders): { headers: Record<string, string>; set
   return { headers, setCookies: raw.getSetCookie() }
 }
 
+/** host[:port] of a URL, for "Can't reach …": never the path, which can hold a reset token. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return 'the server'
+  }
+}
+
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
   const { logger } = deps
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
@@ -151,7 +160,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       })
       // Refused connections and DNS failures do not heal in a quarter of a second; broken connections often do.
       return {
-        result: fail(transportFailureToAppError(failure, idempotent)),
+        result: fail(transportFailureToAppError(failure, idempotent, hostOf(request.url))),
         transient: failure === 'broken',
       }
     }

@@ -5,8 +5,10 @@ import type { AppError } from '../../shared/errors'
  * Electron's net.fetch (`net::ERR_*` messages). Only codes and names are read, never request data.
  */
 export type TransportFailure =
-  /** Nothing reached the server: offline, DNS, refused, unreachable. */
+  /** This computer's own network is down: nothing can reach any server. */
   | 'offline'
+  /** Nothing reached this server: refused (nothing listening), no such name, no route to it, no answer to connect. */
+  | 'unreachable'
   | 'tls'
   | 'proxy'
   /** The connection broke after it was open: the request may have reached the server. */
@@ -18,29 +20,35 @@ export type TransportFailure =
   | 'too-large'
   | 'unknown'
 
+/** The user's own network: no interface up, no route out, no name server answering. */
 const OFFLINE = new Set([
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_NETWORK_CHANGED',
+  'ERR_NETWORK_ACCESS_DENIED',
+  'ERR_NETWORK_IO_SUSPENDED',
+])
+/** This one server: nothing listening, no such name, no route to that host, no answer to the connect. */
+const UNREACHABLE = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
-  'EAI_AGAIN',
   'EAI_NONAME',
   'EAI_FAIL',
-  'ENETUNREACH',
   'EHOSTUNREACH',
-  'ENETDOWN',
   'EHOSTDOWN',
-  'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_INTERNET_DISCONNECTED',
   'ERR_NAME_NOT_RESOLVED',
-  'ERR_NAME_RESOLUTION_FAILED',
   'ERR_CONNECTION_REFUSED',
   'ERR_ADDRESS_UNREACHABLE',
   'ERR_ADDRESS_INVALID',
   'ERR_CONNECTION_TIMED_OUT',
   'ERR_CONNECTION_FAILED',
-  'ERR_NETWORK_CHANGED',
-  'ERR_NETWORK_ACCESS_DENIED',
-  'ERR_NETWORK_IO_SUSPENDED',
+  'ERR_UNSAFE_PORT',
+  'BAD_PORT',
 ])
 const PROXY = new Set([
   'ERR_PROXY_CONNECTION_FAILED',
@@ -99,6 +107,8 @@ export function errorCodes(error: unknown): string[] {
         if (match[1]) codes.push(match[1])
       if (/^Redirect was cancelled/i.test(record.message)) codes.push('REDIRECT_CANCELLED')
       if (/maxContentLength size of \d+ exceeded/.test(record.message)) codes.push('TOO_LARGE')
+      // Node's fetch refuses ports browsers block (6000, 6667, …) before connecting: nothing was sent.
+      if (/^bad port$/i.test(record.message)) codes.push('BAD_PORT')
       if (/other side closed|^terminated$|socket hang up/i.test(record.message)) codes.push('UND_ERR_SOCKET')
     }
     if (
@@ -117,20 +127,33 @@ export function classifyTransportError(error: unknown): TransportFailure {
   if (codes.includes('TOO_LARGE')) return 'too-large'
   if (codes.some((c) => PROXY.has(c))) return 'proxy'
   if (codes.some((c) => TLS_CODE.test(c))) return 'tls'
+  if (codes.some((c) => UNREACHABLE.has(c))) return 'unreachable'
   if (codes.some((c) => OFFLINE.has(c))) return 'offline'
   if (codes.some((c) => BAD_HTTP.has(c))) return 'bad-http'
   if (codes.some((c) => BROKEN.has(c))) return 'broken'
   return 'unknown'
 }
 
-/** The error for people. `idempotent` decides whether a broken connection may have changed something. */
-export function transportFailureToAppError(failure: TransportFailure, idempotent: boolean): AppError {
+/**
+ * The error for people. `idempotent` decides whether a broken connection may have changed something; `host`
+ * (the server's host and port, never a path: paths can hold reset tokens) names the server nobody answered at.
+ */
+export function transportFailureToAppError(
+  failure: TransportFailure,
+  idempotent: boolean,
+  host: string,
+): AppError {
+  const unreachable = (message: string): AppError => ({ kind: 'unreachable', host, message })
   switch (failure) {
     case 'offline':
       return {
         kind: 'offline',
-        message: 'Cannot reach the server. Check your connection and the server address, then try again.',
+        message: 'This computer is not connected to a network. Check your connection, then try again.',
       }
+    case 'unreachable':
+      return unreachable(
+        'Nothing answered at this address. The server may be down, or the address may be wrong. Nothing was sent.',
+      )
     case 'tls':
       return {
         kind: 'tls',
@@ -145,7 +168,7 @@ export function transportFailureToAppError(failure: TransportFailure, idempotent
       }
     case 'broken':
       return idempotent
-        ? { kind: 'offline', message: 'The connection to the server broke. Try again.' }
+        ? unreachable('The connection to the server broke. Try again.')
         : {
             kind: 'unexpected-response',
             message:
@@ -162,10 +185,7 @@ export function transportFailureToAppError(failure: TransportFailure, idempotent
       return { kind: 'unexpected-response', message: 'The server sent far more data than expected.' }
     case 'unknown':
       return idempotent
-        ? {
-            kind: 'offline',
-            message: 'The request to the server failed. Check your connection and try again.',
-          }
+        ? unreachable('The request to the server failed. Try again.')
         : {
             kind: 'unexpected-response',
             message:

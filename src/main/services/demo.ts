@@ -32,6 +32,8 @@ export async function startDemo(opts: {
     logger: opts.logger,
     now: opts.now,
     onMail: () => opts.onMailCount(demo?.mailbox.list().length ?? 0),
+    // The name people know it by in the app, not 127.0.0.1:<port>.
+    siteName: 'Demo server',
   })
   const server = demo
   const profile = serverProfileSchema.parse({
@@ -46,15 +48,24 @@ export async function startDemo(opts: {
     controller: {
       running: () => !stopped,
       profile: () => (stopped ? null : profile),
-      info: () => ({
-        enabled: true,
-        running: !stopped,
-        username: server.account.username,
-        password: server.account.password,
-        email: server.account.email,
-      }),
+      // The password only while it still works: after a change or a reset the card says so instead.
+      info: () => {
+        const seeded = server.seedPasswordInUse()
+        return {
+          enabled: true,
+          running: !stopped,
+          username: server.account.username,
+          ...(seeded ? { password: server.account.password } : {}),
+          passwordChanged: !seeded,
+          email: server.account.email,
+        }
+      },
       // Newest first, as a mail client lists them.
-      mails: () => server.mailbox.list().map(toMailSummary).reverse(),
+      mails: () =>
+        server.mailbox
+          .list()
+          .map((mail) => toMailSummary(mail, server.linkWorks(mail)))
+          .reverse(),
       linkOf: (mailId) => server.mailbox.get(mailId)?.link ?? null,
       reset: async () => {
         await server.reset()

@@ -23,7 +23,7 @@ export function createMainWindow(
   const win = new BrowserWindow({
     width: 980,
     height: 720,
-    minWidth: 420,
+    minWidth: 640,
     minHeight: 520,
     show: false,
     title: opts.title,

@@ -1,4 +1,4 @@
-import { DemoMailbox } from './components/DemoMailbox'
+import { DemoMailbox, MAILBOX_ID } from './components/DemoMailbox'
 import { IncomingLinkDialog } from './components/IncomingLinkDialog'
 import { NoticeArea } from './components/NoticeArea'
 import { RemovalDialog } from './components/RemovalDialog'
@@ -64,6 +64,7 @@ export function App() {
   const goHome = useApp((s) => s.goHome)
   const goAbout = useApp((s) => s.goAbout)
   const mailbox = useApp((s) => s.status === 'ready' && (s.info?.demo.running ?? false))
+  const mailCount = useApp((s) => s.mail.length)
 
   return (
     <>
@@ -74,10 +75,23 @@ export function App() {
             {name}
           </span>
           {status === 'ready' ? (
-            <nav aria-label="Main">
+            <nav aria-label="Main" className="topbar-nav">
               {screen.flow !== 'home' ? (
                 <button type="button" className="button button--quiet" onClick={() => goHome()}>
                   All accounts
+                </button>
+              ) : null}
+              {mailbox ? (
+                // On a narrow window the mailbox is under the form: this reaches it without scrolling.
+                <button
+                  type="button"
+                  className="button button--quiet mailbox-jump"
+                  onClick={() => {
+                    // Focus scrolls it into view.
+                    document.getElementById(MAILBOX_ID)?.focus()
+                  }}
+                >
+                  Demo mailbox{mailCount > 0 ? <span className="badge">{mailCount}</span> : null}
                 </button>
               ) : null}
               {screen.flow !== 'about' ? (

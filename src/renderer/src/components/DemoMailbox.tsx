@@ -1,12 +1,17 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { formatDateTime } from '../format'
 import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
 import { ErrorAlert } from './ErrorAlert'
 
+/** The id the top bar's mailbox button jumps to (the mailbox sits under the form on narrow windows). */
+export const MAILBOX_ID = 'demo-mailbox'
+
 /**
- * The demo server's mailbox, inside the app. The mail text never holds the link (main replaced it with
- * "[reset link]"); "Open the reset link" asks main to hand the link over through onLink, like a mail client would.
+ * The demo server's mailbox, inside the app, shown as a mail client would: the text with its link, a button that
+ * opens the link (main hands it over through onLink, as the OS would) and one that copies it (to try the paste
+ * flow). The newest mail is marked, and so is a link that no longer works. Demo links only: the demo server runs
+ * on this computer and its links reset nothing else.
  */
 export function DemoMailbox() {
   const id = useId()
@@ -15,9 +20,18 @@ export function DemoMailbox() {
   const pending = useApp((s) => s.pending)
   const open = useApp((s) => s.openDemoMailLink)
   const error = useFailure('openDemoMail')
+  const [copied, setCopied] = useState<string | null>(null)
   if (!running) return null
+  const copy = async (mailId: string, link: string) => {
+    try {
+      await navigator.clipboard.writeText(link)
+      setCopied(mailId)
+    } catch {
+      setCopied(null)
+    }
+  }
   return (
-    <aside className="mailbox" aria-labelledby={`${id}-title`}>
+    <aside id={MAILBOX_ID} className="mailbox" aria-labelledby={`${id}-title`} tabIndex={-1}>
       <h2 id={`${id}-title`} className="mailbox-title">
         Demo mailbox
       </h2>
@@ -29,38 +43,63 @@ export function DemoMailbox() {
         </p>
       ) : (
         <ol className="mail-list">
-          {mail.map((m) => (
-            <li key={m.id} className="mail">
-              <article aria-labelledby={`${id}-${m.id}`}>
-                <h3 id={`${id}-${m.id}`} className="mail-subject">
-                  {m.subject}
-                </h3>
-                <p className="mail-meta">
-                  To {m.to} · <time dateTime={m.receivedAt}>{formatDateTime(m.receivedAt)}</time>
-                </p>
-                <details className="mail-body">
-                  <summary>Read the message</summary>
+          {mail.map((m, index) => {
+            const dead = m.linkWorks === false
+            return (
+              <li
+                key={m.id}
+                className={`mail${index === 0 ? ' mail--newest' : ''}${dead ? ' mail--used' : ''}`}
+              >
+                <article aria-labelledby={`${id}-${m.id}`}>
+                  <h3 id={`${id}-${m.id}`} className="mail-subject">
+                    {m.subject}
+                    {index === 0 && mail.length > 1 ? <span className="badge">Newest</span> : null}
+                  </h3>
+                  <p className="mail-meta">
+                    From Demo server · to {m.to} ·{' '}
+                    <time dateTime={m.receivedAt}>{formatDateTime(m.receivedAt)}</time>
+                  </p>
                   <pre className="mail-text">{m.text}</pre>
-                </details>
-                {m.hasLink ? (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Open the reset link in “${m.subject}”`}
-                    aria-busy={pending === 'openDemoMail' || undefined}
-                    aria-disabled={pending !== null || undefined}
-                    onClick={() => {
-                      if (pending === null) void open(m.id)
-                    }}
-                  >
-                    Open the reset link
-                  </button>
-                ) : null}
-              </article>
-            </li>
-          ))}
+                  {dead ? (
+                    <p className="mail-state">
+                      This link no longer works: it was used, or a newer one was sent.
+                    </p>
+                  ) : null}
+                  {m.hasLink ? (
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className={`button${dead ? '' : ' button--primary'}`}
+                        aria-label={`Open the link in “${m.subject}”`}
+                        aria-busy={pending === 'openDemoMail' || undefined}
+                        aria-disabled={pending !== null || undefined}
+                        onClick={() => {
+                          if (pending === null) void open(m.id)
+                        }}
+                      >
+                        Open link
+                      </button>
+                      {m.link ? (
+                        <button
+                          type="button"
+                          className="button"
+                          aria-label={`Copy the link in “${m.subject}”`}
+                          onClick={() => void copy(m.id, m.link ?? '')}
+                        >
+                          {copied === m.id ? 'Copied' : 'Copy link'}
+                        </button>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </article>
+              </li>
+            )
+          })}
         </ol>
       )}
+      <p className="visually-hidden" role="status">
+        {copied ? 'Link copied.' : ''}
+      </p>
     </aside>
   )
 }

@@ -12,7 +12,8 @@ const STATE_TEXT: Record<RuleState, string> = {
   pending: 'checking',
   unknown: 'could not be checked',
 }
-const ICON: Record<RuleState, string> = { empty: '○', met: '✓', unmet: '✕', pending: '…', unknown: '?' }
+/** Neutral until met: a rule not met yet is a circle, not a red cross (the field's error says what failed). */
+const ICON: Record<RuleState, string> = { empty: '○', met: '✓', unmet: '○', pending: '…', unknown: '?' }
 
 /**
  * The live checklist of the server's password rules (Django's own checks) and a zxcvbn strength meter. The

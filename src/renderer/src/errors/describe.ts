@@ -13,6 +13,8 @@ export function errorTitle(error: AppError): string {
       return 'Too many attempts'
     case 'offline':
       return 'No connection'
+    case 'unreachable':
+      return `Can’t reach ${error.host}`
     case 'timeout':
       return error.mayHaveApplied ? 'It may have worked' : 'The server took too long'
     case 'tls':
@@ -39,6 +41,7 @@ export function errorTitle(error: AppError): string {
 export function isRetrySafe(error: AppError, idempotent: boolean): boolean {
   switch (error.kind) {
     case 'offline':
+    case 'unreachable':
     case 'proxy':
       return true
     case 'timeout':

@@ -16,6 +16,11 @@ export interface FormOptions {
   send: () => unknown
   /** What Cancel does (leave the screen). */
   cancel?: () => void
+  /**
+   * The fields' current values. A field edited since the last submit loses its messages (text and red border):
+   * they were about what it held then. Never kept beyond this render.
+   */
+  values?: Partial<Record<FieldName, string>>
 }
 
 export interface Form {
@@ -52,14 +57,17 @@ export function useForm(action: Action, options: FormOptions): Form {
   const wait = useSecondsLeft(useRateLimitUntil(action))
   const [element, attach] = useState<HTMLFormElement | null>(null)
   const [local, setLocal] = useState<LocalErrors | null>(null)
+  const [submitted, setSubmitted] = useState<Partial<Record<FieldName, string>>>({})
   const errors = local ?? failure
   useEffect(() => {
     if (errors) element?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [element, errors])
 
+  const edited = (field: FieldName) => field in submitted && options.values?.[field] !== submitted[field]
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (pending || wait > 0) return
+    setSubmitted({ ...options.values })
     const found = options.validate()
     setLocal(found)
     if (found) return
@@ -73,7 +81,9 @@ export function useForm(action: Action, options: FormOptions): Form {
     busy: pending === action,
     wait,
     failure,
-    on: (field) => local?.[field] ?? fieldMessages(failure, field),
+    // The form's own check replaces the server's last answer (it was about an earlier attempt), so focus lands on
+    // the field that failed now.
+    on: (field) => (edited(field) ? [] : local ? (local[field] ?? []) : fieldMessages(failure, field)),
     alertError: local ? null : failure,
     hasLocal: local !== null,
   }

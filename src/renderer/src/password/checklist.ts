@@ -6,7 +6,7 @@ export type RuleState = 'empty' | 'met' | 'unmet' | 'pending' | 'unknown'
 
 export interface ChecklistItem {
   id: PasswordCheck['id']
-  /** Django's help text for the rule. */
+  /** The rule, said positively ("At least 8 characters"). */
   label: string
   state: RuleState
   /** Django's message when the rule fails. */
@@ -32,6 +32,14 @@ export interface ChecklistContext {
 }
 
 const ORDER: Record<PasswordCheck['id'], number> = { length: 0, numeric: 1, common: 2, similar: 3 }
+
+/** Each rule said positively, as what the password is (Django's help texts say what it "can't" be). */
+const LABELS: Record<PasswordCheck['id'], (rules: PasswordRules) => string> = {
+  length: (rules) => `At least ${rules.minLength} characters`,
+  numeric: () => 'Not only numbers',
+  common: () => 'Not a common password',
+  similar: () => 'Not too like your name or e-mail',
+}
 const NO_LIST: ReadonlySet<string> = new Set()
 
 /** The live checklist for a password against the server's rules, with Django's own checks. The server judges. */
@@ -48,6 +56,8 @@ export function evaluatePassword(password: string, ctx: ChecklistContext): Check
     },
     commonPasswords: common instanceof Set ? common : NO_LIST,
   })
+  // Neutral until met: while the password is too short, "not only numbers" and the like are not yet an achievement.
+  const tooShort = checks.some((check) => check.id === 'length' && check.ok === false)
   return checks
     .filter((check) => check.ok !== null)
     .sort((a, b) => ORDER[a.id] - ORDER[b.id])
@@ -55,10 +65,10 @@ export function evaluatePassword(password: string, ctx: ChecklistContext): Check
       let state: RuleState = check.ok ? 'met' : 'unmet'
       if (check.id === 'common' && common === null) state = 'pending'
       if (check.id === 'common' && common === 'failed') state = 'unknown'
-      if (password.length === 0) state = 'empty'
+      if (password.length === 0 || (tooShort && state === 'met')) state = 'empty'
       return {
         id: check.id,
-        label: check.helpText,
+        label: LABELS[check.id](rules),
         state,
         ...(check.message && state === 'unmet' ? { detail: check.message } : {}),
       }

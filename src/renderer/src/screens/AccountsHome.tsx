@@ -39,7 +39,7 @@ export function AccountsHome() {
           Add an account
         </button>
         <button type="button" className="button" onClick={() => goForgot()}>
-          Forgot a password
+          Forgot password
         </button>
         {info && !info.serversLocked ? (
           <button type="button" className="button" onClick={goAddServer}>

@@ -38,6 +38,7 @@ export function AddServer() {
   const [kind, setKind] = useState<BackendKind>(BACKEND_KINDS[0].id)
   const [signInWith, setSignInWith] = useState<SignInWith>('username')
   const { attach, ...form } = useForm('addServer', {
+    values: { displayName, baseUrl, kind },
     validate: () => {
       const problem = urlProblem(baseUrl)
       return compact({

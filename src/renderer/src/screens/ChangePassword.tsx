@@ -25,6 +25,7 @@ export function ChangePassword({ step }: { step: Form }) {
   const [newPassword, setNewPassword] = useState('')
   const [retypePassword, setRetypePassword] = useState('')
   const { attach, ...form } = useForm('changePassword', {
+    values: { currentPassword, newPassword, retypePassword },
     validate: () =>
       compact({
         currentPassword: currentPassword === '' ? ['Enter your current password.'] : undefined,

@@ -12,7 +12,10 @@ export function EmptyState() {
   const goSignIn = useApp((s) => s.goSignIn)
   const goAddServer = useApp((s) => s.goAddServer)
   const goForgot = useApp((s) => s.goForgot)
+  const resetDemo = useApp((s) => s.resetDemo)
+  const resetting = useApp((s) => s.pending === 'resetDemo')
   const failure = useFailure('removeServer')
+  const resetFailure = useFailure('resetDemo')
   const demo = info?.demo
   const demoServer = servers.find((s) => s.demo)
   const realServers = servers.filter((s) => !s.demo)
@@ -35,6 +38,12 @@ export function EmptyState() {
               A small demo server runs on this computer, with one account and a mailbox you can read here.
               Walk through every step, the e-mailed link included.
             </p>
+            {demo.passwordChanged ? (
+              <p className="note">
+                You changed the demo password, so it is no longer shown here. Sign in with yours, use “Forgot
+                password”, or reset the demo to start over.
+              </p>
+            ) : null}
             {demo.username ? (
               <dl className="credentials">
                 <dt>Username</dt>
@@ -74,9 +83,18 @@ export function EmptyState() {
                 className="button"
                 onClick={() => goForgot({ serverId: demoServer.id, email: demo.email ?? '' })}
               >
-                Try “forgot password”
+                Forgot password
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-busy={resetting || undefined}
+                onClick={() => void resetDemo()}
+              >
+                {resetting ? 'Resetting the demo…' : 'Reset demo'}
               </button>
             </div>
+            <ErrorAlert error={resetFailure} />
           </section>
         ) : null}
         <section className="card" aria-labelledby="own-title">

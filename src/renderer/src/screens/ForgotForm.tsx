@@ -22,6 +22,7 @@ export function ForgotForm({
   const [serverId, setServerId] = useState(initialServer ?? servers[0]?.id ?? '')
   const [email, setEmail] = useState(initialEmail)
   const { attach, ...form } = useForm('requestReset', {
+    values: { serverId, email },
     validate: () =>
       compact({
         serverId: serverId ? undefined : ['Choose a server.'],

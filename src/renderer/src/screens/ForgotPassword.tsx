@@ -11,7 +11,7 @@ export function ForgotPassword({ serverId, email }: { serverId: string | null; e
   if (servers.length === 0) {
     return (
       <div className="screen">
-        <StepHeading>Forgot your password?</StepHeading>
+        <StepHeading>Forgot password</StepHeading>
         <p>No server is set up yet.</p>
         <button type="button" className="button" onClick={() => goHome()}>
           Back to accounts
@@ -21,7 +21,7 @@ export function ForgotPassword({ serverId, email }: { serverId: string | null; e
   }
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Forgot your password?</StepHeading>
+      <StepHeading>Forgot password</StepHeading>
       <p className="lead">
         Enter the e-mail address of your account. The server sends you a link to choose a new password.
       </p>

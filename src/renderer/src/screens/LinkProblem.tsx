@@ -1,4 +1,5 @@
 import { StepHeading } from '../components/StepHeading'
+import { formatAge } from '../format'
 import type { ResetStep } from '../store/types'
 import { ForgotForm } from './ForgotForm'
 import { BackToAccountsFooter } from '../components/ScreenFooter'
@@ -12,15 +13,20 @@ export function LinkProblem({ step }: { step: Problem }) {
       <StepHeading>This link can’t be used</StepHeading>
       <div className="problem-panel">
         <p>{step.message}</p>
-        <p>
-          A link works once, and only for a few days. Signing in or changing the password or e-mail address
-          also ends it.
-        </p>
+        {step.issuedAt ? (
+          <p>
+            This link was sent {formatAge(step.issuedAt)}. A link works once, until the server’s time limit; a
+            newer link, signing in, or a new password or e-mail address also ends it.
+          </p>
+        ) : (
+          <p>
+            A link works once, until the server’s time limit; a newer link, signing in, or a new password or
+            e-mail address also ends it.
+          </p>
+        )}
       </div>
-      <section className="subsection" aria-labelledby="new-link-title">
-        <h2 id="new-link-title" className="subsection-title">
-          Send a new link
-        </h2>
+      <section className="subsection" aria-label="A new link">
+        <p>The server can e-mail you a new one.</p>
         <ForgotForm serverId={step.serverId} email={step.email} submitLabel="Send a new link" />
       </section>
       <BackToAccountsFooter />

@@ -11,6 +11,7 @@ export function PasteLink() {
   const openPastedLink = useApp((s) => s.openPastedLink)
   const [url, setUrl] = useState('')
   const { attach, ...form } = useForm('openPastedLink', {
+    values: { url },
     validate: () => (url.trim() === '' ? { url: ['Paste the link from the e-mail first.'] } : null),
     send: () => openPastedLink(url),
   })

@@ -71,6 +71,7 @@ export function ResetFromLink({ step }: { step: Form }) {
   const [newPassword, setNewPassword] = useState('')
   const [retypePassword, setRetypePassword] = useState('')
   const { attach, ...form } = useForm('confirmReset', {
+    values: { newPassword, retypePassword },
     validate: () => compact(newPasswordErrors(newPassword, retypePassword)),
     send: () => confirmReset({ newPassword, retypePassword }),
     cancel: cancelReset,
@@ -100,15 +101,18 @@ export function ResetFromLink({ step }: { step: Form }) {
             <dt>Link sent</dt>
             <dd>
               <time dateTime={link.issuedAt}>{formatDateTime(link.issuedAt)}</time>{' '}
-              <span className="muted">
-                ({formatAge(link.issuedAt)}, by the server’s clock; a hint, the server decides)
-              </span>
+              <span className="muted">({formatAge(link.issuedAt)})</span>
             </dd>
           </>
         ) : null}
       </dl>
       {step.linkStatus === 'unknown' ? (
         <p className="note">The link could not be checked just now. The server will tell when you submit.</p>
+      ) : step.linkStatus === 'not-checked' ? (
+        <p className="note">
+          {link.serverName} checks the link only when you submit. If it was already used or a newer one was
+          sent, you will hear it then.
+        </p>
       ) : null}
       <form ref={attach} className="form" noValidate onSubmit={form.submit}>
         <NewPasswordFields

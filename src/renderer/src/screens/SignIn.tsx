@@ -51,6 +51,7 @@ export function SignIn({ step }: { step: SignInStep }) {
   const server = servers.find((s) => s.id === serverId)
   const nameField = NAME_FIELDS[server?.signInWith ?? 'username']
   const { attach, ...form } = useForm('signIn', {
+    values: { serverId, username, password },
     validate: () =>
       compact({
         serverId: serverId ? undefined : ['Choose a server.'],
@@ -135,7 +136,7 @@ export function SignIn({ step }: { step: SignInStep }) {
             className="link-button"
             onClick={() => goForgot({ serverId: serverId || null })}
           >
-            Forgot your password?
+            Forgot password
           </button>
         </p>
       </form>

@@ -26,7 +26,7 @@ export interface LinkActions {
    */
   open(link: LinkHandle, userAsked?: boolean): Promise<void>
   /** The link-problem screen for a server, with "send a new link" prefilled. */
-  problem(serverId: string | null, message: string, accountHint?: string): Screen
+  problem(serverId: string | null, message: string, accountHint?: string, issuedAt?: string | null): Screen
   discard(handle: string | null | undefined): void
 }
 
@@ -48,9 +48,20 @@ export function linkActions(ctx: StoreContext): LinkActions {
     return account?.email ?? ''
   }
 
-  const problem = (serverId: string | null, message: string, accountHint?: string): Screen => ({
+  const problem = (
+    serverId: string | null,
+    message: string,
+    accountHint?: string,
+    issuedAt?: string | null,
+  ): Screen => ({
     flow: 'reset',
-    step: { name: 'problem', serverId, email: emailFor(serverId, accountHint), message },
+    step: {
+      name: 'problem',
+      serverId,
+      email: emailFor(serverId, accountHint),
+      message,
+      issuedAt: issuedAt ?? undefined,
+    },
   })
 
   const open = async (link: LinkHandle, userAsked = true) => {
@@ -73,9 +84,9 @@ export function linkActions(ctx: StoreContext): LinkActions {
     if (started !== ctx.generation()) return
     if (check.ok && check.value.status === 'dead') {
       discard(link.handle)
-      go(problem(link.serverId, DEAD_LINK_MESSAGE, link.accountHint))
+      go(problem(link.serverId, DEAD_LINK_MESSAGE, link.accountHint, link.issuedAt))
     } else if (!check.ok && check.error.kind === 'link-invalid') {
-      go(problem(link.serverId, check.error.message, link.accountHint))
+      go(problem(link.serverId, check.error.message, link.accountHint, link.issuedAt))
     } else {
       // A check that could not be made (offline, timeout) does not stop the user: the server judges on submit.
       go({

@@ -113,12 +113,24 @@ export function createAppStore(options: StoreOptions): AppStore {
       },
 
       async refresh() {
-        const [servers, accounts] = await Promise.all([
+        // The demo's card follows its server: a changed demo password is no longer shown.
+        const demoInfo = get().info?.demo.running ? settle(() => bridge.getAppInfo({})) : null
+        const [servers, accounts, info] = await Promise.all([
           settle(() => bridge.listServers({})),
           settle(() => bridge.listAccounts({})),
+          demoInfo,
         ])
         if (servers.ok) set({ servers: servers.value })
         if (accounts.ok) set({ accounts: accounts.value })
+        if (info?.ok) set({ info: info.value })
+      },
+
+      async resetDemo() {
+        const result = await run('resetDemo', () => bridge.resetDemo({}))
+        if (result === 'stale' || !result?.ok) return
+        await get().refresh()
+        await get().refreshMail()
+        go({ flow: 'home' }, { level: 'success', message: 'The demo server is back to its start.' })
       },
 
       async refreshMail() {

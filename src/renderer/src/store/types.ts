@@ -35,7 +35,14 @@ export type ResetStep =
   | { name: 'checking'; link: LinkHandle }
   | { name: 'form'; link: LinkHandle; linkStatus: 'valid' | 'unknown' | 'not-checked' }
   | { name: 'done'; serverId: string; username: string; otherSessions: string }
-  | { name: 'problem'; serverId: string | null; email: string; message: string }
+  | {
+      name: 'problem'
+      serverId: string | null
+      email: string
+      message: string
+      /** When the link was made, read from its token (the server's clock); absent for a link that did not parse. */
+      issuedAt?: string | undefined
+    }
 
 export type ChangeStep =
   | { name: 'form'; accountId: string }
@@ -62,6 +69,7 @@ export type Action =
   | 'confirmReset'
   | 'changePassword'
   | 'openDemoMail'
+  | 'resetDemo'
   | 'removeAccount'
   | 'removeServer'
 
@@ -132,6 +140,8 @@ export interface AppActions {
   start(): () => void
   refresh(): Promise<void>
   refreshMail(): Promise<void>
+  /** The demo server back to its start: the shown password works again, the mailbox is empty. */
+  resetDemo(): Promise<void>
   setDirty(dirty: boolean): void
   dismissNotice(): void
 
