@@ -96,7 +96,9 @@ describe('the app:// protocol handler (checklist row 18)', () => {
 
 describe('parseCsp', () => {
   it('splits on ";" and any whitespace, lower-cases names, and skips empty parts', () => {
-    const parsed = parseCsp("  Default-Src\t 'none' ;; script-src  'self'\n'wasm-unsafe-eval' ;upgrade-insecure-requests; ")
+    const parsed = parseCsp(
+      "  Default-Src\t 'none' ;; script-src  'self'\n'wasm-unsafe-eval' ;upgrade-insecure-requests; ",
+    )
     expect([...parsed.entries()]).toEqual([
       ['default-src', ["'none'"]],
       ['script-src', ["'self'", "'wasm-unsafe-eval'"]],

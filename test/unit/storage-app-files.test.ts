@@ -92,7 +92,9 @@ describe('createAppFiles', () => {
   it('moves a corrupt file aside under the current time when no clock is given', async () => {
     await writeFile(path.join(dir, 'settings.json'), 'not JSON')
     const loaded = await createAppFiles(dir).loadSettings()
-    expect(loaded.notice?.message).toMatch(/kept as settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z /)
+    expect(loaded.notice?.message).toMatch(
+      /kept as settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z /,
+    )
   })
 
   for (const file of files) {

@@ -172,7 +172,10 @@ describe('readJsonFile', () => {
     const file = path.join(dir, 'settings.json')
     await writeFile(file, 'not JSON')
     const read = await readJsonFile(file, schema)
-    expect(read).toMatchObject({ status: 'corrupt', movedTo: expect.stringMatching(/\.corrupt-\d{4}-\d\d-\d\dT/) })
+    expect(read).toMatchObject({
+      status: 'corrupt',
+      movedTo: expect.stringMatching(/\.corrupt-\d{4}-\d\d-\d\dT/),
+    })
   })
 
   it('a read error without a code is reported as "error"', async () => {
