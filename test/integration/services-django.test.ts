@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import type { SafeStorageLike } from '../../src/main/services/deps'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/main/log'
 import type { ServiceDeps, Services } from '../../src/main/services'
+import { fakeSafeStorage } from '../helpers/fake-safe-storage'
 import { startTestServices } from '../helpers/service-deps'
 import type { LinkEvent } from '../../src/shared/contract'
 import { generationUnderTest, requireDjango, startDjango, type DjangoServer } from '../servers/django'
@@ -14,17 +14,6 @@ import { generationUnderTest, requireDjango, startDjango, type DjangoServer } fr
  * bridge: sign in, who am I, change password, reset through a link handed over as the OS would, sign out.
  */
 const available = requireDjango()
-
-const fakeSafeStorage: SafeStorageLike = {
-  isAsyncEncryptionAvailable: async () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptStringAsync: async (s) =>
-    Buffer.from(Buffer.from(s).toString('base64').split('').reverse().join('')),
-  decryptStringAsync: async (b) => ({
-    shouldReEncrypt: false,
-    result: Buffer.from(b.toString().split('').reverse().join(''), 'base64').toString(),
-  }),
-}
 
 /** The services with one server in settings.json (as Add server writes it), started as the shell starts them. */
 async function startServicesFor(
