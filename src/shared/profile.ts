@@ -46,13 +46,16 @@ const baseUrlSchema = z
 /** `/auth/` style: starts and ends with a slash. */
 const prefixSchema = z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'A path such as /auth/ or /accounts/')
 
-/** The confirm-link path as the server e-mails it: must hold `{uid}` and `{token}`, e.g. `reset/{uid}/{token}`. */
+/**
+ * The confirm-link path as the server e-mails it: must end in `{uid}` and `{token}`, e.g. `reset/{uid}/{token}`,
+ * or in django-allauth's key `{uid}-{token}` (its uid is base36 and never holds a dash).
+ */
 const confirmPatternSchema = z
   .string()
   .max(200)
   .refine(
-    (p) => /^[A-Za-z0-9._~/-]*\{uid\}\/\{token\}\/?$/.test(p.replace(/^\//, '')),
-    'The pattern must end in {uid}/{token} (optionally with a trailing slash).',
+    (p) => /^[A-Za-z0-9._~/-]*\{uid\}[/-]\{token\}\/?$/.test(p.replace(/^\//, '')),
+    'The pattern must end in {uid}/{token} or {uid}-{token} (optionally with a trailing slash).',
   )
 
 export const serverProfileSchema = z

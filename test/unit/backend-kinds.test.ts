@@ -16,7 +16,7 @@ const parse = (kind: string) =>
 describe('backend kinds: one registry', () => {
   test('the profile schema accepts exactly the kinds in the registry', () => {
     expect(backendKindSchema.options).toEqual(BACKEND_KINDS.map((k) => k.id))
-    for (const kind of ['allauth', 'Djoser', 'django_forms', '', 'constructor', '__proto__'])
+    for (const kind of ['keycloak', 'Allauth', 'Djoser', 'django_forms', '', 'constructor', '__proto__'])
       expect(parse(kind).success, kind).toBe(false)
   })
 
@@ -39,7 +39,7 @@ describe('backend kinds: one registry', () => {
   test('an unknown kind is refused at run time, never spoken to as another kind', () => {
     const parsed = parse('djoser')
     if (!parsed.success) throw new Error('did not parse')
-    for (const kind of ['allauth', 'toString', 'constructor', '__proto__', '']) {
+    for (const kind of ['keycloak', 'toString', 'constructor', '__proto__', '']) {
       const stranger = { ...parsed.data, kind } as unknown as ServerProfile
       expect(() => createBackend(stranger, deps), kind).toThrow(/cannot speak to a server of kind/)
       expect(findBackendKind(kind), kind).toBeUndefined()
@@ -49,8 +49,8 @@ describe('backend kinds: one registry', () => {
   test('an unknown kind is a type error', () => {
     const parsed = parse('djoser')
     if (!parsed.success) throw new Error('did not parse')
-    // @ts-expect-error 'allauth' is not in the registry (yet): the call must not compile.
-    expect(() => createBackend({ ...parsed.data, kind: 'allauth' }, deps)).toThrow()
+    // @ts-expect-error 'keycloak' is not in the registry: the call must not compile.
+    expect(() => createBackend({ ...parsed.data, kind: 'keycloak' }, deps)).toThrow()
   })
 
   test('what is said of other sessions follows the kind: one shared sign-in or not', () => {

@@ -1,5 +1,6 @@
 import { findBackendKind, type BackendKind } from '../../shared/backend-kinds'
 import type { ServerProfile } from '../../shared/profile'
+import { createAllauthBackend } from './allauth'
 import { createDjangoFormsBackend } from './django-forms'
 import { createDjoserBackend } from './djoser'
 import type { Backend, BackendDeps, BackendFactory, BackendOf } from './types'
@@ -13,6 +14,7 @@ export type * from './types'
 const FACTORIES: { readonly [K in BackendKind]: BackendFactory<K> } = {
   djoser: createDjoserBackend,
   'django-forms': createDjangoFormsBackend,
+  allauth: createAllauthBackend,
 }
 
 const hasFactory = (kind: string): kind is BackendKind =>

@@ -112,6 +112,7 @@ export type BackendOf<K extends BackendKind> = K extends BackendKind
   : never
 export type DjoserBackend = BackendOf<'djoser'>
 export type DjangoFormsBackend = BackendOf<'django-forms'>
+export type AllauthBackend = BackendOf<'allauth'>
 /** The adapter of any kind in the registry. */
 export type Backend = BackendOf<BackendKind>
 

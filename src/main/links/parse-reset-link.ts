@@ -152,14 +152,18 @@ interface ServerAddress {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-/** `reset/{uid}/{token}` → /^reset\/([^/]*)\/([^/]*)$/ with named groups; null for a pattern without both. */
+/**
+ * `reset/{uid}/{token}` → /^reset\/([^/]*?)\/([^/]*)$/ with named groups; null for a pattern without both. The uid
+ * is the shortest match, so allauth's `{uid}-{token}` splits at the first dash (its base36 uid has none; the
+ * token's own dash stays in the token).
+ */
 function confirmRegExp(pattern: string): RegExp | null {
   const p = pattern.replace(/^\/+/, '')
   const parts = p.split(/(\{uid\}|\{token\})/)
   if (parts.filter((x) => x === '{uid}').length !== 1 || parts.filter((x) => x === '{token}').length !== 1)
     return null
   const source = parts
-    .map((x) => (x === '{uid}' ? '(?<uid>[^/]*)' : x === '{token}' ? '(?<token>[^/]*)' : escapeRegExp(x)))
+    .map((x) => (x === '{uid}' ? '(?<uid>[^/]*?)' : x === '{token}' ? '(?<token>[^/]*)' : escapeRegExp(x)))
     .join('')
   return new RegExp(`^${source}$`)
 }

@@ -1,3 +1,4 @@
+import { allauth } from './allauth'
 import { djangoForms } from './django-forms'
 import { djoser } from './djoser'
 import type { BackendKindInfo } from './kind'
@@ -10,7 +11,7 @@ export { SIGN_IN_WITH } from './kind'
  * line in this list, and its adapter in src/main/backends' factory table (docs/architecture.md, "Walk-through:
  * adding a kind").
  */
-export const BACKEND_KINDS = [djoser, djangoForms] as const satisfies readonly BackendKindInfo[]
+export const BACKEND_KINDS = [djoser, djangoForms, allauth] as const satisfies readonly BackendKindInfo[]
 
 export type BackendKind = (typeof BACKEND_KINDS)[number]['id']
 
