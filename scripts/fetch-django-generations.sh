@@ -4,6 +4,13 @@
 #   4.2  Django 4.2 LTS + DRF 3.16 + djoser 2.3.1   (Debian trixie)
 #   5.2  Django 5.2 LTS + DRF 3.18 + djoser 2.3.3   (Debian sid)
 #
+# and django-allauth 65 (Debian sid), which the allauth test servers put on PYTHONPATH next to Django 5.2:
+#
+#   allauth  python3-django-allauth alone, in .cache/django-generations/allauth/. Its Debian dependencies for
+#            social login, MFA, SAML and its identity provider (fido2, onelogin-saml2, openid, qrcode,
+#            requests-oauthlib, django-ninja, jwt…) are not fetched: allauth.account and allauth.headless, the
+#            only apps the test servers install, do not import them (allauth loads jwt and cryptography lazily).
+#
 # (3.2 — Django 3.2 + DRF 3.14 + djoser 2.1 — is bookworm's, installed system-wide by .ci/run.)
 #
 # Each generation is unpacked into .cache/django-generations/<generation>/, which test/servers/django.ts puts
@@ -12,7 +19,7 @@
 # same Debian archive host the machine's own apt sources name. Idempotent: a generation whose folder holds the
 # complete set (a stamp file naming the packages) is left alone. Usage:
 #
-#   scripts/fetch-django-generations.sh            # both generations
+#   scripts/fetch-django-generations.sh            # both generations and allauth
 #   scripts/fetch-django-generations.sh 5.2        # one
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +32,17 @@ cache="$PWD/.cache/django-generations"
 suite_of() {
   case "$1" in
     4.2) echo trixie ;;
-    5.2) echo sid ;;
-    *) echo "Unknown Django generation: $1 (known: 4.2 5.2)" >&2; return 1 ;;
+    5.2 | allauth) echo sid ;;
+    *) echo "Unknown Django generation: $1 (known: 4.2 5.2 allauth)" >&2; return 1 ;;
   esac
 }
-packages=(python3-django python3-djangorestframework python3-djoser
-  python3-asgiref python3-sqlparse)
+label_of() { if [ "$1" = allauth ]; then echo django-allauth; else echo "Django $1"; fi; }
+packages_of() {
+  case "$1" in
+    allauth) echo python3-django-allauth ;;
+    *) echo python3-django python3-djangorestframework python3-djoser python3-asgiref python3-sqlparse ;;
+  esac
+}
 
 # The archive host the machine's apt already uses (deb822 or one-line format); Debian's by default.
 archive_host() {
@@ -42,13 +54,14 @@ archive_host() {
 }
 
 fetch_generation() {
-  local gen="$1" suite dir stamp want
+  local gen="$1" suite dir stamp want packages
   suite=$(suite_of "$gen")
+  read -r -a packages <<<"$(packages_of "$gen")"
   dir="$cache/$gen"
   stamp="$dir/.fetched"
   want="$suite ${packages[*]}"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-    echo "Django $gen: already in $dir"
+    echo "$(label_of "$gen"): already in $dir"
     return 0
   fi
 
@@ -60,10 +73,10 @@ fetch_generation() {
     -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "Debug::NoLocking=1"
     -o "APT::Get::List-Cleanup=0" -o "APT::Sandbox::User=$(id -un)")
 
-  echo "Django $gen: reading Debian $suite's package lists"
+  echo "$(label_of "$gen"): reading Debian $suite's package lists"
   apt-get "${opts[@]}" -qq update
   rm -f "$apt/debs"/*.deb
-  echo "Django $gen: downloading ${packages[*]}"
+  echo "$(label_of "$gen"): downloading ${packages[*]}"
   (cd "$apt/debs" && apt-get "${opts[@]}" -qq download "${packages[@]}")
 
   rm -rf "$dir.tmp"
@@ -80,10 +93,10 @@ fetch_generation() {
   echo "$want" >"$dir.tmp/.fetched"
   rm -rf "$dir"
   mv "$dir.tmp" "$dir"
-  echo "Django $gen: ready in $dir"
+  echo "$(label_of "$gen"): ready in $dir"
   sed 's/^/  /' "$dir/packages.txt"
 }
 
 generations=("$@")
-[ ${#generations[@]} -gt 0 ] || generations=(4.2 5.2)
+[ ${#generations[@]} -gt 0 ] || generations=(4.2 5.2 allauth)
 for gen in "${generations[@]}"; do fetch_generation "$gen"; done

@@ -63,9 +63,21 @@ export function generationUnderTest(): DjangoGeneration {
   return known
 }
 
-/** The PYTHONPATH that selects a generation ('' for the system's own, 3.2). */
-function pythonPathFor(generation: DjangoGeneration): string {
-  return generation === OLDEST_DJANGO ? '' : join(GENERATIONS_DIR, generation, 'python')
+/**
+ * How a test server runs django-allauth (DjangoOptions.allauth): its headless API with people signing in by
+ * username or by e-mail, or its HTML views alone (headless off).
+ */
+export const ALLAUTH_SETTINGS = ['username', 'email', 'html'] as const
+export type AllauthSetting = (typeof ALLAUTH_SETTINGS)[number]
+/** The generation allauth runs on: sid's django-allauth 65 with sid's Django 5.2. */
+export const ALLAUTH_DJANGO: DjangoGeneration = '5.2'
+export const ALLAUTH_LABEL = 'django-allauth 65.19 on Django 5.2'
+const ALLAUTH_PYTHON = join(GENERATIONS_DIR, 'allauth', 'python')
+
+/** The PYTHONPATH that selects a generation ('' for the system's own, 3.2), with allauth when asked. */
+function pythonPathFor(generation: DjangoGeneration, allauth = false): string {
+  const django = generation === OLDEST_DJANGO ? '' : join(GENERATIONS_DIR, generation, 'python')
+  return allauth ? [django, ALLAUTH_PYTHON].filter(Boolean).join(':') : django
 }
 
 export interface DjangoOptions {
@@ -110,6 +122,12 @@ export interface DjangoOptions {
    * wrong credentials redirected back to the login page.
    */
   signInStep?: 'lockout' | 'second-step' | 'failure-redirect'
+  /**
+   * Run django-allauth (on ALLAUTH_DJANGO, whatever `generation` says): its account app and headless API with
+   * people signing in by `username` or by `email`, or only its HTML views (`html`). With `linkScheme`, the reset
+   * mail links to the app through HEADLESS_FRONTEND_URLS (docs/reset-links.md); without, to allauth's own page.
+   */
+  allauth?: AllauthSetting
   /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
@@ -191,6 +209,38 @@ export function requireDjango(generation: DjangoGeneration = generationUnderTest
   return false
 }
 
+let cachedAllauthStatus: DjangoStatus | undefined
+
+/** Whether django-allauth 65 and Django 5.2 are here (scripts/fetch-django-generations.sh 5.2 allauth). */
+export function allauthStatus(): DjangoStatus {
+  if (cachedAllauthStatus) return cachedAllauthStatus
+  const django = djangoStatus(ALLAUTH_DJANGO)
+  if (!django.ok) return (cachedAllauthStatus = django)
+  const probe = spawnSync(PYTHON, ['-c', 'import allauth; print(allauth.__version__)'], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, PYTHONPATH: pythonPathFor(ALLAUTH_DJANGO, true) },
+  })
+  const fetch = 'scripts/fetch-django-generations.sh allauth'
+  cachedAllauthStatus =
+    probe.status === 0 && probe.stdout.trim().startsWith('65.')
+      ? { ok: true }
+      : {
+          ok: false,
+          reason: `django-allauth 65 is not in ${ALLAUTH_PYTHON} (${fetch}): ${(probe.stderr || probe.stdout).trim().split('\n').pop()}`,
+        }
+  return cachedAllauthStatus
+}
+
+/** requireDjango for the allauth servers. */
+export function requireAllauth(): boolean {
+  const status = allauthStatus()
+  if (status.ok) return true
+  if (toolsRequired()) throw new Error(`The django-allauth test server is required in CI: ${status.reason}`)
+  console.warn(`Skipping the django-allauth tests: ${status.reason}`)
+  return false
+}
+
 const live = new Set<ChildProcess>()
 let exitHookInstalled = false
 function installExitHook() {
@@ -201,19 +251,23 @@ function installExitHook() {
   })
 }
 
-const migrated = new Map<DjangoGeneration, Promise<string>>()
+const migrated = new Map<string, Promise<string>>()
 
 /**
  * A freshly migrated database of this generation, made once per test process: every server then starts from a
  * copy instead of migrating its own (migrating is most of a server's start-up, and suites start many at once).
  */
-function migratedDatabase(generation: DjangoGeneration): Promise<string> {
-  let made = migrated.get(generation)
+function migratedDatabase(
+  generation: DjangoGeneration,
+  allauth: AllauthSetting | undefined,
+): Promise<string> {
+  const key = allauth ? `${generation}-allauth-${allauth}` : generation
+  let made = migrated.get(key)
   if (!made) {
     made = new Promise<string>((resolve, reject) => {
-      const dir = mkdtempSync(join(tmpdir(), `accountdesk-django-${generation}-template-`))
+      const dir = mkdtempSync(join(tmpdir(), `accountdesk-django-${key}-template-`))
       const db = join(dir, 'db.sqlite3')
-      const pythonPath = pythonPathFor(generation)
+      const pythonPath = pythonPathFor(generation, allauth !== undefined)
       const child = spawn(PYTHON, [join(PROJECT_DIR, 'serve.py')], {
         cwd: PROJECT_DIR,
         env: {
@@ -221,6 +275,7 @@ function migratedDatabase(generation: DjangoGeneration): Promise<string> {
           LANG: 'C.UTF-8',
           ADT_DB_PATH: db,
           ADT_MIGRATE_ONLY: '1',
+          ...(allauth ? { ADT_ALLAUTH: allauth } : {}),
           ...(pythonPath ? { PYTHONPATH: pythonPath } : {}),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -233,20 +288,20 @@ function migratedDatabase(generation: DjangoGeneration): Promise<string> {
         if (code === 0 && output.includes('MIGRATED')) {
           process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
           resolve(db)
-        } else reject(new Error(`Migrating the Django ${generation} database failed (${code}):\n${output}`))
+        } else reject(new Error(`Migrating the Django ${key} database failed (${code}):\n${output}`))
       })
     })
-    made.catch(() => migrated.delete(generation))
-    migrated.set(generation, made)
+    made.catch(() => migrated.delete(key))
+    migrated.set(key, made)
   }
   return made
 }
 
 export async function startDjango(options: DjangoOptions = {}): Promise<DjangoServer> {
-  const generation = options.generation ?? generationUnderTest()
-  const status = djangoStatus(generation)
+  const generation = options.allauth ? ALLAUTH_DJANGO : (options.generation ?? generationUnderTest())
+  const status = options.allauth ? allauthStatus() : djangoStatus(generation)
   if (!status.ok) throw new Error(`Cannot start the Django test server: ${status.reason}`)
-  const template = await migratedDatabase(generation)
+  const template = await migratedDatabase(generation, options.allauth)
   const dir = mkdtempSync(join(tmpdir(), 'accountdesk-django-'))
   const mailDir = join(dir, 'mail')
   mkdirSync(mailDir)
@@ -262,8 +317,9 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
     ADT_SECRET_KEY: randomBytes(32).toString('hex'),
     ADT_SKIP_MIGRATE: '1',
   }
-  const pythonPath = pythonPathFor(generation)
+  const pythonPath = pythonPathFor(generation, options.allauth !== undefined)
   if (pythonPath) env['PYTHONPATH'] = pythonPath
+  if (options.allauth) env['ADT_ALLAUTH'] = options.allauth
   if (options.resetTimeoutSeconds !== undefined)
     env['ADT_RESET_TIMEOUT'] = String(options.resetTimeoutSeconds)
   if (options.anonThrottle) env['ADT_THROTTLE'] = options.anonThrottle

@@ -104,8 +104,16 @@ export function parseMailFile(content: string, firstSeq = 0): Mail[] {
     .map((chunk, i) => parseMessage(chunk, firstSeq + i))
 }
 
-/** The reset link in a mail: djoser's `…/reset/<uid>/<token>` or Django's `…/accounts/reset/<uid>/<token>/`. */
+/**
+ * The reset link in a mail: djoser's `…/reset/<uid>/<token>`, Django's `…/accounts/reset/<uid>/<token>/`, or
+ * django-allauth's `…/password/reset/key/<uidb36>-<token>/` (its own page or the app link).
+ */
 export function extractResetLink(text: string): ResetLinkInMail | null {
+  const allauth =
+    /([a-z][a-z0-9+.-]*:\/\/[^\s/"'<>]+\/(?:[^\s"'<>]*\/)?key\/([0-9a-z]+)-([0-9a-z]{1,13}-[0-9a-f]{20,64})\/?)(?=[\s"'<>]|$)/.exec(
+      text,
+    )
+  if (allauth?.[1] && allauth[2] && allauth[3]) return { url: allauth[1], uid: allauth[2], token: allauth[3] }
   const match =
     /([a-z][a-z0-9+.-]*:\/\/[^\s/"'<>]+\/(?:[^\s"'<>]*\/)?([A-Za-z0-9_-]+)\/([0-9a-z]{1,13}-[0-9a-f]{20,40})\/?)(?=[\s"'<>]|$)/.exec(
       text,

@@ -42,6 +42,13 @@ def main():
 
     httpd = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, ipv6=False)
     httpd.set_app(get_wsgi_application())
+    from django.conf import settings
+
+    # allauth's reset link names this server's port, known only now (testproject/settings.py, ALLAUTH).
+    frontend = getattr(settings, "HEADLESS_FRONTEND_URLS", None)
+    if frontend:
+        for name, url in frontend.items():
+            frontend[name] = url.replace("{port}", str(httpd.server_address[1]))
     print("READY %d" % httpd.server_address[1], flush=True)
     httpd.serve_forever()
 

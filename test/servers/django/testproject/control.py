@@ -50,6 +50,11 @@ def create_user(request, body):
     if body.get("active") is False:
         user.is_active = False
         user.save()
+    if getattr(settings, "ALLAUTH", ""):
+        # allauth signs in and resets by its own table of addresses: the address is the user's, primary, verified.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     return JsonResponse({"id": user.pk, "uid": urlsafe_base64_encode(force_bytes(user.pk))}, status=201)
 
 

@@ -129,6 +129,27 @@ elif APP_LINK_SCHEME == "accountdesk" and APP_LINK_RECIPE == "template":
 elif APP_LINK_SCHEME:
     raise ValueError("ADT_LINK_RECIPE: email-class, settings, or template (with the scheme accountdesk)")
 
+# django-allauth (ADT_ALLAUTH; docs/server-protocol.md, "django-allauth"): "username" or "email" runs allauth's
+# account app with its headless API for apps at /_allauth/ and its HTML views at /accounts/, people signing in with
+# that; "html" is the same without the headless app. Its default rate limits stay on, as on a real server.
+ALLAUTH = _env("ADT_ALLAUTH")
+if ALLAUTH not in ("", "username", "email", "html"):
+    raise ValueError("ADT_ALLAUTH must be username, email or html")
+if ALLAUTH:
+    INSTALLED_APPS += ["allauth", "allauth.account"] + (["allauth.headless"] if ALLAUTH != "html" else [])
+    MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+    AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+    ACCOUNT_LOGIN_METHODS = {"email"} if ALLAUTH == "email" else {"username"}
+    ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+    ACCOUNT_EMAIL_VERIFICATION = "optional"
+    # The reset mail's link: the app's own (HEADLESS_FRONTEND_URLS, docs/reset-links.md's allauth recipe) when a
+    # scheme is asked for, else allauth's HTML page. serve.py writes the port in once it has one.
+    if APP_LINK_SCHEME and ALLAUTH != "html":
+        HEADLESS_FRONTEND_URLS = {
+            "account_reset_password_from_key": APP_LINK_SCHEME
+            + "://127.0.0.1:{port}/accounts/password/reset/key/{key}/",
+        }
+
 # A login view that asks for more than a password, or answers differently (signin_steps.py): "", "lockout",
 # "second-step" or "failure-redirect".
 SIGNIN_STEP = _env("ADT_SIGNIN_STEP")

@@ -32,7 +32,15 @@ _signin_step = (
     else []
 )
 
-urlpatterns = _signin_step + _email_login + [
+# django-allauth (settings.ALLAUTH): its HTML views at /accounts/, its headless API at /_allauth/.
+_allauth = (
+    [path("accounts/", include("allauth.urls"))]
+    + ([path("_allauth/", include("allauth.headless.urls"))] if settings.ALLAUTH != "html" else [])
+    if settings.ALLAUTH
+    else []
+)
+
+urlpatterns = _allauth + _signin_step + _email_login + [
     path("auth/", include("djoser.urls")),
     path("auth/", include("djoser.urls.authtoken")),
     path("accounts/password_reset/", _reset_view, name="password_reset"),
