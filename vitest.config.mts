@@ -10,6 +10,8 @@ import react from '@vitejs/plugin-react'
  *  - integration-django-<3.2|4.2|5.2>: the suites against the real Django + djoser, once per Django generation
  *                 (test/servers/django.ts, DJANGO_GENERATIONS). They wait on Django far more than they compute,
  *                 so the three run side by side, each file with its own servers (own temp folder, own port).
+ *  - integration-allauth: the suites against real django-allauth 65 on Django 5.2 (test/servers/django.ts,
+ *                 `allauth` option), beside the Django generations.
  *  - e2e, e2e-django-5.2: the built renderer in Debian's Chromium through the browser shell; the Django flows
  *                 on the oldest generation (e2e) and again on the newest.
  */
@@ -20,6 +22,7 @@ const DJANGO_INTEGRATION = [
   'test/integration/services-django.test.ts',
   'test/integration/backends-sign-in-by-email.test.ts',
 ]
+const ALLAUTH_INTEGRATION = ['test/integration/backends-allauth.test.ts']
 const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
 
 const djangoIntegration = (generation: string): TestProjectInlineConfiguration => ({
@@ -64,7 +67,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          exclude: DJANGO_INTEGRATION,
+          exclude: [...DJANGO_INTEGRATION, ...ALLAUTH_INTEGRATION],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -72,6 +75,17 @@ export default defineConfig({
         },
       },
       ...DJANGO_GENERATIONS.map(djangoIntegration),
+      {
+        test: {
+          name: 'integration-allauth',
+          include: ALLAUTH_INTEGRATION,
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+          maxWorkers: 3,
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -261,7 +261,8 @@ function migratedDatabase(
   generation: DjangoGeneration,
   allauth: AllauthSetting | undefined,
 ): Promise<string> {
-  const key = allauth ? `${generation}-allauth-${allauth}` : generation
+  // allauth's settings share their tables (the headless app has none): one database for the three.
+  const key = allauth ? `${generation}-allauth` : generation
   let made = migrated.get(key)
   if (!made) {
     made = new Promise<string>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { SignInWith } from '../../shared/profile'
+import { isRecord } from '../http/json'
 import type { FormInput } from './django-html'
 
 /** The field a server's sign-in takes people's name in, and whether that is a username or an e-mail address. */
@@ -40,5 +41,21 @@ export function signInFieldFromInput(input: FormInput): SignInField {
   return { name: input.name, signInWith: email ? 'email' : 'username' }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+/**
+ * django-allauth's headless `config`: `data.account.login_methods` lists `username`, `email` (and `phone`, which
+ * the app does not offer). Both: people type either, and the adapter sends what they typed as what it looks like
+ * (an address has an @), so the form asks for the username, which every account has. Null when the answer does
+ * not have that shape or lists neither.
+ */
+export function signInFieldFromAllauthConfig(body: unknown): SignInField | null {
+  const data = isRecord(body) ? body['data'] : undefined
+  const account = isRecord(data) ? data['account'] : undefined
+  const methods = isRecord(account) ? account['login_methods'] : undefined
+  if (!Array.isArray(methods)) return null
+  if (methods.includes('username'))
+    return { name: methods.includes('email') ? ALLAUTH_EITHER : 'username', signInWith: 'username' }
+  if (methods.includes('email')) return { name: 'email', signInWith: 'email' }
+  return null
+}
+/** The sign-in field of an allauth server that takes a username or an address. */
+export const ALLAUTH_EITHER = 'username-or-email'

@@ -10,7 +10,7 @@ import { classifyTransportError, transportFailureToAppError } from './transport-
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'OPTIONS'
+  method: 'GET' | 'POST' | 'OPTIONS' | 'DELETE'
   url: string
   headers?: Record<string, string>
   body?: string

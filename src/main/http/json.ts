@@ -38,3 +38,7 @@ export function requireEmptyOrJson(response: HttpResponse): Result<unknown> {
   if (response.body.trim() === '') return ok(null)
   return readJson(response)
 }
+
+/** A JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
