@@ -27,6 +27,12 @@ export const servers: ServerProfile[] = [
     kind: 'djoser',
   }),
   serverProfileSchema.parse({
+    id: 'allauth',
+    displayName: 'allauth headless',
+    baseUrl: 'https://id.example.net',
+    kind: 'allauth',
+  }),
+  serverProfileSchema.parse({
     id: 'idn',
     displayName: 'Bücher',
     baseUrl: 'https://bücher.example',

@@ -128,7 +128,15 @@ function oracle(input: string): { serverId: string; uid: string; token: string }
       const seg = segments[i] as string
       if (p === '{uid}') uid = seg
       else if (p === '{token}') token = seg
-      else if (p !== seg) fits = false
+      else if (p === '{uid}-{token}') {
+        // allauth's key: the uid is everything before the first dash.
+        const dash = seg.indexOf('-')
+        if (dash < 0) fits = false
+        else {
+          uid = seg.slice(0, dash)
+          token = seg.slice(dash + 1)
+        }
+      } else if (p !== seg) fits = false
     })
     if (!fits || uid === null || token === null || !isUid(uid) || !isToken(token)) continue
     return { serverId: t.server.id, uid, token }
@@ -139,6 +147,8 @@ function oracle(input: string): { serverId: string; uid: string; token: string }
 const chars = (alphabet: string, minLength: number, maxLength: number) =>
   fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength })
 const uidArb = chars(UID_CHARS, 1, 64)
+/** allauth's uid: base36 (or a UUID's hex), never a dash. */
+const allauthUidArb = chars(UID_CHARS.replace('-', ''), 1, 64)
 const tokenArb = fc.tuple(chars(B36, 1, 13), chars(HEX, 20, 64)).map(([a, b]) => `${a}-${b}`)
 const randomCase = (s: string) =>
   fc
@@ -151,15 +161,17 @@ const validLink = fc
     target: fc.constantFrom(...targets),
     linkScheme: fc.constantFrom(scheme, 'https', 'http'),
     uid: uidArb,
+    allauthUid: allauthUidArb,
     token: tokenArb,
     authorityChoice: fc.nat(),
     pad: fc.constantFrom('', ' ', '\n', '\t ', '\r\n'),
   })
-  .chain(({ target, linkScheme, uid, token, authorityChoice, pad }) => {
+  .chain(({ target, linkScheme, uid: anyUid, allauthUid, token, authorityChoice, pad }) => {
+    const uid = target.pattern.includes('{uid}-{token}') ? allauthUid : anyUid
     const sch = linkScheme === 'http' && !target.loopback ? 'https' : linkScheme
     const options = target.authorities(sch)
     const authority = options[authorityChoice % options.length] as string
-    const path = target.pattern.map((p) => (p === '{uid}' ? uid : p === '{token}' ? token : p)).join('/')
+    const path = target.pattern.map((p) => p.replace('{uid}', uid).replace('{token}', token)).join('/')
     return fc
       .tuple(randomCase(sch), randomCase(authority))
       .map(([s, a]) => `${s}://${a}${target.base}${path}${pad}`)
@@ -232,6 +244,8 @@ const SNIPPETS = [
   'reset',
   'MQ',
   'accounts',
+  'key',
+  '1-',
 ]
 type Mutation = (s: string) => string
 const HOSTS = [
@@ -256,10 +270,13 @@ const structural: fc.Arbitrary<Mutation> = fc
     if (part === 'scheme') return `${from(SCHEMES)}://${host}${port}${path}`
     if (part === 'host') return `${sch}://${from(HOSTS)}${port}${path}`
     if (part === 'port') return `${sch}://${host}${from(PORTS)}${path}`
-    const [uid = '', token = ''] = path
-      .split('/')
-      .filter((x) => x !== '')
-      .slice(-2)
+    const segments = path.split('/').filter((x) => x !== '')
+    const last = segments[segments.length - 1] ?? ''
+    // allauth's `key/<uid>-<token>/` or the others' `<uid>/<token>`.
+    const [uid = '', token = ''] =
+      segments[segments.length - 2] === 'key'
+        ? [last.slice(0, last.indexOf('-')), last.slice(last.indexOf('-') + 1)]
+        : segments.slice(-2)
     const other = from(PATHS).replace('{uid}', uid).replace('{token}', token)
     return `${sch}://${host}${port}${other}`
   })

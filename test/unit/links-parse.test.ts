@@ -42,6 +42,41 @@ describe('parseResetLink: good links', () => {
     }
   })
 
+  it("takes django-allauth's key, `<uidb36>-<token>`, in the app link and on allauth's own page", () => {
+    // The key allauth 65 mailed (docs/server-protocol.md, "django-allauth"): uid 1, then Django's token.
+    const key = '1-diya11-045c03ac9a6b723acd80c53c038c49a6'
+    for (const link of [
+      `accountdesk://id.example.net/accounts/password/reset/key/${key}/`,
+      `https://id.example.net/accounts/password/reset/key/${key}/`,
+    ]) {
+      const r = accepted(parse(link))
+      expect({ serverId: r.serverId, uid: r.uid, token: r.token }, link).toEqual({
+        serverId: 'allauth',
+        uid: '1',
+        token: 'diya11-045c03ac9a6b723acd80c53c038c49a6',
+      })
+    }
+    // A UUID primary key is its hex; a larger integer key more base36 digits.
+    expect(
+      accepted(
+        parse(
+          `https://id.example.net/accounts/password/reset/key/3f2a9c0e7b1d4e5fa6b7c8d9e0f1a2b3-${TOKEN}/`,
+        ),
+      ).uid,
+    ).toBe('3f2a9c0e7b1d4e5fa6b7c8d9e0f1a2b3')
+  })
+
+  it("refuses allauth keys that are not exactly `<uid>-<token>` on the server's path", () => {
+    const base = 'https://id.example.net/accounts/password/reset/key'
+    expect(reason(`${base}/1-${TOKEN}`)).toBe('wrong-path') // the trailing slash is part of the path
+    expect(reason(`https://id.example.net/password/reset/key/1-${TOKEN}/`)).toBe('wrong-path')
+    expect(reason(`${base}/1/${TOKEN}/`)).toBe('wrong-path')
+    expect(reason(`${base}/-${TOKEN}/`)).toBe('malformed-uid')
+    expect(reason(`${base}/1-${TOKEN.slice(0, 20)}/`)).toBe('malformed-token')
+    expect(reason(`${base}/1-2-${TOKEN}/`)).toBe('malformed-token') // the uid ends at the first dash
+    expect(reason(`${base}/1${TOKEN}/`)).toBe('malformed-token')
+  })
+
   it('takes the https form of a djoser link (a pasted link or a web-page link)', () => {
     expect(accepted(parse(`https://accounts.example.com/reset/MQ/${TOKEN}`)).serverId).toBe('acme')
     expect(accepted(parse(`https://accounts.example.com:443/reset/MQ/${TOKEN}`)).serverId).toBe('acme')
