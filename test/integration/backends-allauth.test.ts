@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createBackend, type AllauthBackend, type BackendSession } from '../../src/main/backends'
 import { parseResetLink } from '../../src/main/links/parse-reset-link'
@@ -16,6 +19,19 @@ import { freshUser, GOOD, GOOD2, GOOD3 } from './djoser-conformance'
  */
 const available = requireAllauth()
 
+/** docs/reset-links.md's allauth recipe: the HEADLESS_FRONTEND_URLS entry, as written there. */
+const RECIPE_URL = (() => {
+  const doc = readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'reset-links.md'),
+    'utf8',
+  )
+  const found = /"account_reset_password_from_key": "([^"]+)"/.exec(doc)?.[1]
+  if (!found) throw new Error('docs/reset-links.md has no HEADLESS_FRONTEND_URLS recipe')
+  return found
+})()
+/** The recipe's example host, replaced by the test server's (allauth does not take it from the request). */
+const DOC_HOST = 'accounts.example.com'
+
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`)
   return result.value
@@ -29,7 +45,7 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
   beforeAll(async () => {
     const started = Date.now()
     ;[byUsername, byEmail, htmlOnly] = await Promise.all([
-      startDjango({ allauth: 'username', linkScheme: 'accountdesk' }),
+      startDjango({ allauth: 'username', allauthResetUrl: RECIPE_URL.replace(DOC_HOST, '127.0.0.1:{port}') }),
       startDjango({ allauth: 'email' }),
       startDjango({ allauth: 'html' }),
     ])
@@ -180,8 +196,12 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     value(await backend.requestReset(u.email))
     const link = linkFor(byUsername, u.email)
     // docs/reset-links.md's recipe: allauth mails the app's scheme with the path of its own key page.
+    expect(RECIPE_URL).toMatch(/^accountdesk:\/\//)
     expect(link.url).toBe(
-      `accountdesk://127.0.0.1:${byUsername.port}/accounts/password/reset/key/${link.uid}-${link.token}/`,
+      RECIPE_URL.replace(DOC_HOST, `127.0.0.1:${byUsername.port}`).replace(
+        '{key}',
+        `${link.uid}-${link.token}`,
+      ),
     )
     expect(value(await backend.checkLink(link))).toBe('valid')
 

@@ -128,6 +128,11 @@ export interface DjangoOptions {
    * mail links to the app through HEADLESS_FRONTEND_URLS (docs/reset-links.md); without, to allauth's own page.
    */
   allauth?: AllauthSetting
+  /**
+   * allauth's HEADLESS_FRONTEND_URLS["account_reset_password_from_key"], with `{port}` for the server's port and
+   * allauth's `{key}` (docs/reset-links.md's recipe). Default with `linkScheme`: the app link to allauth's key page.
+   */
+  allauthResetUrl?: string
   /** Milliseconds to wait for the server to answer. Default 50000 (suites start many at once on busy machines). */
   startTimeoutMs?: number
 }
@@ -321,6 +326,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
   const pythonPath = pythonPathFor(generation, options.allauth !== undefined)
   if (pythonPath) env['PYTHONPATH'] = pythonPath
   if (options.allauth) env['ADT_ALLAUTH'] = options.allauth
+  if (options.allauthResetUrl) env['ADT_ALLAUTH_RESET_URL'] = options.allauthResetUrl
   if (options.resetTimeoutSeconds !== undefined)
     env['ADT_RESET_TIMEOUT'] = String(options.resetTimeoutSeconds)
   if (options.anonThrottle) env['ADT_THROTTLE'] = options.anonThrottle

@@ -143,12 +143,13 @@ if ALLAUTH:
     ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
     ACCOUNT_EMAIL_VERIFICATION = "optional"
     # The reset mail's link: the app's own (HEADLESS_FRONTEND_URLS, docs/reset-links.md's allauth recipe) when a
-    # scheme is asked for, else allauth's HTML page. serve.py writes the port in once it has one.
-    if APP_LINK_SCHEME and ALLAUTH != "html":
-        HEADLESS_FRONTEND_URLS = {
-            "account_reset_password_from_key": APP_LINK_SCHEME
-            + "://127.0.0.1:{port}/accounts/password/reset/key/{key}/",
-        }
+    # scheme or a URL (ADT_ALLAUTH_RESET_URL) is asked for, else allauth's HTML page. serve.py writes the port in
+    # once it has one.
+    _reset_url = _env("ADT_ALLAUTH_RESET_URL") or (
+        APP_LINK_SCHEME + "://127.0.0.1:{port}/accounts/password/reset/key/{key}/" if APP_LINK_SCHEME else ""
+    )
+    if _reset_url and ALLAUTH != "html":
+        HEADLESS_FRONTEND_URLS = {"account_reset_password_from_key": _reset_url}
 
 # A login view that asks for more than a password, or answers differently (signin_steps.py): "", "lockout",
 # "second-step" or "failure-redirect".
