@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { backendKind } from '../../src/shared/backend-kinds'
 import { DEV_SCHEME } from '../../src/shared/app'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { requireAllauth, startDjango, type DjangoServer } from '../servers/django'
-import { axeViolations, launchChromium, newPage, startBrowserShell, type RunningShell } from './harness'
+import {
+  axeViolations,
+  flowSteps,
+  launchChromium,
+  newPage,
+  startBrowserShell,
+  type RunningShell,
+} from './harness'
 
 /**
  * django-allauth end to end, through its headless API: the built renderer in Debian's Chromium through the
@@ -45,17 +52,7 @@ describe.runIf(ready)('the screens against real django-allauth (headless API)', 
     await allauth?.stop()
   })
 
-  let broken: string | null = null
-  const step = (name: string, run: () => Promise<void>) =>
-    it(name, { timeout: 60_000 }, async () => {
-      if (broken) throw new Error(`not run: the step "${broken}" failed`)
-      try {
-        await run()
-      } catch (error) {
-        broken = name
-        throw error
-      }
-    })
+  const step = flowSteps()
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name })
   const signIn = async (password: string) => {
     await page.getByRole('textbox', { name: 'E-mail address' }).fill(EMAIL)

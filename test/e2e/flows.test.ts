@@ -8,6 +8,7 @@ import { DEV_SCHEME } from '../../src/shared/app'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 import {
   axeViolations,
+  flowSteps,
   launchChromium,
   newPage,
   ROOT,
@@ -79,23 +80,8 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
     beforeAll(async () => {
       ;[django, browser] = await Promise.all([startDjango({ linkScheme: SCHEME }), launchChromium()])
     })
-    /**
-     * Tests that run as the steps of one flow on one app, in order (each with its screenshots and axe scans), so
-     * that no test comes near 60 s. A step after a failed one fails at once, naming the step that broke the flow.
-     */
-    function steps() {
-      let broken: string | null = null
-      return (name: string, run: () => Promise<void>) =>
-        it(name, { timeout: 60_000 }, async () => {
-          if (broken) throw new Error(`not run: the step "${broken}" failed`)
-          try {
-            await run()
-          } catch (error) {
-            broken = name
-            throw error
-          }
-        })
-    }
+    /** The steps of one flow on one app (harness.ts), each with its screenshots and axe scans. */
+    const steps = flowSteps
 
     /** Closes the app of the test (or of the steps of a flow) before. */
     async function close() {

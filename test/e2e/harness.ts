@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
+import { it } from 'vitest'
 import { launchChromium, VIEWPORT } from '../helpers/chromium.mjs'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -136,4 +137,22 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     impact: v.impact,
     nodes: v.nodes.map((n) => n.target.join(' ')),
   }))
+}
+
+/**
+ * Tests that run as the steps of one flow on one app, in order, so that no test comes near 60 s. A step after a
+ * failed one fails at once, naming the step that broke the flow.
+ */
+export function flowSteps() {
+  let broken: string | null = null
+  return (name: string, run: () => Promise<void>) =>
+    it(name, { timeout: 60_000 }, async () => {
+      if (broken) throw new Error(`not run: the step "${broken}" failed`)
+      try {
+        await run()
+      } catch (error) {
+        broken = name
+        throw error
+      }
+    })
 }

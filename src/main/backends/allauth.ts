@@ -2,11 +2,11 @@ import { z } from 'zod'
 import { allauth } from '../../shared/backend-kinds/allauth'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
-import { createHttpClient, type HttpResponse } from '../http/client'
+import type { HttpResponse } from '../http/client'
 import type { Deadline } from '../http/deadline'
 import { isRecord, readJson } from '../http/json'
-import { commonStatusError, unexpectedRedirect } from '../http/status'
 import { allauthError, allauthErrors, type AllauthCall } from './allauth-errors'
+import { adapterHttp, jsonApi, type JsonCall } from './json-api'
 import { MESSAGES } from './messages'
 import { checkLinkShape, logOutcome, passwordsDifferError, withDeadline } from './operation'
 import { sessionCodec } from './session'
@@ -39,44 +39,20 @@ type Envelope = { status?: unknown; data?: unknown; meta?: unknown }
  * or the body. Errors are coded (allauth-errors.ts); messages are kept verbatim.
  */
 export function createAllauthBackend(profile: ServerProfile, deps: BackendDeps): AllauthBackend {
-  const http = createHttpClient({
-    fetch: deps.fetch,
-    logger: deps.logger,
-    userAgent: deps.userAgent,
-    languages: deps.languages,
-  })
-  const now = deps.now ?? Date.now
   const { logger } = deps
   const origin = new URL(profile.baseUrl).origin
-  const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
+  const api = jsonApi(adapterHttp(deps), `${profile.baseUrl}${profile.prefix}`, deps.now ?? Date.now)
 
-  type Call = {
-    path: string
-    label: string
-    deadline: Deadline
-    token?: string
-    resetKey?: string
-    body?: unknown
-  }
-
-  async function call(method: 'GET' | 'POST' | 'DELETE', c: Call): Promise<Result<HttpResponse>> {
-    const headers: Record<string, string> = { Accept: 'application/json' }
-    if (c.token) headers['X-Session-Token'] = c.token
-    if (c.resetKey) headers['X-Password-Reset-Key'] = c.resetKey
-    if (method === 'POST') headers['Content-Type'] = 'application/json'
-    const target = url(c.path)
-    const sent = await http.send({
-      method,
-      url: target,
-      headers,
-      body: method === 'POST' ? JSON.stringify(c.body ?? {}) : undefined,
-      deadline: c.deadline,
-      label: c.label,
+  type Call = Omit<JsonCall, 'headers' | 'idempotent'> & { token?: string; resetKey?: string }
+  /** One call of the API, with the session token and the reset key in allauth's headers. */
+  const call = (method: 'GET' | 'POST' | 'DELETE', { token, resetKey, ...c }: Call) =>
+    api(method, {
+      ...c,
+      headers: {
+        ...(token ? { 'X-Session-Token': token } : {}),
+        ...(resetKey ? { 'X-Password-Reset-Key': resetKey } : {}),
+      },
     })
-    if (!sent.ok) return sent
-    const common = commonStatusError(sent.value, now()) ?? unexpectedRedirect(sent.value, target)
-    return common ? fail(common) : sent
-  }
 
   /** The JSON envelope allauth answers with (`{status, data, meta}` or `{status, errors}`). */
   function envelope(response: HttpResponse): Result<Envelope> {

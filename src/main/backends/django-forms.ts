@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { djangoForms } from '../../shared/backend-kinds/django-forms'
 import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
-import { createHttpClient, type HttpResponse } from '../http/client'
+import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
 import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
@@ -12,6 +12,7 @@ import { hasAnyForm, readForm, type DjangoForm, type FormInput } from './django-
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
+import { adapterHttp } from './json-api'
 import { MESSAGES } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
 import { sessionCodec } from './session'
@@ -43,12 +44,7 @@ const sessions = sessionCodec(
  * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).
  */
 export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDeps): DjangoFormsBackend {
-  const http = createHttpClient({
-    fetch: deps.fetch,
-    logger: deps.logger,
-    userAgent: deps.userAgent,
-    languages: deps.languages,
-  })
+  const http = adapterHttp(deps)
   const now = deps.now ?? Date.now
   const { logger } = deps
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import { djoser } from '../../shared/backend-kinds/djoser'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
-import { createHttpClient, type HttpResponse } from '../http/client'
+import type { HttpResponse } from '../http/client'
 import type { Deadline } from '../http/deadline'
 import { readJson, requireEmptyOrJson } from '../http/json'
-import { commonStatusError, serverDetail, unexpectedRedirect } from '../http/status'
+import { serverDetail } from '../http/status'
 import { drfFieldErrors, firstMessage, DJOSER_FIELDS } from './field-errors'
+import { adapterHttp, jsonApi, type JsonCall } from './json-api'
 import { MESSAGES } from './messages'
 
 /** DRF's AuthTokenSerializer wording for a wrong username or password; a server's own wording is kept. */
@@ -32,43 +33,14 @@ const sessions = sessionCodec(
  * `Accept: application/json`, `Authorization: Token …`.
  */
 export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): DjoserBackend {
-  const http = createHttpClient({
-    fetch: deps.fetch,
-    logger: deps.logger,
-    userAgent: deps.userAgent,
-    languages: deps.languages,
-  })
-  const now = deps.now ?? Date.now
   const { logger } = deps
-  const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
+  const api = jsonApi(adapterHttp(deps), `${profile.baseUrl}${profile.prefix}`, deps.now ?? Date.now)
 
-  type Call = {
-    path: string
-    label: string
-    deadline: Deadline
-    token?: string
-    body?: unknown
-    idempotent?: boolean
-  }
-
-  async function call(method: 'GET' | 'POST' | 'OPTIONS', c: Call): Promise<Result<HttpResponse>> {
-    const headers: Record<string, string> = { Accept: 'application/json' }
-    if (c.token) headers['Authorization'] = `Token ${c.token}`
-    if (method === 'POST') headers['Content-Type'] = 'application/json'
-    const target = url(c.path)
-    const sent = await http.send({
-      method,
-      url: target,
-      headers,
-      body: method === 'POST' ? JSON.stringify(c.body ?? {}) : undefined,
-      deadline: c.deadline,
-      label: c.label,
-      idempotent: c.idempotent,
-    })
-    if (!sent.ok) return sent
-    const common = commonStatusError(sent.value, now()) ?? unexpectedRedirect(sent.value, target)
-    return common ? fail(common) : sent
-  }
+  /** One call of the API, with the token in DRF's `Authorization: Token …`. */
+  const call = (
+    method: 'GET' | 'POST' | 'OPTIONS',
+    { token, ...c }: Omit<JsonCall, 'headers'> & { token?: string },
+  ) => api(method, { ...c, ...(token ? { headers: { Authorization: `Token ${token}` } } : {}) })
 
   /** 4xx answers that are not the endpoint's own business. */
   function otherStatus(response: HttpResponse): AppError {

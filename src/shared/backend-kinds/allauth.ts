@@ -13,7 +13,7 @@ import type { BackendKindInfo } from './kind'
 export const allauth = {
   id: 'allauth',
   label: 'Sign-in with django-allauth',
-  hint: 'Your IT team may call it django-allauth or its headless API. Its address usually ends in /_allauth/.',
+  hint: 'Your IT team may call it django-allauth. Enter the website’s own address, such as https://accounts.example.com.',
   defaults: { prefix: '/_allauth/app/v1/', confirmPath: 'accounts/password/reset/key/{uid}-{token}/' },
   canCheckLink: true,
   otherSessions: { afterReset: 'signed-out', signOutEndsAll: false },
