@@ -23,6 +23,14 @@ describe('openSignInPage: the server’s sign-in page in the system browser', ()
       },
       { id: 'api', displayName: 'API', baseUrl: 'https://api.example.com', kind: 'djoser' },
       { id: 'local', displayName: 'Local', baseUrl: 'http://127.0.0.1:8000', kind: 'django-forms' },
+      { id: 'allauth', displayName: 'Allauth', baseUrl: 'https://id.example.com', kind: 'allauth' },
+      {
+        id: 'allauth-auth',
+        displayName: 'Allauth under auth/',
+        baseUrl: 'https://id2.example.com',
+        kind: 'allauth',
+        confirmPath: 'auth/password/reset/key/{uid}-{token}/',
+      },
     ])
     const shell = { openExternal: async (url: string) => void opened.push(url) }
     services = await createServices(testServiceDeps(dataDir, { openExternal: createSystemOpener(shell) }))
@@ -35,6 +43,16 @@ describe('openSignInPage: the server’s sign-in page in the system browser', ()
   it('opens the django-forms server’s login page, and nothing else', async () => {
     expect(await services.handlers.openSignInPage({ serverId: 'intranet' })).toEqual({ ok: true, value: {} })
     expect(opened).toEqual(['https://intranet.example.com/accounts/login/'])
+  })
+
+  it('opens an allauth server’s login page, beside its reset key page', async () => {
+    opened.length = 0
+    expect(await services.handlers.openSignInPage({ serverId: 'allauth' })).toEqual({ ok: true, value: {} })
+    expect(await services.handlers.openSignInPage({ serverId: 'allauth-auth' })).toEqual({
+      ok: true,
+      value: {},
+    })
+    expect(opened).toEqual(['https://id.example.com/accounts/login/', 'https://id2.example.com/auth/login/'])
   })
 
   it.each([
