@@ -48,7 +48,7 @@ export function startTestServices(dataDir: string, overrides: Partial<ServiceDep
 
 /** A fresh data folder whose settings.json lists these servers (as the user added them). */
 export async function dataDirWithServers(
-  servers: { id: string; displayName: string; baseUrl: string; kind: string }[],
+  servers: { id: string; displayName: string; baseUrl: string; kind: string; confirmPath?: string }[],
 ): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'account-desk-test-'))
   await writeSettings(dataDir, servers)
@@ -58,7 +58,7 @@ export async function dataDirWithServers(
 /** Writes settings.json listing these servers. */
 export async function writeSettings(
   dataDir: string,
-  servers: { id: string; displayName: string; baseUrl: string; kind: string }[],
+  servers: { id: string; displayName: string; baseUrl: string; kind: string; confirmPath?: string }[],
 ): Promise<void> {
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, servers }))
 }
