@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createBackend, type AllauthBackend, type BackendSession } from '../../src/main/backends'
 import { parseResetLink } from '../../src/main/links/parse-reset-link'
-import { silentLogger } from '../../src/main/log'
+import { createLogger } from '../../src/main/log'
 import type { Result } from '../../src/shared/errors'
 import { serverProfileSchema, type ServerProfileInput } from '../../src/shared/profile'
 import { ALLAUTH_LABEL, requireAllauth, startDjango, type DjangoServer } from '../servers/django'
@@ -65,9 +65,22 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
       kind: 'allauth',
       ...extra,
     })
+  /** Every line every adapter logged, at every level: read by the last test. */
+  const logged: string[] = []
+  const logger = createLogger((line) => logged.push(line), 'debug')
+  /** Session tokens and reset keys the tests saw, which must appear in no log line. */
+  const secrets = new Set<string>()
   const adapter = (server: DjangoServer, extra: Partial<ServerProfileInput> = {}): AllauthBackend => {
     const profile = profileOf(server, extra)
-    return createBackend(profile as typeof profile & { kind: 'allauth' }, { fetch, logger: silentLogger })
+    const backend = createBackend(profile as typeof profile & { kind: 'allauth' }, { fetch, logger })
+    return {
+      ...backend,
+      signIn: async (...args) => {
+        const result = await backend.signIn(...args)
+        if (result.ok) secrets.add(String(JSON.parse(backend.serializeSession(result.value)).token))
+        return result
+      },
+    }
   }
   const user = async (server: DjangoServer, tag: string) => {
     const u = freshUser(tag)
@@ -79,6 +92,7 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     const mailed = server.lastLinkFor(email)
     const parsed = parseResetLink(mailed.url, { scheme: 'accountdesk', servers: [profileOf(server)] })
     if (!parsed.ok) throw new Error(`the app refused the mailed link: ${parsed.reason}`)
+    secrets.add(parsed.token)
     return { url: mailed.url, uid: parsed.uid, token: parsed.token }
   }
 
@@ -302,5 +316,12 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     expect(adapter(byEmail).restoreSession(stored)).toBeNull()
     expect(adapter(byUsername, { id: 'other' }).restoreSession(stored)).toBeNull()
     expect(adapter(byUsername).restoreSession(stored)).not.toBeNull()
+  })
+
+  test('nothing secret reached the log: no password, session token or reset key', () => {
+    expect(logged.length).toBeGreaterThan(50)
+    expect(secrets.size).toBeGreaterThan(5)
+    for (const secret of [...secrets, GOOD, GOOD2, GOOD3])
+      expect(logged.filter((line) => line.includes(secret))).toEqual([])
   })
 })
