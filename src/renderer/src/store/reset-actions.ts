@@ -91,8 +91,10 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
     },
 
     cancelReset() {
-      links.discard(currentHandle(get().screen))
-      go({ flow: 'home' })
+      ctx.leave(() => {
+        links.discard(currentHandle(get().screen))
+        go({ flow: 'home' })
+      })
     },
 
     async openDemoMailLink(mailId) {
