@@ -86,7 +86,7 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
           },
         })
       } else if (result.error.kind === 'link-invalid') {
-        go(links.problem(link.serverId, result.error.message, link.accountHint, link.issuedAt))
+        go(links.problem(link, result.error.message))
       }
     },
 
