@@ -76,12 +76,19 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
             email !== undefined &&
             a.email?.toLowerCase() === email.toLowerCase(),
         )
+        // Else: the demo server's one account, or the address itself where people sign in with it.
+        const server = get().servers.find((s) => s.id === link.serverId)
+        const fallback = server?.demo
+          ? get().info?.demo.username
+          : server?.signInWith === 'email'
+            ? email
+            : undefined
         go({
           flow: 'reset',
           step: {
             name: 'done',
             serverId: result.value.serverId,
-            username: result.value.username ?? link.accountHint ?? byEmail?.username ?? '',
+            username: result.value.username ?? link.accountHint ?? byEmail?.username ?? fallback ?? '',
             otherSessions: result.value.otherSessions,
           },
         })
