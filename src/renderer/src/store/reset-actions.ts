@@ -66,7 +66,8 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
       if (result === null) return
       if (result === 'stale') return
       if (result.ok) {
-        await get().refresh()
+        // The demo mailbox marks the link it came from as used.
+        await Promise.all([get().refresh(), get().refreshMail()])
         // Who to offer to sign in: main's answer, the link's hint, or the account that uses the address the user
         // asked the link for.
         const email = get().knownEmails[link.serverId]
