@@ -55,6 +55,8 @@ export const linkHandleSchema = z.object({
   issuedAt: z.string().nullable(),
   /** The username, when an account on that server matches the link's user id. */
   accountHint: z.string().optional(),
+  /** When this same link already set a password in this app (it cannot work again). */
+  usedHereAt: z.string().optional(),
 })
 export type LinkHandle = z.infer<typeof linkHandleSchema>
 

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
 import { alice, appInfo, demoServer, djoserServer, fail, linkFor, ok } from './fake-bridge'
@@ -55,6 +55,10 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     await screen.findByText('Locked.')
     expect(await violations()).toEqual([])
     await user.click(screen.getByRole('button', { name: 'All accounts' }))
+    // What was typed would be lost: the app asks first, in a dialog axe checks too.
+    const leave = await screen.findByRole('dialog', { name: 'Leave this screen?' })
+    expect(await violations()).toEqual([])
+    await user.click(within(leave).getByRole('button', { name: 'Leave' }))
     await user.click(await screen.findByRole('button', { name: 'Add a server' }))
     await user.click(await screen.findByRole('button', { name: 'Add the server' }))
     expect(await violations()).toEqual([])

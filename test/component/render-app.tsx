@@ -2,13 +2,21 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { App } from '../../src/renderer/src/App'
 import { StoreProvider } from '../../src/renderer/src/store/provider'
+import type { SessionMemory } from '../../src/renderer/src/store/session-memory'
 import { createAppStore } from '../../src/renderer/src/store/store'
 import { createFakeBridge, type FakeBridge, type Impls } from './fake-bridge'
 
 /** The whole renderer on a fake bridge, started the way main.ts and app-root.tsx start it; resolves once the first screen is up. */
 export async function renderApp(
   impls: Impls | FakeBridge = {},
-  options: { resendCooldownSeconds?: number; advanceTimers?: (ms: number) => unknown } = {},
+  options: {
+    resendCooldownSeconds?: number
+    advanceTimers?: (ms: number) => unknown
+    /** Keeps the screen across "reloads" (a second renderApp with the same memory). */
+    memory?: SessionMemory
+    /** The first screen's heading, when it is not the home screen (a restored screen). */
+    firstHeading?: RegExp
+  } = {},
 ) {
   const fake = 'bridge' in impls ? (impls as FakeBridge) : createFakeBridge(impls as Impls)
   const store = createAppStore({
@@ -16,6 +24,7 @@ export async function renderApp(
     ...(options.resendCooldownSeconds !== undefined
       ? { resendCooldownSeconds: options.resendCooldownSeconds }
       : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
   })
   const stop = store.getState().start()
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {})
@@ -24,7 +33,7 @@ export async function renderApp(
       <App />
     </StoreProvider>,
   )
-  await screen.findByRole('heading', { level: 1, name: /welcome|your accounts/i })
+  await screen.findByRole('heading', { level: 1, name: options.firstHeading ?? /welcome|your accounts/i })
   return { fake, store, user, stop, ...view }
 }
 

@@ -1,7 +1,18 @@
 import { act, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../src/shared/errors'
-import { alice, deferred, djoserServer, fail, formsServer, linkFor, ok, type Impls } from './fake-bridge'
+import {
+  alice,
+  appInfo,
+  deferred,
+  demoServer,
+  djoserServer,
+  fail,
+  formsServer,
+  linkFor,
+  ok,
+  type Impls,
+} from './fake-bridge'
 import { renderApp, storeText } from './render-app'
 
 afterEach(() => {
@@ -121,7 +132,8 @@ describe('forgot password → check your mail', () => {
     await user.click(screen.getByLabelText(/^Paste the link/))
     await user.paste('https://accounts.example.com/reset/MQ/diusln-88aa9a15913d435fa538b434f728f58d')
     await user.click(screen.getByRole('button', { name: 'Open the link' }))
-    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveFocus()
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    expect(screen.getByLabelText('New password', { exact: true })).toHaveFocus()
     expect(fake.callsOf('openPastedLink')).toEqual([
       { url: 'https://accounts.example.com/reset/MQ/diusln-88aa9a15913d435fa538b434f728f58d' },
     ])
@@ -162,7 +174,9 @@ describe('forgot password → check your mail', () => {
 describe('reset from a link', () => {
   it('shows which server, which account and when the link was sent, as a hint', async () => {
     await openLink()
-    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveFocus()
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    // The one thing to do is typing the new password: focus is in its field.
+    expect(screen.getByLabelText('New password', { exact: true })).toHaveFocus()
     expect(screen.getByText('Example Corp')).toBeInTheDocument()
     expect(screen.getByText('alice')).toBeInTheDocument()
     expect(screen.getByText('(5 minutes ago)')).toBeInTheDocument()
@@ -192,7 +206,31 @@ describe('reset from a link', () => {
     ).toBeInTheDocument()
     expect(screen.getByLabelText('Username')).toHaveValue('alice')
     expect(screen.getByLabelText('Password')).toHaveValue('')
+    // The username is there: focus waits in the password field.
+    expect(screen.getByLabelText('Password')).toHaveFocus()
     expect(fake.callsOf('signIn')).toEqual([])
+  })
+
+  it('after a reset on the demo server with no account yet, offers to sign in as the demo account', async () => {
+    const { user, fake } = await renderApp({
+      getAppInfo: () => ok(appInfo({ demo: { enabled: true, running: true, username: 'demo' } })),
+      listServers: () => ok([demoServer]),
+      confirmReset: () => ok({ serverId: 'demo', otherSessions: 'x' }),
+    })
+    act(() =>
+      fake.emit('onLink', {
+        type: 'link',
+        link: linkFor({ serverId: 'demo', serverName: 'Demo server', accountHint: undefined }),
+      }),
+    )
+    await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
+    // Focus is in the first field already.
+    await user.keyboard('Tr1cky-Harbour-42')
+    await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
+    await user.click(await screen.findByRole('button', { name: 'Sign in with the new password' }))
+    await screen.findByRole('heading', { level: 1, name: 'Sign in with your new password' })
+    expect(screen.getByLabelText('Username')).toHaveValue('demo')
+    expect(screen.getByLabelText('Password')).toHaveFocus()
   })
 
   it('without a username from main or the link, offers to sign in as the account that uses the address asked for', async () => {

@@ -39,10 +39,12 @@ export async function startBrowserShell(
     )
   }
   const entry = path.join(ROOT, 'out/browser-shell/index.cjs')
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
-    env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    // --verbose: the log lines on the output too, so tests can hold them to the same rules as the log file.
+    [entry, '--port', '0', '--data-dir', dataDir, '--verbose', ...(opts.args ?? [])],
+    { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))

@@ -10,8 +10,10 @@ import { openLinkBody, readLinkFrom } from './open-link'
 import { startShellServer } from './server'
 
 /**
- * `npm run start:browser [-- --port N] [--data-dir DIR] [--demo] [--no-demo]`: runs the main-process services in
- * Node and serves the renderer to a browser on 127.0.0.1.
+ * `npm run start:browser [-- --port N] [--data-dir DIR] [--demo] [--no-demo] [--verbose]`: runs the main-process
+ * services in Node and serves the renderer to a browser on 127.0.0.1. The terminal gets what a person needs (the
+ * address, where the data lives, how to stop); the log lines go to the log file in the data folder, and to the
+ * terminal too with --verbose.
  * `npm run start:browser -- --open-link -`: reads a link from standard input and hands it to the running shell,
  * as a second launch of the app hands one to the running app. (`--open-link <url>` works too, but npm echoes its
  * command line, token included, to the terminal.)
@@ -22,6 +24,8 @@ interface Args {
   openLink?: string
   demo: 'auto' | 'on' | 'off'
   rendererDir: string
+  /** The log lines on standard error as well as in the log file. */
+  verbose: boolean
 }
 
 /**
@@ -39,6 +43,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     dataDir: env['ACCOUNT_DESK_DATA_DIR'] ?? path.join(os.homedir(), '.account-desk-browser-shell'),
     demo: 'auto',
     rendererDir: path.resolve(__dirname, '..', 'renderer'),
+    verbose: false,
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -57,6 +62,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     else if (arg === '--demo') args.demo = 'on'
     else if (arg === '--no-demo') args.demo = 'off'
     else if (arg === '--renderer-dir') args.rendererDir = path.resolve(next())
+    else if (arg === '--verbose') args.verbose = true
     else throw new Error(`Unknown option ${arg}`)
   }
   return args
@@ -107,7 +113,7 @@ async function main(): Promise<number> {
   })
   const logger = createLogger(
     (line) => {
-      process.stderr.write(`${line}\n`)
+      if (args.verbose) process.stderr.write(`${line}\n`)
       logFile.sink(line)
     },
     process.env['ACCOUNT_DESK_LOG'] === 'debug' ? 'debug' : 'info',
@@ -168,13 +174,22 @@ async function main(): Promise<number> {
     await rm(stateFile(args.dataDir), { force: true })
     await services?.stop()
     await server.close()
+    console.log('Account Desk stopped.')
     process.exit(0)
   }
   process.on('SIGINT', () => void stop())
   process.on('SIGTERM', () => void stop())
 
-  // The one line tests and users read: the URL to open, with the per-run secret in its fragment.
-  console.log(`Account Desk (browser shell) is running. Open: ${server.url}#secret=${server.secret}`)
+  // What a person needs, first: the URL to open (with the per-run secret in its fragment; tests read this line
+  // too), where the data lives, how to stop.
+  console.log(
+    [
+      'Account Desk (browser shell) is running.',
+      `Open: ${server.url}#secret=${server.secret}`,
+      `Data: ${args.dataDir} (log: ${logFile.path}). To start fresh, stop and delete that folder.`,
+      'Stop: press Ctrl+C.',
+    ].join('\n'),
+  )
   return -1
 }
 

@@ -10,6 +10,7 @@ import { findLinkInArgv } from './argv'
 import type { LinkHandles } from './handles'
 import { parseResetLink, type LinkRefusalReason } from './parse-reset-link'
 import type { LinkQueue } from './queue'
+import type { UsedLinks } from './used-links'
 
 export type LinkSource =
   | 'argv' // Windows/Linux cold start
@@ -29,6 +30,8 @@ export interface LinkIntakeOptions {
   logger: Logger
   /** The username of a known account on that server whose user id encodes to `uid`, if any. */
   accountHintFor?: (serverId: string, uid: string) => string | undefined
+  /** The links this app already used to set a password. */
+  usedLinks?: Pick<UsedLinks, 'usedAt'>
 }
 
 export interface LinkIntake {
@@ -46,7 +49,7 @@ export const SEVERAL_LINKS_MESSAGE =
 const INTERNAL_MESSAGE = 'Account Desk could not open this link. Try again, or paste the link.'
 
 export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
-  const { scheme, servers, handles, queue, logger, accountHintFor } = options
+  const { scheme, servers, handles, queue, logger, accountHintFor, usedLinks } = options
 
   const note = (source: LinkSource, outcome: IntakeOutcome) => {
     try {
@@ -79,6 +82,7 @@ export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
       const registered = handles.add(parsed)
       const server = list.find((s) => s.id === parsed.serverId)
       const accountHint = hint(parsed.serverId, parsed.uid)
+      const usedHereAt = usedLinks?.usedAt(parsed)
       note(source, 'accepted')
       return ok({
         handle: registered.handle,
@@ -86,6 +90,7 @@ export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
         serverName: server?.displayName ?? registered.serverId,
         issuedAt: registered.issuedAt ? registered.issuedAt.toISOString() : null,
         ...(accountHint ? { accountHint } : {}),
+        ...(usedHereAt ? { usedHereAt: usedHereAt.toISOString() } : {}),
       })
     } catch {
       note(source, 'internal-error')

@@ -2,7 +2,13 @@ import type { Handlers, LinkEvent } from '../../shared/contract'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
 import { createBackend, type Backend } from '../backends'
 import { loadPolicyAt, NO_POLICY } from '../config/policy'
-import { createLinkHandles, createLinkIntake, createLinkQueue, type LinkIntake } from '../links'
+import {
+  createLinkHandles,
+  createLinkIntake,
+  createLinkQueue,
+  createUsedLinks,
+  type LinkIntake,
+} from '../links'
 import { createAppFiles, type AppFiles, type Notice } from '../storage/app-files'
 import { openSecretStore } from '../storage/secret-store'
 import { createAccountsService } from './accounts'
@@ -85,6 +91,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const accountHintFor = (serverId: string, uid: string) =>
     accounts.accountHint(serverId, uid, lastResetEmail.get(serverId))
   const handles = createLinkHandles({ now: () => deps.now().getTime() })
+  const usedLinks = createUsedLinks({ now: deps.now })
   const queue = createLinkQueue({
     deliver: (event: LinkEvent) => deps.emit('onLink', event),
     onDrop: (event) => {
@@ -98,10 +105,12 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     queue,
     logger,
     accountHintFor,
+    usedLinks,
   })
   const reset = createResetService({
     backendFor,
     handles,
+    usedLinks,
     intake: () => intake,
     accounts,
     singleFlight,

@@ -1,7 +1,7 @@
 import type { LinkHandle } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { Backend, CallOptions } from '../backends/types'
-import type { LinkHandles, LinkIntake } from '../links'
+import type { LinkHandles, LinkIntake, UsedLinks } from '../links'
 import type { Logger } from '../log'
 import type { AccountsService } from './accounts'
 import { describeOtherSessions } from './other-sessions'
@@ -29,6 +29,8 @@ export const UNKNOWN_HANDLE_MESSAGE =
 export function createResetService(opts: {
   backendFor: (serverId: string) => Backend | undefined
   handles: LinkHandles
+  /** Where a link that set a password is remembered (as a digest), to say so if it is opened again. */
+  usedLinks?: Pick<UsedLinks, 'remember'>
   intake: () => LinkIntake
   accounts: AccountsService
   singleFlight: ReturnType<typeof createSingleFlight>
@@ -88,6 +90,7 @@ export function createResetService(opts: {
           return result
         }
         handles.discard(handle)
+        opts.usedLinks?.remember(link)
         const username = await accounts.dropSessionAfterReset(
           link.serverId,
           opts.accountHint?.(link.serverId, link.uid),

@@ -1,5 +1,6 @@
 import { DemoMailbox, MAILBOX_ID } from './components/DemoMailbox'
 import { IncomingLinkDialog } from './components/IncomingLinkDialog'
+import { LeaveDialog } from './components/LeaveDialog'
 import { NoticeArea } from './components/NoticeArea'
 import { RemovalDialog } from './components/RemovalDialog'
 import { StepHeading } from './components/StepHeading'
@@ -60,7 +61,7 @@ export function App() {
   const name = useApp((s) => s.info?.name ?? 'Account Desk')
   const screen = useApp((s) => s.screen)
   const screenId = useApp((s) => s.screenId)
-  const dialogOpen = useApp((s) => s.incomingLink !== null || s.removal !== null)
+  const dialogOpen = useApp((s) => s.incomingLink !== null || s.removal !== null || s.leaving !== null)
   const goHome = useApp((s) => s.goHome)
   const goAbout = useApp((s) => s.goAbout)
   const mailbox = useApp((s) => s.status === 'ready' && (s.info?.demo.running ?? false))
@@ -136,6 +137,7 @@ export function App() {
       </div>
       <IncomingLinkDialog />
       <RemovalDialog />
+      <LeaveDialog />
     </>
   )
 }

@@ -4,11 +4,12 @@ import type { Bridge } from '../../shared/contract'
 import { App } from './App'
 import { StoreProvider } from './store/provider'
 import type { FirstScreen } from './store/first-screen'
+import { sessionMemory } from './store/session-memory'
 import { createAppStore } from './store/store'
 
 /** The React app, loaded by main.ts once the first screen's data is on its way. */
 export function mountApp(root: HTMLElement, bridge: Bridge, firstScreen: FirstScreen): void {
-  const store = createAppStore({ bridge, firstScreen })
+  const store = createAppStore({ bridge, firstScreen, memory: sessionMemory(() => window.sessionStorage) })
   // Subscribed once, outside React (StrictMode runs effects twice); links queued in main arrive after this.
   store.getState().start()
   createRoot(root).render(

@@ -1,5 +1,5 @@
 import { StepHeading } from '../components/StepHeading'
-import { formatAge } from '../format'
+import { formatAge, formatDateTime } from '../format'
 import type { ResetStep } from '../store/types'
 import { ForgotForm } from './ForgotForm'
 import { BackToAccountsFooter } from '../components/ScreenFooter'
@@ -13,7 +13,12 @@ export function LinkProblem({ step }: { step: Problem }) {
       <StepHeading>This link can’t be used</StepHeading>
       <div className="problem-panel">
         <p>{step.message}</p>
-        {step.issuedAt ? (
+        {step.usedHereAt ? (
+          <p>
+            You used it here on <time dateTime={step.usedHereAt}>{formatDateTime(step.usedHereAt)}</time> (
+            {formatAge(step.usedHereAt)}). A link works only once.
+          </p>
+        ) : step.issuedAt ? (
           <p>
             This link was sent {formatAge(step.issuedAt)}. A link works once, until the server’s time limit; a
             newer link, signing in, or a new password or e-mail address also ends it.

@@ -8,6 +8,7 @@ import { formatAge, formatDateTime } from '../format'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
+import { useFocusFirstEmptyField } from '../hooks/useFocusFirstEmptyField'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 import { TrySignInWithNewPassword } from '../components/ScreenFooter'
@@ -77,12 +78,13 @@ export function ResetFromLink({ step }: { step: Form }) {
     cancel: cancelReset,
   })
   useReportDirty(newPassword !== '' || retypePassword !== '')
+  const screenRef = useFocusFirstEmptyField<HTMLDivElement>()
   const rules = server?.passwordRules ?? DEFAULT_RULES
 
   const { failure } = form
   const mayHaveApplied = failure?.kind === 'timeout' && failure.mayHaveApplied
   return (
-    <div className="screen screen--narrow">
+    <div className="screen screen--narrow" ref={screenRef}>
       <StepHeading>Choose a new password</StepHeading>
       <dl className="facts">
         <dt>Server</dt>

@@ -8,6 +8,7 @@ import { TextField } from '../components/TextField'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
+import { useFocusFirstEmptyField } from '../hooks/useFocusFirstEmptyField'
 import { useApp } from '../store/provider'
 import type { SignInReason, SignInStep } from '../store/types'
 
@@ -62,6 +63,8 @@ export function SignIn({ step }: { step: SignInStep }) {
     cancel: () => goHome(),
   })
   useReportDirty(username !== step.username || password !== '')
+  // Right after a reset the user has one thing to do: type the new password.
+  const screenRef = useFocusFirstEmptyField<HTMLDivElement>(step.reason === 'after-reset')
   const maxLength = server?.passwordRules.maxLength ?? DEFAULT_RULES.maxLength
 
   if (servers.length === 0) {
@@ -83,7 +86,7 @@ export function SignIn({ step }: { step: SignInStep }) {
 
   const intro = INTROS[step.reason]
   return (
-    <div className="screen screen--narrow">
+    <div className="screen screen--narrow" ref={screenRef}>
       <StepHeading>{TITLES[step.reason]}</StepHeading>
       {intro ? <p className="lead">{intro}</p> : null}
       <form ref={attach} className="form" noValidate onSubmit={form.submit} aria-label="Sign in">

@@ -12,6 +12,11 @@ export interface StoreContext {
   get: StoreApi<AppState>['getState']
   /** Moves to another screen: clears the failure, the busy state and the dirty flag. */
   go(screen: Screen, notice?: Notice | null): void
+  /**
+   * A move the user asked for (a back button, Cancel, the top bar): done at once, or, when the screen holds typed
+   * input, after the leave dialog's yes.
+   */
+  leave(navigate: () => void): void
   /** Increases on every `go`; a result that comes back after the user moved on is dropped. */
   generation(): number
   /**

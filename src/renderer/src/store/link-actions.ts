@@ -2,6 +2,9 @@ import type { LinkEvent, LinkHandle } from '../../../shared/contract'
 import { settle, type StoreContext } from './context'
 import type { AppActions, Screen } from './types'
 
+/** The one cause the app knows for sure: this link already set a password here (main keeps a digest of it). */
+export const USED_HERE_MESSAGE = 'This reset link was already used: it set a new password in Account Desk.'
+
 export const DEAD_LINK_MESSAGE =
   'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).'
 
@@ -25,8 +28,8 @@ export interface LinkActions {
    * check stops at the 'arrived' step: a link never makes a request by itself.
    */
   open(link: LinkHandle, userAsked?: boolean): Promise<void>
-  /** The link-problem screen for a server, with "send a new link" prefilled. */
-  problem(serverId: string | null, message: string, accountHint?: string, issuedAt?: string | null): Screen
+  /** The link-problem screen for a link's server, with "send a new link" prefilled and what is known of the link. */
+  problem(link: LinkHandle, message: string): Screen
   discard(handle: string | null | undefined): void
 }
 
@@ -48,19 +51,15 @@ export function linkActions(ctx: StoreContext): LinkActions {
     return account?.email ?? ''
   }
 
-  const problem = (
-    serverId: string | null,
-    message: string,
-    accountHint?: string,
-    issuedAt?: string | null,
-  ): Screen => ({
+  const problem = (link: LinkHandle, message: string): Screen => ({
     flow: 'reset',
     step: {
       name: 'problem',
-      serverId,
-      email: emailFor(serverId, accountHint),
+      serverId: link.serverId,
+      email: emailFor(link.serverId, link.accountHint),
       message,
-      issuedAt: issuedAt ?? undefined,
+      issuedAt: link.issuedAt ?? undefined,
+      usedHereAt: link.usedHereAt,
     },
   })
 
@@ -68,6 +67,12 @@ export function linkActions(ctx: StoreContext): LinkActions {
     const previous = currentHandle(get().screen)
     if (previous !== link.handle) discard(previous)
     if (get().waitingLink?.handle === link.handle) set({ waitingLink: null })
+    if (link.usedHereAt) {
+      // It set a password here already, so it cannot work again: say so before the user types anything.
+      discard(link.handle)
+      go(problem(link, USED_HERE_MESSAGE))
+      return
+    }
     if (!get().servers.some((s) => s.id === link.serverId)) await get().refresh()
     const server = get().servers.find((s) => s.id === link.serverId)
     if (!server?.canCheckLink) {
@@ -84,9 +89,9 @@ export function linkActions(ctx: StoreContext): LinkActions {
     if (started !== ctx.generation()) return
     if (check.ok && check.value.status === 'dead') {
       discard(link.handle)
-      go(problem(link.serverId, DEAD_LINK_MESSAGE, link.accountHint, link.issuedAt))
+      go(problem(link, DEAD_LINK_MESSAGE))
     } else if (!check.ok && check.error.kind === 'link-invalid') {
-      go(problem(link.serverId, check.error.message, link.accountHint, link.issuedAt))
+      go(problem(link, check.error.message))
     } else {
       // A check that could not be made (offline, timeout) does not stop the user: the server judges on submit.
       go({

@@ -66,7 +66,8 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
       if (result === null) return
       if (result === 'stale') return
       if (result.ok) {
-        await get().refresh()
+        // The demo mailbox marks the link it came from as used.
+        await Promise.all([get().refresh(), get().refreshMail()])
         // Who to offer to sign in: main's answer, the link's hint, or the account that uses the address the user
         // asked the link for.
         const email = get().knownEmails[link.serverId]
@@ -76,23 +77,32 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
             email !== undefined &&
             a.email?.toLowerCase() === email.toLowerCase(),
         )
+        // Else: the demo server's one account, or the address itself where people sign in with it.
+        const server = get().servers.find((s) => s.id === link.serverId)
+        const fallback = server?.demo
+          ? get().info?.demo.username
+          : server?.signInWith === 'email'
+            ? email
+            : undefined
         go({
           flow: 'reset',
           step: {
             name: 'done',
             serverId: result.value.serverId,
-            username: result.value.username ?? link.accountHint ?? byEmail?.username ?? '',
+            username: result.value.username ?? link.accountHint ?? byEmail?.username ?? fallback ?? '',
             otherSessions: result.value.otherSessions,
           },
         })
       } else if (result.error.kind === 'link-invalid') {
-        go(links.problem(link.serverId, result.error.message, link.accountHint, link.issuedAt))
+        go(links.problem(link, result.error.message))
       }
     },
 
     cancelReset() {
-      links.discard(currentHandle(get().screen))
-      go({ flow: 'home' })
+      ctx.leave(() => {
+        links.discard(currentHandle(get().screen))
+        go({ flow: 'home' })
+      })
     },
 
     async openDemoMailLink(mailId) {

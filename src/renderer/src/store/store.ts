@@ -27,6 +27,7 @@ const initialData: AppData = {
   incomingLink: null,
   removal: null,
   waitingLink: null,
+  leaving: null,
   knownEmails: {},
 }
 
@@ -37,12 +38,26 @@ export function createAppStore(options: StoreOptions): AppStore {
   let generation = 0
   let loaded: Promise<void> = Promise.resolve()
 
-  return createStore<AppState>()((set, get) => {
+  return createStore<AppState>()((set, get, api) => {
     const go = (screen: Screen, notice: Notice | null = null) => {
       // Leaving a screen while its request runs is the user's "cancel": main abandons the call.
       if (get().pending) void settle(() => bridge.cancelPending({}))
       generation++
-      set({ screen, screenId: generation, notice, failure: null, pending: null, dirty: false, removal: null })
+      set({
+        screen,
+        screenId: generation,
+        notice,
+        failure: null,
+        pending: null,
+        dirty: false,
+        removal: null,
+        leaving: null,
+      })
+    }
+    const leave = (navigate: () => void) => {
+      // A form already sent is not half-filled: leaving it is the user's "cancel" of the request.
+      if (get().dirty && !get().pending) set({ leaving: navigate })
+      else navigate()
     }
 
     const run = async <T>(action: Action, call: () => Promise<Result<T>>) => {
@@ -74,6 +89,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       set,
       get,
       go,
+      leave,
       generation: () => generation,
       run,
       loaded: () => loaded,
@@ -89,7 +105,14 @@ export function createAppStore(options: StoreOptions): AppStore {
         set({ status: 'failed', startError: info.error })
         return
       }
+      // Back where the user was before the window reloaded (the screen and a link's handle, never what was typed).
+      const saved = options.memory?.load()
+      const checking = saved?.flow === 'reset' && saved.step.name === 'checking' ? saved.step.link : null
+      if (saved && saved.flow !== 'about' && !checking) go(saved)
       set({ info: info.value, status: 'ready' })
+      if (saved?.flow === 'about') void get().goAbout()
+      // A check cut short by the reload is asked again: the user had asked for it.
+      if (checking) void links.open(checking)
       await get().refreshMail()
     }
 
@@ -101,12 +124,19 @@ export function createAppStore(options: StoreOptions): AppStore {
       ...links.actions,
 
       start() {
+        const { memory } = options
+        const offMemory = memory
+          ? api.subscribe((state, previous) => {
+              if (state.status === 'ready' && state.screen !== previous.screen) memory.save(state.screen)
+            })
+          : () => {}
         const offLink = bridge.onLink((event) => links.receive(event))
         const offMail = bridge.onDemoMail(() => void get().refreshMail())
         loaded = load()
         // Only now may main deliver the links it queued (cold start, a link clicked before the window was ready).
         void settle(() => bridge.rendererReady({}))
         return () => {
+          offMemory()
           offLink()
           offMail()
         }
@@ -142,14 +172,27 @@ export function createAppStore(options: StoreOptions): AppStore {
       setDirty(dirty) {
         if (get().dirty !== dirty) set({ dirty })
       },
+      confirmLeave() {
+        const navigate = get().leaving
+        // The user said to drop what they typed: the move is no longer asked about.
+        set({ leaving: null, dirty: false })
+        navigate?.()
+      },
+      stayOnScreen() {
+        set({ leaving: null })
+      },
       dismissNotice() {
         set({ notice: null })
       },
 
       goHome(notice) {
-        go({ flow: 'home' }, notice ?? null)
+        leave(() => go({ flow: 'home' }, notice ?? null))
       },
       async goAbout() {
+        if (get().dirty) {
+          set({ leaving: () => void get().goAbout() })
+          return
+        }
         go({ flow: 'about', diagnostics: null })
         const mine = generation
         const result = await settle(() => bridge.getDiagnostics({}))
@@ -161,22 +204,24 @@ export function createAppStore(options: StoreOptions): AppStore {
         })
       },
       goAddServer() {
-        go({ flow: 'addServer', step: { name: 'form' } })
+        leave(() => go({ flow: 'addServer', step: { name: 'form' } }))
       },
       goSignIn(opts = {}) {
         const serverId = opts.serverId ?? get().servers[0]?.id ?? null
-        go({
-          flow: 'signIn',
-          step: { name: 'form', serverId, username: opts.username ?? '', reason: opts.reason ?? 'add' },
-        })
+        const reason = opts.reason ?? 'add'
+        const move = () =>
+          go({ flow: 'signIn', step: { name: 'form', serverId, username: opts.username ?? '', reason } })
+        // Offered by a failed form (the session ended, the change may have been made): what it holds is moot.
+        if (reason === 'session-expired' || reason === 'may-have-applied') move()
+        else leave(move)
       },
       goForgot(opts = {}) {
         const serverId = opts.serverId ?? get().servers[0]?.id ?? null
         const email = opts.email ?? (serverId ? (get().knownEmails[serverId] ?? '') : '')
-        go({ flow: 'reset', step: { name: 'forgot', serverId, email } })
+        leave(() => go({ flow: 'reset', step: { name: 'forgot', serverId, email } }))
       },
       goChange(accountId) {
-        go({ flow: 'change', step: { name: 'form', accountId } })
+        leave(() => go({ flow: 'change', step: { name: 'form', accountId } }))
       },
     }
   })

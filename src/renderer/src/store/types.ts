@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract'
 import type { AppError } from '../../../shared/errors'
 import type { FirstScreen } from './first-screen'
+import type { SessionMemory } from './session-memory'
 
 /** Why the sign-in form was opened: it changes the words above the form, never what it does. */
 export type SignInReason = 'add' | 'after-reset' | 'after-change' | 'session-expired' | 'may-have-applied'
@@ -42,6 +43,8 @@ export type ResetStep =
       message: string
       /** When the link was made, read from its token (the server's clock); absent for a link that did not parse. */
       issuedAt?: string | undefined
+      /** When this same link set a password in this app (main remembers a hash of the links it used). */
+      usedHereAt?: string | undefined
     }
 
 export type ChangeStep =
@@ -131,6 +134,8 @@ export interface AppData {
   removal: Removal | null
   /** A link the user chose to keep for later. */
   waitingLink: LinkHandle | null
+  /** The user asked to leave a screen holding typed input: where to go once they say yes (the dialog asks). */
+  leaving: (() => void) | null
   /** E-mail addresses the user asked a link for, per server, to prefill "send a new link". Never a password. */
   knownEmails: Record<string, string>
 }
@@ -143,6 +148,10 @@ export interface AppActions {
   /** The demo server back to its start: the shown password works again, the mailbox is empty. */
   resetDemo(): Promise<void>
   setDirty(dirty: boolean): void
+  /** Leaves for where the user asked to go, dropping what they typed (the answer to the leave dialog). */
+  confirmLeave(): void
+  /** Stays on the screen with what was typed (the other answer). */
+  stayOnScreen(): void
   dismissNotice(): void
 
   goHome(notice?: Notice): void
@@ -195,4 +204,6 @@ export interface StoreOptions {
   resendCooldownSeconds?: number
   /** The first screen's data, already asked for (main.ts); asked for at start when absent. */
   firstScreen?: FirstScreen
+  /** Where the current screen is kept across a reload of the window (session-memory.ts); none when absent. */
+  memory?: SessionMemory
 }
