@@ -95,6 +95,23 @@ describe('the HTTP client (axios over an injected fetch)', () => {
     expect(calls[0]?.headers.get('user-agent')).toBe('AccountDesk')
   })
 
+  test('hands the fetch the address and its options, not a Request built beforehand (fetch builds its own)', async () => {
+    const inputs: unknown[] = []
+    const fetchImpl: FetchLike = async (input, init) => {
+      inputs.push(input)
+      expect(init).toMatchObject({
+        method: 'GET',
+        redirect: 'manual',
+        cache: 'no-store',
+        credentials: 'omit',
+      })
+      expect(init?.signal).toBeInstanceOf(AbortSignal)
+      return new Response('{}', { status: 200 })
+    }
+    expect(await send(fetchImpl)).toMatchObject({ ok: true, value: { status: 200, body: '{}' } })
+    expect(inputs).toEqual(['http://127.0.0.1:9/auth/users/me/'])
+  })
+
   test('a deadline ends a GET as a timeout that changed nothing, and a POST as one that may have applied', async () => {
     const { fetchImpl } = scripted(async (_n, _seen, signal) => never(signal))
     expect(await send(fetchImpl, { timeoutMs: 50 })).toMatchObject({
@@ -263,6 +280,27 @@ describe('Accept-Language', () => {
     expect(await sendWith(live)).toBe('de-DE, en-US;q=0.9')
     languages = ['fr']
     expect(await sendWith(live)).toBe('fr')
+  })
+
+  test('one client follows a change of languages between two requests', async () => {
+    const { fetchImpl, calls } = scripted(async () => new Response('{}', { status: 200 }))
+    let languages: readonly string[] = ['de-DE']
+    const client = createHttpClient({ fetch: fetchImpl, logger: silentLogger, languages: () => languages })
+    const deadline = startDeadline(2000)
+    try {
+      for (const next of [['de-DE'], ['de-DE'], ['fr', 'de'], []]) {
+        languages = next
+        await client.send({ method: 'GET', url: 'http://127.0.0.1:9/x/', deadline, label: 'test' })
+      }
+    } finally {
+      deadline.dispose()
+    }
+    expect(calls.map((c) => c.headers.get('accept-language'))).toEqual([
+      'de-DE',
+      'de-DE',
+      'fr, de;q=0.9',
+      null,
+    ])
   })
 
   test('no languages, no header: the server’s own default applies', async () => {

@@ -1,4 +1,4 @@
-import axios, { AxiosHeaders, type AxiosInstance } from 'axios'
+import { Axios, AxiosHeaders } from 'axios'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
 import { acceptLanguageHeader } from './accept-language'
@@ -74,6 +74,15 @@ function headerRecord(raw: AxiosHeaders): { headers: Record<string, string>; set
   return { headers, setCookies: raw.getSetCookie() }
 }
 
+/**
+ * Cookies are the adapters' business (their own jar), never the fetch implementation's. axios would say so with
+ * `withCredentials: false`, but only on a Request it builds itself, which this client has it skip.
+ */
+const omitCredentials =
+  (fetchFn: FetchLike): FetchLike =>
+  (input, init) =>
+    fetchFn(input, { ...init, credentials: 'omit' })
+
 /** host[:port] of a URL, for "Can't reach …": never the path, which can hold a reset token. */
 function hostOf(url: string): string {
   try {
@@ -86,28 +95,44 @@ function hostOf(url: string): string {
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
   const { logger } = deps
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
-  const instance: AxiosInstance = axios.create({
+  // A bare Axios with exactly these defaults: axios.create() would merge in axios's global defaults (header
+  // buckets per method, transitional flags, its own transforms), and every request merges its config with the
+  // instance's again. What never changes per client is set here once.
+  const toServer = capResponseBytes(omitCredentials(deps.fetch), MAX_RESPONSE_BYTES)
+  const instance = new Axios({
     adapter: 'fetch',
-    env: { fetch: capResponseBytes(deps.fetch, MAX_RESPONSE_BYTES) },
+    // Request: null makes the adapter hand its URL and options to `fetch` as they are, instead of building a
+    // Request that fetch then builds again (axios's documented setting for a custom fetch); Response: null keeps
+    // it from wrapping response bodies in streams of its own (it would only do that for progress events).
+    // @ts-expect-error axios's types leave out the null its README documents for these two
+    env: { fetch: toServer, Request: null, Response: null },
     // 0 makes axios's fetch adapter ask for `redirect: 'manual'`; the adapters follow same-origin redirects
     // themselves, and nothing follows a redirect to another origin.
     maxRedirects: 0,
     fetchOptions: { redirect: 'manual', cache: 'no-store' },
-    // Cookies are the adapters' business (their own jar), never the fetch implementation's.
-    withCredentials: false,
     validateStatus: () => true,
     responseType: 'text',
     // Bodies go out and come back as text, untouched: no JSON guessing, no per-request transforms. The size cap
     // is capResponseBytes's (axios's own re-streams every body), and the app only sends small bodies it wrote.
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
+    headers: { 'User-Agent': deps.userAgent ?? 'AccountDesk' },
   })
 
   type Attempt = { result: Result<HttpResponse>; transient: boolean }
 
+  // The languages rarely change: the header is built again only when they do.
+  let lastLanguages = ''
+  let lastHeader: Record<string, string> = {}
   const languageHeader = (): Record<string, string> => {
-    const header = deps.languages ? acceptLanguageHeader(deps.languages()) : undefined
-    return header ? { 'Accept-Language': header } : {}
+    const languages = deps.languages?.() ?? []
+    const joined = languages.join('\n')
+    if (joined !== lastLanguages) {
+      const header = acceptLanguageHeader(languages)
+      lastLanguages = joined
+      lastHeader = header ? { 'Accept-Language': header } : {}
+    }
+    return lastHeader
   }
 
   async function once(request: HttpRequest): Promise<Attempt> {
@@ -120,11 +145,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         method: request.method,
         url: request.url,
         data: request.body,
-        headers: {
-          'User-Agent': deps.userAgent ?? 'AccountDesk',
-          ...languageHeader(),
-          ...request.headers,
-        },
+        headers: { ...languageHeader(), ...request.headers },
         signal: request.deadline.signal,
       })
       const { headers, setCookies } = headerRecord(
