@@ -8,7 +8,7 @@ import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
-import { hasAnyForm, readForm, type DjangoForm, type FormInput } from './django-html'
+import { hasAnyForm, hasForm, readForm, type DjangoForm, type FormInput } from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
@@ -100,8 +100,8 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     pageUrl: string,
     expected: readonly string[],
     what: string,
+    form = readForm(html, pageUrl, expected),
   ): Result<OpenedForm> {
-    const form = readForm(html, pageUrl, expected)
     if (!form?.csrf)
       return fail({
         kind: 'unexpected-response',
@@ -223,8 +223,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
       }
       const html = htmlPage(response)
       if (!html.ok) return html
-      if (!readForm(html.value, current, EXPECTED.confirm)) return ok({ status: 'dead' })
-      const form = usableForm(html.value, current, EXPECTED.confirm, 'reset')
+      const read = readForm(html.value, current, EXPECTED.confirm)
+      if (!read) return ok({ status: 'dead' })
+      const form = usableForm(html.value, current, EXPECTED.confirm, 'reset', read)
       if (!form.ok) return form
       return ok({ status: 'valid', ...form.value })
     }
@@ -242,11 +243,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     const got = await b.get(changeUrl, 'forms.confirm_sign_in', false)
     if (!got.ok) return got
     const { status, headers, body } = got.value
-    if (
-      status === 200 &&
-      isHtmlContentType(headers['content-type']) &&
-      readForm(body, changeUrl, EXPECTED.change)
-    )
+    if (status === 200 && isHtmlContentType(headers['content-type']) && hasForm(body, EXPECTED.change))
       return ok(sessionFrom(username, b.jar))
     return fail({
       kind: 'auth',
@@ -330,7 +327,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(got.value)
         if (!html.ok) return logOutcome(logger, 'whoAmI', html)
-        if (!readForm(html.value, changeUrl, EXPECTED.change))
+        if (!hasForm(html.value, EXPECTED.change))
           return logOutcome(
             logger,
             'whoAmI',
@@ -438,7 +435,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (Object.keys(fields).length > 0)
           return logOutcome(logger, 'confirmReset', fail(validation(fields)))
         // Used up between our GET and our POST (another tab, another device).
-        if (!readForm(html, page.value.url, EXPECTED.confirm))
+        if (!hasForm(html, EXPECTED.confirm))
           return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
         return logOutcome(
           logger,

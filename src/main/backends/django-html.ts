@@ -113,13 +113,11 @@ function labelOf(input: Element, all: Element[]): string {
     : ''
 }
 
-/**
- * The first form on the page (in page order, outside `<template>`) whose inputs include every `expected` name,
- * read; null when no form has them. `pageUrl` is the address the page was fetched from (after redirects).
- */
-export function readForm(html: string, pageUrl: string, expected: readonly string[]): DjangoForm | null {
-  const document = parseDocument(html)
-  const all = [...elements(document)]
+type LocatedForm = { form: Element; owned: Element[]; fields: Element[]; all: Element[] }
+
+/** The first form on the page (in page order, outside `<template>`) whose inputs include every `expected` name. */
+function locateForm(html: string, expected: readonly string[]): LocatedForm | null {
+  const all = [...elements(parseDocument(html))]
   const ownedBy = (form: Element) => {
     const id = attr(form, 'id')
     // An input belongs to the form around it, or to the one its `form` attribute names.
@@ -131,23 +129,37 @@ export function readForm(html: string, pageUrl: string, expected: readonly strin
     const owned = ownedBy(form)
     const fields = owned.filter(isFieldInput)
     const names = new Set(fields.map((el) => attr(el, 'name')))
-    if (!expected.every((name) => names.has(name))) continue
-    return {
-      action: actionOf(form, pageUrl),
-      method: (attr(form, 'method') || 'get').toLowerCase(),
-      csrf: csrfOf(owned),
-      hidden: hiddenOf(owned),
-      inputs: fields.map((el) => ({
-        name: attr(el, 'name'),
-        type: el.name === 'input' ? attr(el, 'type').toLowerCase() || 'text' : el.name,
-        autocomplete: attr(el, 'autocomplete').toLowerCase(),
-        label: labelOf(el, all),
-      })),
-      errors: errorsOf(form, fields, all),
-    }
+    if (expected.every((name) => names.has(name))) return { form, owned, fields, all }
   }
   return null
 }
+
+/**
+ * The form holding every `expected` input, read (see locateForm); null when no form has them. `pageUrl` is the
+ * address the page was fetched from (after redirects).
+ */
+export function readForm(html: string, pageUrl: string, expected: readonly string[]): DjangoForm | null {
+  const located = locateForm(html, expected)
+  if (!located) return null
+  const { form, owned, fields, all } = located
+  return {
+    action: actionOf(form, pageUrl),
+    method: (attr(form, 'method') || 'get').toLowerCase(),
+    csrf: csrfOf(owned),
+    hidden: hiddenOf(owned),
+    inputs: fields.map((el) => ({
+      name: attr(el, 'name'),
+      type: el.name === 'input' ? attr(el, 'type').toLowerCase() || 'text' : el.name,
+      autocomplete: attr(el, 'autocomplete').toLowerCase(),
+      label: labelOf(el, all),
+    })),
+    errors: errorsOf(form, fields, all),
+  }
+}
+
+/** Whether the page has the form holding every `expected` input, without reading its labels and errors. */
+export const hasForm = (html: string, expected: readonly string[]): boolean =>
+  locateForm(html, expected) !== null
 
 /** Whether the page shows any form at all (a page without one is no Django form page: a portal, say). */
 export const hasAnyForm = (html: string): boolean =>
