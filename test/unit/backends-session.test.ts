@@ -54,6 +54,15 @@ describe('sessions', () => {
     })
   })
 
+  test('a session the adapter did not make itself is checked on every use, even a copy of a good one', async () => {
+    const session = djoser.restoreSession(token)!
+    const forged = { ...session, token: 'has space' }
+    expect(await djoser.whoAmI(forged)).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', sessionExpired: true },
+    })
+  })
+
   test('the kinds say whether a link can be checked', async () => {
     expect(djoser.canCheckLink).toBe(false)
     expect(forms.canCheckLink).toBe(true)

@@ -14,15 +14,28 @@ export interface SessionBase {
  * by another kind or for another server is never read as this one's: `read` and `restore` answer null for it.
  */
 export function sessionCodec<Data extends SessionBase>(schema: z.ZodType<Data>) {
-  const wrap = (data: Data): BackendSession => Object.freeze({ ...data, [sessionBrand]: data.kind })
+  // A session this codec made from data that passed the schema is frozen: the calls that read it need not parse
+  // it again (a session from anywhere else still is).
+  const checked = new WeakMap<BackendSession, Data>()
+  const wrap = (data: Data): BackendSession => {
+    const session: BackendSession = Object.freeze({ ...data, [sessionBrand]: data.kind })
+    const parsed = schema.safeParse(data)
+    if (parsed.success) checked.set(session, parsed.data)
+    return session
+  }
   const valid = (raw: unknown, serverId: string): Data | null => {
     const parsed = schema.safeParse(raw)
     return parsed.success && parsed.data.serverId === serverId ? parsed.data : null
   }
+  const read = (session: BackendSession, serverId: string): Data | null => {
+    const data = checked.get(session)
+    if (data) return data.serverId === serverId ? data : null
+    return valid(session, serverId)
+  }
   return {
     make: wrap,
     /** The adapter's data, when the session is of this kind and server; otherwise null. */
-    read: (session: BackendSession, serverId: string): Data | null => valid(session, serverId),
+    read,
     serialize: (session: BackendSession): string => JSON.stringify(session),
     /** Null when the string is not a session of this kind and server (then: sign in again). */
     restore(serialized: string, serverId: string): BackendSession | null {
