@@ -7,6 +7,8 @@
 //   npm run bench -- --quick       fewer runs, to try the bench itself (the counts the targets ask for are not met)
 //   npm run bench -- --only 1,2,6  some rows only (1 bytes, 2 first screen, 3 link, 4 API, 5 scale, 6 main)
 //   npm run bench -- --strict      exit 1 when a target is missed
+//   npm run bench -- --only 4 --skip-password-change   row 4 without the two password-change operations
+//   npm run bench -- --only 4 --compare-client <file>  row 4, plus an earlier build of the client beside this one
 import { writeFileSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -29,6 +31,8 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const strict = args.includes('--strict')
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] : null
+const skipPasswordChange = args.includes('--skip-password-change')
+const compareClient = args.includes('--compare-client') ? args[args.indexOf('--compare-client') + 1] : null
 const only = new Set((onlyArg ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()))
 const counts = quick
   ? { firstScreen: 5, link: 10, cli: 3, api: 20, renders: 2 }
@@ -57,6 +61,9 @@ if (only.has('4')) {
   const built = await buildClientLib(root, path.join(BUILD, 'lib'))
   clientLib = await import(pathToFileURL(built.file).href)
   // F3 (the response cap in front of axios) is applied: src/main/http/response-cap.ts.
+  // An earlier build of the client (bench/lib/build.mjs's buildClientLib from an older checkout), measured beside
+  // this one on the fast operations, interleaved: a client change's effect under the same load.
+  if (compareClient) fixedClientLibs.earlier = await import(pathToFileURL(path.resolve(compareClient)).href)
 }
 log(`  built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
@@ -280,6 +287,7 @@ if (only.has('4')) {
     lib: clientLib,
     fixedLibs: fixedClientLibs,
     runs: counts.api,
+    skipPasswordChange,
     log,
   })
   results.sections.api = api
@@ -293,7 +301,7 @@ if (only.has('4')) {
       target: '≤ 1.15×',
       pass: r.ratio <= 1.15,
     })
-  const fixNames = { F3: 'F3 response cap outside axios', F4: 'F4 fetch without axios' }
+  const fixNames = { earlier: `the client of ${compareClient}` }
   for (const r of api.fixRows)
     for (const [key, v] of Object.entries(r.variants ?? {}))
       fixRows.push({
