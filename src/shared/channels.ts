@@ -8,6 +8,7 @@ export const INVOKE_NAMES = [
   'rendererReady',
   'cancelPending',
   'listServers',
+  'detectServer',
   'addServer',
   'removeServer',
   'listAccounts',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { resultSchema, type Result } from './errors'
 import { backendKindSchema, passwordRulesSchema, signInWithSchema } from './profile'
 import { EVENT_NAMES, INVOKE_NAMES, type EventName, type InvokeName } from './channels'
+import { DETECTED_SIGN_IN, DETECTED_SOFTWARE } from './server-detection'
 
 export { BRIDGE_GLOBAL, channelOf, type EventName, type InvokeName } from './channels'
 
@@ -139,6 +140,28 @@ export const addServerSchema = z
   })
   .strict()
 
+/** One kind of sign-in service found at an address (Add server's check, main/backends/detect-kind.ts). */
+export const serverFindingSchema = z.object({
+  software: z.enum(DETECTED_SOFTWARE),
+  /** The kind that speaks it; null when this version of the app cannot. */
+  kind: backendKindSchema.nullable(),
+  /** What people sign in with, when the server says. */
+  signIn: z.enum(DETECTED_SIGN_IN).optional(),
+  /** Django's pages: whether the page that mails a reset link is there too. */
+  forgotPage: z.boolean().optional(),
+})
+export type ServerFinding = z.infer<typeof serverFindingSchema>
+
+export const serverDetectionSchema = z.object({
+  /** The address that was checked, as the server list would keep it. */
+  baseUrl: z.string(),
+  /** Every kind found there, the one to use first; empty when the server answers as none of them. */
+  found: z.array(serverFindingSchema),
+  /** Nothing found, and the sign-in page sends people to this other site (host[:port]): single sign-on. */
+  signInElsewhere: z.string().optional(),
+})
+export type ServerDetection = z.infer<typeof serverDetectionSchema>
+
 export const contract = {
   invoke: {
     getAppInfo: { request: empty, response: appInfoSchema },
@@ -149,6 +172,14 @@ export const contract = {
     cancelPending: { request: empty, response: empty },
 
     listServers: { request: empty, response: z.array(serverSummarySchema) },
+    /**
+     * Add server's check of an address before it is added: read-only requests that find which kind of server
+     * answers there. Refused, without a request, for an address the policy does not allow.
+     */
+    detectServer: {
+      request: z.object({ baseUrl: z.string().trim().min(1).max(2048) }).strict(),
+      response: serverDetectionSchema,
+    },
     addServer: { request: addServerSchema, response: serverSummarySchema },
     removeServer: { request: z.object({ serverId: id }).strict(), response: empty },
 

@@ -29,7 +29,8 @@ export const isLoopbackHost = (hostname: string): boolean =>
   (LOOPBACK_HOSTS as readonly string[]).includes(hostname.toLowerCase()) ||
   /^127(\.\d{1,3}){3}$/.test(hostname)
 
-const baseUrlSchema = z
+/** A server's address: https, or http for this computer only; no credentials, query or fragment. */
+export const baseUrlSchema = z
   .string()
   .max(2048)
   .refine((value) => {

@@ -1,5 +1,5 @@
-import type { AppInfo, Handlers } from '../../shared/contract'
-import { fail, ok } from '../../shared/errors'
+import type { AppInfo, Handlers, ServerDetection } from '../../shared/contract'
+import { fail, ok, type Result } from '../../shared/errors'
 import type { Backend } from '../backends'
 import type { LinkHandles, LinkIntake, LinkQueue } from '../links'
 import type { Notice } from '../storage/app-files'
@@ -39,6 +39,8 @@ export interface HandlerParts {
   backendFor(serverId: string): Backend | undefined
   /** Opens a server's sign-in page in the system browser (website-sign-in.ts). */
   openSignInPage: ReturnType<typeof createOpenSignInPage>
+  /** Which kind of server answers at an address (backends/detect-kind.ts), cancelled by `signal`. */
+  detectKind(baseUrl: string, signal: AbortSignal): Promise<Result<ServerDetection>>
   /** Remember the e-mail a reset was asked for on a server: it names the account a link is for. */
   rememberResetEmail(serverId: string, email: string): void
 }
@@ -95,6 +97,12 @@ export function createHandlers(p: HandlerParts): Handlers {
     },
 
     listServers: async () => ok(registry.summaries()),
+    detectServer: async ({ baseUrl }) => {
+      // Nothing is sent to an address the user may not add (policy, not https, already in the list).
+      const address = registry.vetAddress(baseUrl)
+      if (!address.ok) return address
+      return p.detectKind(address.value, p.signal())
+    },
     addServer: async (req) => {
       const added = registry.add(req)
       if (!added.ok) return added

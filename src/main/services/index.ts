@@ -1,6 +1,7 @@
 import type { Handlers, LinkEvent } from '../../shared/contract'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
 import { createBackend, type Backend } from '../backends'
+import { detectKind } from '../backends/detect-kind'
 import { loadPolicyAt, NO_POLICY } from '../config/policy'
 import {
   createLinkHandles,
@@ -145,6 +146,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       hosts: () => registry.profiles().map((p) => new URL(p.baseUrl).hostname),
       open: deps.openExternal,
     }),
+    detectKind: (baseUrl, signal) =>
+      detectKind(baseUrl, { fetch: deps.fetch, logger, languages: deps.languages, signal }),
     rememberResetEmail: (serverId, email) => lastResetEmail.set(serverId, email),
   })
 

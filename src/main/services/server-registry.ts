@@ -3,6 +3,7 @@ import type { ServerSummary } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import { backendKind } from '../../shared/backend-kinds'
 import {
+  baseUrlSchema,
   serverProfileSchema,
   type BackendKind,
   type ServerProfile,
@@ -34,6 +35,11 @@ export interface ServerRegistry {
     kind: BackendKind
     signInWith?: SignInWith
   }): Result<ServerEntry>
+  /**
+   * Whether the user may add a server at this address (policy, form, not already listed), before anything is
+   * sent to it: the address as the list would keep it, or why not.
+   */
+  vetAddress(baseUrl: string): Result<string>
   /** What the server said its people sign in with, kept on a server the user added. */
   learnSignInWith(id: string, signInWith: SignInWith): void
   remove(id: string): Result<void>
@@ -95,6 +101,19 @@ export function createServerRegistry(opts: {
     return entries
   }
 
+  const mayNotAdd = () => fail({ kind: 'policy', message: 'Your organisation manages the server list.' })
+  /** The policy's refusal, or the server already in the list, for an address that parsed. */
+  const refusalOf = (baseUrl: string) => {
+    const refused = policyRefusal(baseUrl, opts.policy)
+    if (refused) return fail({ kind: 'policy', message: refused })
+    const host = new URL(baseUrl).host.toLowerCase()
+    if (list().some((e) => hostOf(e.profile) === host)) {
+      const message = 'That server is already in the list.'
+      return fail({ kind: 'validation', message, fields: { baseUrl: [message] } })
+    }
+    return null
+  }
+
   return {
     list,
     get: (id) => list().find((e) => e.profile.id === id),
@@ -105,8 +124,7 @@ export function createServerRegistry(opts: {
       demo = profile
     },
     add(input) {
-      if (!effective.canAddServers)
-        return fail({ kind: 'policy', message: 'Your organisation manages the server list.' })
+      if (!effective.canAddServers) return mayNotAdd()
       const id = `${slug(input.displayName)}-${randomBytes(3).toString('hex')}`
       const parsed = serverProfileSchema.safeParse({
         id,
@@ -122,14 +140,24 @@ export function createServerRegistry(opts: {
           (fields[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
         return fail({ kind: 'validation', message: 'Check the server details.', fields })
       }
-      const refused = policyRefusal(parsed.data.baseUrl, opts.policy)
-      if (refused) return fail({ kind: 'policy', message: refused })
-      if (list().some((e) => hostOf(e.profile) === hostOf(parsed.data))) {
-        const message = 'That server is already in the list.'
-        return fail({ kind: 'validation', message, fields: { baseUrl: [message] } })
-      }
+      const refused = refusalOf(parsed.data.baseUrl)
+      if (refused) return refused
       update([...user, parsed.data])
       return ok({ profile: parsed.data, source: 'user', locked: false })
+    },
+    vetAddress(baseUrl) {
+      if (!effective.canAddServers) return mayNotAdd()
+      const parsed = baseUrlSchema.safeParse(baseUrl.trim())
+      if (!parsed.success) {
+        const messages = parsed.error.issues.map((issue) => issue.message)
+        return fail({
+          kind: 'validation',
+          message: 'Check the server details.',
+          fields: { baseUrl: messages },
+        })
+      }
+      const address = parsed.data.replace(/\/+$/, '')
+      return refusalOf(address) ?? ok(address)
     },
     remove(id) {
       const entry = list().find((e) => e.profile.id === id)
