@@ -444,10 +444,21 @@ describe('applyPolicy: the policy wins over user settings', () => {
           demo: 'auto',
           onChange: () => {},
         })
+        // Add server's check (detectServer) vets the address the same way before any request is sent.
+        const vetted = registry.vetAddress(url)
         const added = registry.add({ displayName: 'X', baseUrl: url, kind: 'djoser' })
         const refusal = policyRefusal(url, p)
-        if (refusal) expect(added, url).toEqual({ ok: false, error: { kind: 'policy', message: refusal } })
-        else expect(added.ok, url).toBe(true)
+        if (refusal) {
+          expect(added, url).toEqual({ ok: false, error: { kind: 'policy', message: refusal } })
+          expect(vetted, url).toEqual({ ok: false, error: { kind: 'policy', message: refusal } })
+        } else {
+          expect(added.ok, url).toBe(true)
+          expect(vetted, url).toEqual({ ok: true, value: url })
+          expect(registry.vetAddress(`${url}/`), url).toMatchObject({
+            ok: false,
+            error: { kind: 'validation', fields: { baseUrl: ['That server is already in the list.'] } },
+          })
+        }
       }
     const locked = createServerRegistry({
       policy: safeModePolicy(MACHINE),
@@ -460,6 +471,7 @@ describe('applyPolicy: the policy wins over user settings', () => {
       ok: false,
       error: { kind: 'policy' },
     })
+    expect(locked.vetAddress('https://a.example')).toMatchObject({ ok: false, error: { kind: 'policy' } })
   })
 })
 
