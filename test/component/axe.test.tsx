@@ -64,6 +64,34 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     expect(await violations()).toEqual([])
   })
 
+  it('add server: the check found a kind, found none (the kind asked for), could not reach the server', async () => {
+    const { user, fake } = await renderApp({
+      listServers: () => ok([]),
+      detectServer: ({ baseUrl }) =>
+        ok({ baseUrl, found: [{ software: 'djoser', kind: 'djoser', signIn: 'email' }] }),
+    })
+    await user.click(await screen.findByRole('button', { name: 'Add a server' }))
+    await user.type(screen.getByLabelText('Name'), 'Corp')
+    await user.type(screen.getByLabelText('Address'), 'https://a.example.com')
+    await user.tab()
+    await screen.findByText(/This server uses a sign-in service for apps/)
+    expect(await violations()).toEqual([])
+    fake.set('detectServer', ({ baseUrl }) => ok({ baseUrl, found: [] }))
+    await user.type(screen.getByLabelText('Address'), '.org')
+    await user.tab()
+    await screen.findByText('Account Desk doesn’t recognise this server.')
+    await user.click(screen.getByRole('button', { name: 'Add the server' }))
+    await screen.findByText('Choose the kind of server to add it anyway.')
+    expect(await violations()).toEqual([])
+    fake.set('detectServer', () =>
+      fail({ kind: 'unreachable', host: 'a.example.net', message: 'Nothing answered.' }),
+    )
+    await user.type(screen.getByLabelText('Address'), '.net')
+    await user.tab()
+    await screen.findByRole('button', { name: 'Check again' })
+    expect(await violations()).toEqual([])
+  })
+
   it('forgot, check your mail, reset form with errors, done, link problem, the dialog', async () => {
     const { user, fake } = await renderApp({
       listAccounts: () => ok([alice]),

@@ -1,17 +1,23 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { BACKEND_KINDS, type BackendKind, type SignInWith } from '../../../shared/backend-kinds'
+import type { ServerDetection } from '../../../shared/contract'
+import type { Result } from '../../../shared/errors'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
 import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
+import { useServerCheck, type CheckState } from '../hooks/useServerCheck'
 import { useApp } from '../store/provider'
+import { addressRefusal, describeCheck, signInWithOf, usableFinding } from './server-check-words'
 
 const SIGN_IN_WITH: { value: SignInWith; label: string }[] = [
   { value: 'username', label: 'Username' },
   { value: 'email', label: 'E-mail address' },
 ]
+
+const CHOOSE_KIND = 'Choose the kind of server to add it anyway.'
 
 /** Plain-language check before main's: an https address (http only for this computer). */
 function urlProblem(value: string): string | undefined {
@@ -29,34 +35,89 @@ function urlProblem(value: string): string | undefined {
   return undefined
 }
 
+/** The user's own choices in "Choose the kind yourself", for the address they were made for. */
+interface ManualChoice {
+  address: string
+  kind?: BackendKind
+  signInWith?: SignInWith
+}
+
 export function AddServer() {
   const addServer = useApp((s) => s.addServer)
   const goHome = useApp((s) => s.goHome)
   const kindId = useId()
   const [displayName, setDisplayName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
-  const [kind, setKind] = useState<BackendKind>(BACKEND_KINDS[0].id)
-  const [signInWith, setSignInWith] = useState<SignInWith>('username')
+  const address = baseUrl.trim()
+  const checkable = urlProblem(baseUrl) === undefined ? address : null
+  const check = useServerCheck(checkable)
+  const result = check.state.status === 'done' ? check.state.result : undefined
+  const detected = result?.ok ? usableFinding(result.value) : undefined
+
+  const [manual, setManual] = useState<ManualChoice | null>(null)
+  const mine = manual?.address === address ? manual : null
+  const choose = (choice: Omit<ManualChoice, 'address'>) => setManual({ ...mine, address, ...choice })
+  const kind = mine?.kind ?? detected?.kind ?? undefined
+  const signInWith = mine?.signInWith ?? signInWithOf(detected) ?? 'username'
+
+  const [disclosed, setDisclosed] = useState(false)
+  const [waiting, setWaiting] = useState(false)
+  const firstKind = useRef<HTMLInputElement>(null)
+  /** What submit decides with: the check's answer as it was when the user pressed Add (read by validate/send). */
+  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: string[] }>({ refusal: [] })
+
   const { attach, ...form } = useForm('addServer', {
-    values: { displayName, baseUrl, kind },
+    values: { displayName, baseUrl, kind: kind ?? '' },
     validate: () => {
       const problem = urlProblem(baseUrl)
-      return compact({
+      const fields = compact({
         displayName: required(displayName, 'Enter a name for this server.'),
-        baseUrl: problem ? [problem] : undefined,
+        baseUrl: problem ? [problem] : decided.current.refusal.length ? decided.current.refusal : undefined,
       })
+      if (fields || decided.current.kind) return fields
+      setDisclosed(true)
+      // The choice is inside the disclosure just opened: focus its first kind once it is on screen.
+      setTimeout(() => firstKind.current?.focus(), 0)
+      return { kind: [CHOOSE_KIND] }
     },
-    send: () => addServer({ displayName: displayName.trim(), baseUrl: baseUrl.trim(), kind, signInWith }),
+    send: () => {
+      const { kind: chosen, signInWith: signIn } = decided.current
+      return chosen
+        ? addServer({ displayName: displayName.trim(), baseUrl: address, kind: chosen, signInWith: signIn })
+        : undefined
+    },
     cancel: () => goHome(),
   })
   useReportDirty(displayName !== '' || baseUrl !== '')
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (waiting || form.busy) return
+    let answer: Result<ServerDetection> | undefined = result
+    if (checkable && !mine?.kind && !answer) {
+      // Pressed before the check ended (or began): its answer decides the kind.
+      setWaiting(true)
+      answer = await check.checkNow(checkable)
+      setWaiting(false)
+    }
+    const finding = answer?.ok ? usableFinding(answer.value) : undefined
+    decided.current = {
+      kind: mine?.kind ?? finding?.kind ?? undefined,
+      signInWith: mine?.signInWith ?? signInWithOf(finding) ?? 'username',
+      refusal: addressRefusal(answer),
+    }
+    form.submit()
+  }
+
+  const refusal = checkable ? addressRefusal(result) : []
   const kindErrors = form.on('kind')
+  const statusId = `${kindId}-check`
 
   return (
     <div className="screen screen--narrow">
       <StepHeading>Add a server</StepHeading>
       <p className="lead">Use the details your IT team gave you.</p>
-      <form ref={attach} className="form" noValidate onSubmit={form.submit}>
+      <form ref={attach} className="form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField
           label="Name"
           hint="How the server appears in Account Desk, e.g. “Example Corp accounts”."
@@ -69,7 +130,7 @@ export function AddServer() {
         />
         <TextField
           label="Address"
-          hint="Starts with https://"
+          hint="Starts with https://. Account Desk checks what kind of server it is."
           type="url"
           inputMode="url"
           autoComplete="url"
@@ -78,64 +139,128 @@ export function AddServer() {
           placeholder="https://accounts.example.com"
           value={baseUrl}
           onChange={setBaseUrl}
-          errors={form.on('baseUrl')}
+          onBlur={() => {
+            if (checkable) void check.checkNow(checkable)
+          }}
+          errors={form.on('baseUrl').length ? form.on('baseUrl') : refusal}
+          describedBy={statusId}
           maxLength={2048}
           required
         />
-        <fieldset
-          className="field fieldset"
-          aria-describedby={kindErrors.length ? `${kindId}-error` : undefined}
+        <div id={statusId} role="status" className="server-check">
+          <CheckStatus state={check.state} onRetry={() => checkable && check.recheck(checkable)} />
+        </div>
+        <details
+          className="subsection"
+          open={disclosed || kindErrors.length > 0}
+          onToggle={(event) => setDisclosed(event.currentTarget.open)}
         >
-          <legend className="field-label">Kind of server</legend>
-          {BACKEND_KINDS.map((k) => (
-            <div key={k.id} className="radio">
-              <input
-                type="radio"
-                id={`${kindId}-${k.id}`}
-                name="kind"
-                value={k.id}
-                checked={kind === k.id}
-                onChange={() => setKind(k.id)}
-                aria-describedby={`${kindId}-${k.id}-hint`}
-              />
-              <label htmlFor={`${kindId}-${k.id}`}>{k.label}</label>
-              <p id={`${kindId}-${k.id}-hint`} className="field-hint radio-hint">
-                {k.hint}
-              </p>
-            </div>
-          ))}
-          {kindErrors.length ? (
-            <ul id={`${kindId}-error`} className="field-errors">
-              {kindErrors.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
-        </fieldset>
-        <fieldset className="field fieldset" aria-describedby={`${kindId}-sign-in-hint`}>
-          <legend className="field-label">People sign in with</legend>
-          <p id={`${kindId}-sign-in-hint`} className="field-hint">
-            If the server says which it takes, the app follows the server.
-          </p>
-          {SIGN_IN_WITH.map((choice) => (
-            <div key={choice.value} className="radio">
-              <input
-                type="radio"
-                id={`${kindId}-sign-in-${choice.value}`}
-                name="signInWith"
-                value={choice.value}
-                checked={signInWith === choice.value}
-                onChange={() => setSignInWith(choice.value)}
-              />
-              <label htmlFor={`${kindId}-sign-in-${choice.value}`}>{choice.label}</label>
-            </div>
-          ))}
-        </fieldset>
+          <summary>Choose the kind yourself</summary>
+          <fieldset
+            className="field fieldset"
+            aria-describedby={kindErrors.length ? `${kindId}-error` : undefined}
+          >
+            <legend className="field-label">Kind of server</legend>
+            {BACKEND_KINDS.map((k, i) => (
+              <div key={k.id} className="radio">
+                <input
+                  ref={i === 0 ? firstKind : undefined}
+                  type="radio"
+                  id={`${kindId}-${k.id}`}
+                  name="kind"
+                  value={k.id}
+                  checked={kind === k.id}
+                  onChange={() => choose({ kind: k.id })}
+                  aria-describedby={`${kindId}-${k.id}-hint`}
+                />
+                <label htmlFor={`${kindId}-${k.id}`}>{k.label}</label>
+                <p id={`${kindId}-${k.id}-hint`} className="field-hint radio-hint">
+                  {k.hint}
+                </p>
+              </div>
+            ))}
+            {kindErrors.length ? (
+              <ul id={`${kindId}-error`} className="field-errors">
+                {kindErrors.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            ) : null}
+          </fieldset>
+          <fieldset className="field fieldset" aria-describedby={`${kindId}-sign-in-hint`}>
+            <legend className="field-label">People sign in with</legend>
+            <p id={`${kindId}-sign-in-hint`} className="field-hint">
+              If the server says which it takes, the app follows the server.
+            </p>
+            {SIGN_IN_WITH.map((choice) => (
+              <div key={choice.value} className="radio">
+                <input
+                  type="radio"
+                  id={`${kindId}-sign-in-${choice.value}`}
+                  name="signInWith"
+                  value={choice.value}
+                  checked={signInWith === choice.value}
+                  onChange={() => choose({ signInWith: choice.value })}
+                />
+                <label htmlFor={`${kindId}-sign-in-${choice.value}`}>{choice.label}</label>
+              </div>
+            ))}
+          </fieldset>
+        </details>
         <ErrorAlert error={form.alertError} fields={['displayName', 'baseUrl', 'kind']} />
-        <FormActions form={form} busyLabel="Adding…">
+        <FormActions
+          form={{ ...form, busy: form.busy || waiting }}
+          busyLabel={waiting ? 'Checking the server…' : 'Adding…'}
+        >
           Add the server
         </FormActions>
       </form>
+    </div>
+  )
+}
+
+/** What the check found, said next to the address (a live region: read out when it changes). */
+function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => void }) {
+  if (state.status === 'idle') return null
+  if (state.status === 'checking')
+    return (
+      <p className="note">
+        <span className="spinner" aria-hidden="true" /> Checking the server…
+      </p>
+    )
+  const words = describeCheck(state.result)
+  if (!words) return null
+  if (words.tone === 'found')
+    return (
+      <div className="check check--met">
+        <span className="check-icon" aria-hidden="true">
+          ✓
+        </span>
+        <div>
+          <p>{words.title}</p>
+          {words.lines.map((line) => (
+            <p key={line} className="note">
+              {line}
+            </p>
+          ))}
+        </div>
+      </div>
+    )
+  return (
+    <div className="alert alert--warning">
+      <p className="alert-title">{words.title}</p>
+      {words.lines.map((line) => (
+        <p key={line} className="alert-message">
+          {line}
+        </p>
+      ))}
+      {words.retry ? (
+        <div className="alert-actions">
+          <button type="button" className="button" onClick={onRetry}>
+            Check again
+          </button>
+        </div>
+      ) : null}
     </div>
   )
 }

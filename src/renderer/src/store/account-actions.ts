@@ -1,9 +1,9 @@
-import type { StoreContext } from './context'
+import { settle, type StoreContext } from './context'
 import type { AppActions } from './types'
 
 type AccountActions = Pick<
   AppActions,
-  'signIn' | 'openSignInPage' | 'signOut' | 'addServer' | 'changePassword'
+  'signIn' | 'openSignInPage' | 'signOut' | 'detectServer' | 'addServer' | 'changePassword'
 >
 
 export const serverName = (ctx: StoreContext, serverId: string): string =>
@@ -54,6 +54,8 @@ export function accountActions(ctx: StoreContext): AccountActions {
         })
       }
     },
+
+    detectServer: (baseUrl) => settle(() => bridge.detectServer({ baseUrl })),
 
     async addServer(input) {
       const result = await run('addServer', () => bridge.addServer(input))

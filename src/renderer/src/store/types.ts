@@ -5,9 +5,10 @@ import type {
   Diagnostics,
   LinkHandle,
   MailSummary,
+  ServerDetection,
   ServerSummary,
 } from '../../../shared/contract'
-import type { AppError } from '../../../shared/errors'
+import type { AppError, Result } from '../../../shared/errors'
 import type { FirstScreen } from './first-screen'
 import type { SessionMemory } from './session-memory'
 
@@ -166,6 +167,11 @@ export interface AppActions {
   /** Opens the server's sign-in page in the system browser (the server asks for a step the app cannot do). */
   openSignInPage(serverId: string): Promise<void>
   signOut(accountId: string): Promise<void>
+  /**
+   * Add server's check of an address: which kind of server answers there. Not an action of the form (nothing is
+   * pending, no failure is kept): the screen shows the answer next to the address.
+   */
+  detectServer(baseUrl: string): Promise<Result<ServerDetection>>
   addServer(input: AddServerInput): Promise<void>
   changePassword(input: ChangeInput): Promise<void>
 

@@ -1,0 +1,100 @@
+import type { ServerDetection, ServerFinding } from '../../../shared/contract'
+import type { AppError, Result } from '../../../shared/errors'
+import type { SignInWith } from '../../../shared/backend-kinds'
+import type { DetectedSignIn, DetectedSoftware } from '../../../shared/server-detection'
+import { errorTitle } from '../errors/describe'
+
+/** What Add server says about an address once it is checked, in words for people. */
+export interface CheckWords {
+  /** `found`: the app can use the server as found; `warning`: it cannot without the user's own choice. */
+  tone: 'found' | 'warning'
+  title: string
+  lines: string[]
+  /** Whether checking again may tell something new (nothing answered, no network, too slow). */
+  retry: boolean
+}
+
+const SOFTWARE: Record<DetectedSoftware, string> = {
+  'allauth-headless': 'django-allauth’s sign-in service for apps',
+  djoser: 'a sign-in service for apps (djoser)',
+  'allauth-html': 'django-allauth’s sign-in pages',
+  'django-forms': 'Django’s own sign-in pages',
+}
+
+const SIGN_IN: Record<DetectedSignIn, string> = {
+  username: 'People sign in with their username.',
+  email: 'People sign in with their e-mail address.',
+  'username-or-email': 'People sign in with their username or e-mail address.',
+}
+
+const ADD_ANYWAY = 'To add it anyway, choose the kind yourself below.'
+
+/** The finding the app will use: the first of the found kinds it can speak. */
+export const usableFinding = (detection: ServerDetection): ServerFinding | undefined =>
+  detection.found.find((finding) => finding.kind !== null)
+
+/** What the sign-in form should ask for, as the server said (either one: the username field takes both). */
+export const signInWithOf = (finding: ServerFinding | undefined): SignInWith | undefined =>
+  finding?.signIn === 'email' ? 'email' : finding?.signIn ? 'username' : undefined
+
+/** Failures that are about the address itself (policy, not https, already listed): they belong on its field. */
+export function addressRefusal(result: Result<ServerDetection> | undefined): string[] {
+  if (!result || result.ok) return []
+  const { error } = result
+  if (error.kind === 'policy') return [error.message]
+  if (error.kind === 'validation') return Object.values(error.fields).flat()
+  return []
+}
+
+export function describeCheck(result: Result<ServerDetection>): CheckWords | null {
+  if (!result.ok) return describeFailure(result.error)
+  const detection = result.value
+  const usable = usableFinding(detection)
+  if (usable) {
+    const lines = usable.signIn ? [SIGN_IN[usable.signIn]] : []
+    if (usable.forgotPage === false)
+      lines.push(
+        'Its page for a forgotten password was not found, so asking for a reset link from the app may not work.',
+      )
+    const others = detection.found.filter((f) => f !== usable && f.kind !== null)
+    if (others.length > 0)
+      lines.push(
+        `It also has ${others.map((f) => SOFTWARE[f.software]).join(' and ')}; to use ${others.length > 1 ? 'one of those' : 'that'} instead, choose the kind yourself below.`,
+      )
+    return { tone: 'found', title: `This server uses ${SOFTWARE[usable.software]}.`, lines, retry: false }
+  }
+  const unsupported = detection.found[0]
+  if (unsupported)
+    return {
+      tone: 'warning',
+      title: `This server uses ${SOFTWARE[unsupported.software]}, which this version of Account Desk can’t use yet.`,
+      lines: [ADD_ANYWAY],
+      retry: false,
+    }
+  return {
+    tone: 'warning',
+    title: 'Account Desk doesn’t recognise this server.',
+    lines: [
+      detection.signInElsewhere
+        ? `Its sign-in page sends people to another site (${detection.signInElsewhere}), which Account Desk can’t sign in to.`
+        : 'Something answers at this address, but not as a sign-in service Account Desk knows. Check the address with your IT team.',
+      ADD_ANYWAY,
+    ],
+    retry: false,
+  }
+}
+
+function describeFailure(error: AppError): CheckWords | null {
+  // Said on the address field instead (addressRefusal), or nothing to say (the check was abandoned).
+  if (error.kind === 'policy' || error.kind === 'validation' || error.kind === 'cancelled') return null
+  const message =
+    error.kind === 'unreachable'
+      ? 'Nothing answered at this address. The server may be down, or the address may be wrong.'
+      : error.message
+  return {
+    tone: 'warning',
+    title: errorTitle(error),
+    lines: [message, ADD_ANYWAY],
+    retry: ['unreachable', 'offline', 'timeout', 'proxy', 'server'].includes(error.kind),
+  }
+}
