@@ -114,7 +114,7 @@ describe('add a server', () => {
   it('a server with both: the app service first, and the pages chosen by hand when the user wants them', async () => {
     const { user, fake } = await openAddServer({
       ...adding(),
-      detectServer: ({ baseUrl }) => ok(found(baseUrl, DJOSER, PAGES)),
+      detectServer: ({ baseUrl }) => ok(found(baseUrl, DJOSER, { ...PAGES, signIn: 'email' })),
     })
     await user.type(screen.getByLabelText('Name'), 'Both')
     await user.type(screen.getByLabelText('Address'), 'https://both.example.com')
@@ -122,8 +122,11 @@ describe('add a server', () => {
     expect(await within(status()).findByText(/It also has Django’s own sign-in pages/)).toBeInTheDocument()
     await user.click(screen.getByText('Choose the kind yourself'))
     expect(screen.getByRole('radio', { name: 'Sign-in service for apps' })).toBeChecked()
+    expect(screen.getByRole('radio', { name: 'Username' })).toBeChecked()
+    // The pages' own login form said e-mail: choosing them brings what they said.
     await user.click(screen.getByRole('radio', { name: 'Django website sign-in pages' }))
-    await user.click(screen.getByRole('radio', { name: 'E-mail address' }))
+    expect(screen.getByRole('radio', { name: 'E-mail address' })).toBeChecked()
+    expect(screen.queryByText(/The check did not find/)).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Add the server' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument()
     expect(fake.callsOf('addServer')).toEqual([
@@ -237,12 +240,19 @@ describe('add a server', () => {
     await within(status()).findByText(/This server uses/)
     await user.click(screen.getByText('Choose the kind yourself'))
     await user.click(screen.getByRole('radio', { name: 'Django website sign-in pages' }))
+    // Not what the check found there: said under the choice, which stays the user's.
+    expect(
+      screen.getByText(
+        'The check did not find “Django website sign-in pages” at this address: adding the server as that may not work.',
+      ),
+    ).toBeInTheDocument()
     const addressField = screen.getByLabelText('Address')
     await user.clear(addressField)
     await user.type(addressField, 'https://b.example.com')
     await user.tab()
     await within(status()).findByText(/This server uses/)
     expect(screen.getByRole('radio', { name: 'Sign-in service for apps' })).toBeChecked()
+    expect(screen.queryByText(/The check did not find/)).toBeNull()
   })
 
   it('shows main’s messages on their fields and a policy refusal in the alert', async () => {

@@ -133,6 +133,13 @@ function installFakeBridge(scenario: string) {
         message: 'The server did not answer within 15 seconds.',
         mayHaveApplied: true,
       }),
+    // Main refuses the address before anything is sent to it: the check says so on the field.
+    detectServer: () =>
+      fail({
+        kind: 'validation',
+        message: 'x',
+        fields: { baseUrl: ['Your organisation allows only servers on example.com.'] },
+      }),
     addServer: () =>
       fail({
         kind: 'validation',

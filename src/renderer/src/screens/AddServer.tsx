@@ -10,7 +10,7 @@ import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useServerCheck, type CheckState } from '../hooks/useServerCheck'
 import { useApp } from '../store/provider'
-import { addressRefusal, describeCheck, signInWithOf, usableFinding } from './server-check-words'
+import { addressRefusal, chosenFor, describeCheck, mismatchNote } from './server-check-words'
 
 const SIGN_IN_WITH: { value: SignInWith; label: string }[] = [
   { value: 'username', label: 'Username' },
@@ -52,13 +52,11 @@ export function AddServer() {
   const checkable = urlProblem(baseUrl) === undefined ? address : null
   const check = useServerCheck(checkable)
   const result = check.state.status === 'done' ? check.state.result : undefined
-  const detected = result?.ok ? usableFinding(result.value) : undefined
 
   const [manual, setManual] = useState<ManualChoice | null>(null)
   const mine = manual?.address === address ? manual : null
   const choose = (choice: Omit<ManualChoice, 'address'>) => setManual({ ...mine, address, ...choice })
-  const kind = mine?.kind ?? detected?.kind ?? undefined
-  const signInWith = mine?.signInWith ?? signInWithOf(detected) ?? 'username'
+  const { kind, signInWith } = chosenFor(result, mine)
 
   const [disclosed, setDisclosed] = useState(false)
   const [waiting, setWaiting] = useState(false)
@@ -100,17 +98,17 @@ export function AddServer() {
       answer = await check.checkNow(checkable)
       setWaiting(false)
     }
-    const finding = answer?.ok ? usableFinding(answer.value) : undefined
-    decided.current = {
-      kind: mine?.kind ?? finding?.kind ?? undefined,
-      signInWith: mine?.signInWith ?? signInWithOf(finding) ?? 'username',
-      refusal: addressRefusal(answer),
-    }
+    decided.current = { ...chosenFor(answer, mine), refusal: addressRefusal(answer) }
     form.submit()
   }
 
   const refusal = checkable ? addressRefusal(result) : []
   const kindErrors = form.on('kind')
+  const mismatch = mismatchNote(
+    result,
+    mine?.kind,
+    BACKEND_KINDS.find((k) => k.id === mine?.kind)?.label ?? '',
+  )
   const statusId = `${kindId}-check`
 
   return (
@@ -179,6 +177,7 @@ export function AddServer() {
                 </p>
               </div>
             ))}
+            {mismatch ? <p className="note">{mismatch}</p> : null}
             {kindErrors.length ? (
               <ul id={`${kindId}-error`} className="field-errors">
                 {kindErrors.map((m) => (

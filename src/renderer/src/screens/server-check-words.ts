@@ -1,6 +1,6 @@
 import type { ServerDetection, ServerFinding } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
-import type { SignInWith } from '../../../shared/backend-kinds'
+import type { BackendKind, SignInWith } from '../../../shared/backend-kinds'
 import type { DetectedSignIn, DetectedSoftware } from '../../../shared/server-detection'
 import { errorTitle } from '../errors/describe'
 
@@ -34,8 +34,36 @@ export const usableFinding = (detection: ServerDetection): ServerFinding | undef
   detection.found.find((finding) => finding.kind !== null)
 
 /** What the sign-in form should ask for, as the server said (either one: the username field takes both). */
-export const signInWithOf = (finding: ServerFinding | undefined): SignInWith | undefined =>
+const signInWithOf = (finding: ServerFinding | undefined): SignInWith | undefined =>
   finding?.signIn === 'email' ? 'email' : finding?.signIn ? 'username' : undefined
+
+/**
+ * The kind and sign-in field Add server adds with: the user's own choice, else what the check found (the sign-in
+ * field the server said for that kind), else none and `username`.
+ */
+export function chosenFor(
+  result: Result<ServerDetection> | undefined,
+  manual: { kind?: BackendKind; signInWith?: SignInWith } | null,
+): { kind: BackendKind | undefined; signInWith: SignInWith } {
+  const found = result?.ok ? result.value.found : []
+  const kind = manual?.kind ?? found.find((f) => f.kind !== null)?.kind ?? undefined
+  const finding = found.find((f) => f.kind === kind)
+  return { kind, signInWith: manual?.signInWith ?? signInWithOf(finding) ?? 'username' }
+}
+
+/**
+ * A kind chosen by hand that the check did not find where it found others: said under the choice. Null when the
+ * check found it, found nothing (the status says so already), or did not finish.
+ */
+export function mismatchNote(
+  result: Result<ServerDetection> | undefined,
+  chosen: BackendKind | undefined,
+  label: string,
+): string | null {
+  if (!chosen || !result?.ok || result.value.found.length === 0) return null
+  if (result.value.found.some((f) => f.kind === chosen)) return null
+  return `The check did not find “${label}” at this address: adding the server as that may not work.`
+}
 
 /** Failures that are about the address itself (policy, not https, already listed): they belong on its field. */
 export function addressRefusal(result: Result<ServerDetection> | undefined): string[] {
