@@ -176,16 +176,36 @@ describe('add a server', () => {
     ).toBeVisible()
   })
 
-  it('a kind this version cannot speak yet (allauth): said plainly, nothing pre-selected', async () => {
+  it('django-allauth’s API: said as the issue puts it, and added as the allauth kind', async () => {
+    const { user, fake } = await openAddServer({
+      ...adding(),
+      detectServer: ({ baseUrl }) =>
+        ok(found(baseUrl, { software: 'allauth-headless', kind: 'allauth', signIn: 'email' })),
+    })
+    await user.type(screen.getByLabelText('Name'), 'Shop')
+    await user.type(screen.getByLabelText('Address'), 'https://shop.example.com')
+    await user.tab()
+    expect(
+      await within(status()).findByText('This server uses django-allauth’s sign-in service for apps.'),
+    ).toBeInTheDocument()
+    expect(status()).toHaveTextContent('People sign in with their e-mail address.')
+    await user.click(screen.getByRole('button', { name: 'Add the server' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument()
+    expect(fake.callsOf('addServer')).toEqual([
+      { displayName: 'Shop', baseUrl: 'https://shop.example.com', kind: 'allauth', signInWith: 'email' },
+    ])
+  })
+
+  it('a kind this version cannot speak yet (allauth’s pages): said plainly, nothing pre-selected', async () => {
     const { user } = await openAddServer({
       detectServer: ({ baseUrl }) =>
-        ok(found(baseUrl, { software: 'allauth-headless', kind: null, signIn: 'email' })),
+        ok(found(baseUrl, { software: 'allauth-html', kind: null, signIn: 'username-or-email' })),
     })
     await user.type(screen.getByLabelText('Address'), 'https://allauth.example.com')
     await user.tab()
     expect(
       await within(status()).findByText(
-        'This server uses django-allauth’s sign-in service for apps, which this version of Account Desk can’t use yet.',
+        'This server uses django-allauth’s sign-in pages, which this version of Account Desk can’t use yet.',
       ),
     ).toBeInTheDocument()
     await user.click(screen.getByText('Choose the kind yourself'))

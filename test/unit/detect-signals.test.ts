@@ -223,6 +223,7 @@ describe('the decision', () => {
 describe('what the app can speak', () => {
   test('each finding names the registered kind that speaks it, or null for one this build lacks', () => {
     expect(kindForSoftware('djoser')).toBe('djoser')
+    expect(kindForSoftware('allauth-headless')).toBe('allauth')
     expect(kindForSoftware('django-forms')).toBe('django-forms')
     const ids: readonly string[] = BACKEND_KINDS.map((k) => k.id)
     for (const software of DETECTED_SOFTWARE) {
