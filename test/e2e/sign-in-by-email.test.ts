@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core'
 import { backendKind } from '../../src/shared/backend-kinds'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
-import { axeViolations, launchChromium, newPage, startBrowserShell, type RunningShell } from './harness'
+import {
+  axeViolations,
+  launchChromium,
+  newPage,
+  screenshot,
+  startBrowserShell,
+  type RunningShell,
+} from './harness'
 
 /**
  * Sign-in by e-mail end to end: a server that signs people in with their address (djoser's LOGIN_FIELD = 'email';
@@ -54,6 +61,7 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)('sign-in by e-ma
       await page.getByRole('radio', { name: backendKind(kind).label }).check()
       await page.getByRole('radio', { name: 'Username' }).check()
     }
+    await screenshot(page, `add-server-checked-${kind}`)
     await page.getByRole('button', { name: 'Add the server' }).click()
     const address = page.getByRole('textbox', { name: 'E-mail address' })
     await address.waitFor({ timeout: 30_000 })
