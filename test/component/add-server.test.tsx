@@ -111,6 +111,23 @@ describe('add a server', () => {
     ])
   })
 
+  it('Cancel while Add waits for the check: nothing is added when the answer comes', async () => {
+    const answer = deferred<ReturnType<typeof ok<ServerDetection>>>()
+    const { user, fake } = await openAddServer({ ...adding(), detectServer: () => answer.promise })
+    await user.type(screen.getByLabelText('Name'), 'Gone')
+    await user.type(screen.getByLabelText('Address'), 'https://gone.example.com')
+    await user.click(screen.getByRole('button', { name: 'Add the server' }))
+    await screen.findByRole('button', { name: 'Checking the server…' })
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /welcome|your accounts/i }),
+    ).toBeInTheDocument()
+    answer.resolve(ok(found('https://gone.example.com', DJOSER)))
+    await answer.promise
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(fake.callsOf('addServer')).toEqual([])
+  })
+
   it('a server with both: the app service first, and the pages chosen by hand when the user wants them', async () => {
     const { user, fake } = await openAddServer({
       ...adding(),

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { BACKEND_KINDS, type BackendKind, type SignInWith } from '../../../shared/backend-kinds'
 import type { ServerDetection } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
@@ -88,6 +88,15 @@ export function AddServer() {
   })
   useReportDirty(displayName !== '' || baseUrl !== '')
 
+  /** False once the screen is gone (Cancel while the check ran): its answer then adds nothing. */
+  const onScreen = useRef(true)
+  useEffect(() => {
+    onScreen.current = true
+    return () => {
+      onScreen.current = false
+    }
+  }, [])
+
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (waiting || form.busy) return
@@ -96,6 +105,7 @@ export function AddServer() {
       // Pressed before the check ended (or began): its answer decides the kind.
       setWaiting(true)
       answer = await check.checkNow(checkable)
+      if (!onScreen.current) return
       setWaiting(false)
     }
     decided.current = { ...chosenFor(answer, mine), refusal: addressRefusal(answer) }
