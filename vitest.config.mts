@@ -23,7 +23,10 @@ const DJANGO_INTEGRATION = [
   'test/integration/backends-sign-in-by-email.test.ts',
   'test/integration/detect-kind-django.test.ts',
 ]
-const ALLAUTH_INTEGRATION = ['test/integration/backends-allauth.test.ts']
+const ALLAUTH_INTEGRATION = [
+  'test/integration/backends-allauth.test.ts',
+  'test/integration/detect-kind-allauth.test.ts',
+]
 const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
 
 const djangoIntegration = (generation: string): TestProjectInlineConfiguration => ({

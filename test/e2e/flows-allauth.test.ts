@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { backendKind } from '../../src/shared/backend-kinds'
 import { DEV_SCHEME } from '../../src/shared/app'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { requireAllauth, startDjango, type DjangoServer } from '../servers/django'
@@ -60,17 +59,25 @@ describe.runIf(ready)('the screens against real django-allauth (headless API)', 
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   }
 
-  step('Add server with the allauth choice: the sign-in screen asks for the e-mail address', async () => {
-    await page.getByRole('button', { name: 'Add a server' }).first().click()
-    await page.getByLabel('Name', { exact: true }).fill('Allauth Corp')
-    await page.getByLabel('Address', { exact: true }).fill(allauth.baseUrl)
-    await page.getByRole('radio', { name: backendKind('allauth').label }).check()
-    await page.getByRole('button', { name: 'Add the server' }).click()
-    const address = page.getByRole('textbox', { name: 'E-mail address' })
-    await address.waitFor({ timeout: 30_000 })
-    expect(await address.getAttribute('type')).toBe('email')
-    expect(await axeViolations(page)).toEqual([])
-  })
+  step(
+    'Add server finds django-allauth by itself: the sign-in screen asks for the e-mail address',
+    async () => {
+      await page.getByRole('button', { name: 'Add a server' }).first().click()
+      await page.getByLabel('Name', { exact: true }).fill('Allauth Corp')
+      await page.getByLabel('Address', { exact: true }).fill(allauth.baseUrl)
+      // No kind to choose: the check reads allauth's config, which says people sign in by e-mail.
+      const check = page.locator('.server-check')
+      await check
+        .getByText('This server uses django-allauth’s sign-in service for apps.')
+        .waitFor({ timeout: 30_000 })
+      expect(await check.textContent()).toContain('People sign in with their e-mail address.')
+      await page.getByRole('button', { name: 'Add the server' }).click()
+      const address = page.getByRole('textbox', { name: 'E-mail address' })
+      await address.waitFor({ timeout: 30_000 })
+      expect(await address.getAttribute('type')).toBe('email')
+      expect(await axeViolations(page)).toEqual([])
+    },
+  )
 
   step('sign in with the address; a wrong password gets the server’s words', async () => {
     await signIn('Not-The-Password-1')
