@@ -22,7 +22,13 @@ const MODULES = {
   security: ['src/main/security/**/*.ts'],
 }
 
-const asked = process.argv.slice(2)
+// `--incremental`: reuse the module's previous results (reports/mutation/<module>.incremental.json) and rerun only
+// the mutants whose code or covering tests changed since, so a rerun after adding tests takes minutes, not an hour.
+const incremental = process.argv.includes('--incremental')
+// `--concurrency=N`: test runner processes, instead of stryker.config.mjs's 2 (say 1 when two runs share the machine).
+const concurrencyArg = process.argv.find((arg) => arg.startsWith('--concurrency='))
+const concurrency = concurrencyArg ? Number(concurrencyArg.slice('--concurrency='.length)) : undefined
+const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 for (const name of asked)
   if (!(name in MODULES)) {
     console.error(`Unknown module "${name}". Modules: ${Object.keys(MODULES).join(', ')}`)
@@ -42,6 +48,9 @@ for (const name of names) {
     results = await new Stryker({
       configFile: path.join(root, 'stryker.config.mjs'),
       mutate: MODULES[name],
+      incremental,
+      ...(concurrency ? { concurrency } : {}),
+      incrementalFile: path.join(out, `${name}.incremental.json`),
     }).runMutationTest()
   } catch (error) {
     // A module whose tests fail before any mutant (the dry run) gets no score, and fails the run.
