@@ -13,9 +13,19 @@ describe('the Accept-Language header', () => {
     expect(acceptLanguageHeader(['', ' '])).toBeUndefined()
   })
 
+  test('a tag is 1–8 letters, then subtags of 1–8 letters or digits; spaces around it are dropped', () => {
+    expect(
+      acceptLanguageHeader([' de ', 'abcdefgh', 'abcdefghi', 'sr-Latn-RS', 'es-419', 'x-12345678']),
+    ).toBe('de, abcdefgh;q=0.9, sr-Latn-RS;q=0.8, es-419;q=0.7, x-12345678;q=0.6')
+    for (const odd of ['de-', '-de', 'de--at', 'de-123456789', '1de', 'de at', 'de.at', 'd\u00e9'])
+      expect(acceptLanguageHeader([odd]), odd).toBeUndefined()
+  })
+
   test('at most ten tags', () => {
     const many = Array.from({ length: 12 }, (_, i) => `x${String.fromCharCode(97 + i)}`)
-    expect(acceptLanguageHeader(many)?.split(', ')).toHaveLength(10)
+    const header = acceptLanguageHeader(many)
+    expect(header?.split(', ')).toHaveLength(10)
+    expect(header?.split(', ')[9]).toBe('xj;q=0.1')
   })
 })
 

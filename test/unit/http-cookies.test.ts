@@ -48,3 +48,90 @@ describe('cookies', () => {
     expect(copy.toJSON().map((c) => c.name)).toEqual(['scoped', 'tls'])
   })
 })
+
+describe('cookie attributes and the jar’s edges', () => {
+  test('nothing, or no name before “=”, is no cookie; a lone quote is kept as it is', () => {
+    expect(parseSetCookie('', NOW)).toBeNull()
+    expect(parseSetCookie('novalue', NOW)).toBeNull()
+    expect(parseSetCookie('a=', NOW)).toEqual({ name: 'a', value: '', path: '/' })
+    expect(parseSetCookie('a="', NOW)?.value).toBe('"')
+    expect(parseSetCookie('a="x', NOW)?.value).toBe('"x')
+    expect(parseSetCookie('a=x"', NOW)?.value).toBe('x"')
+    expect(parseSetCookie('a=b=c', NOW)?.value).toBe('b=c')
+    expect(parseSetCookie('a b=1', NOW)).toBeNull()
+    expect(parseSetCookie('a;b=1', NOW)).toBeNull()
+  })
+
+  test('attribute names in any case and spacing; a Path that is not absolute is ignored', () => {
+    expect(parseSetCookie('a=1;  PATH = /accounts ; SECURE', NOW)).toEqual({
+      name: 'a',
+      value: '1',
+      path: '/accounts',
+      secure: true,
+    })
+    expect(parseSetCookie('a=1; Path=accounts', NOW)?.path).toBe('/')
+    expect(parseSetCookie('a=1; Path', NOW)?.path).toBe('/')
+    expect(parseSetCookie('a=1; Secure=no', NOW)?.secure).toBe(true)
+    expect(parseSetCookie('a=1; Pathx=/x; xSecure', NOW)).toEqual({ name: 'a', value: '1', path: '/' })
+  })
+
+  test('Max-Age wins over Expires whatever their order; the first readable Expires counts', () => {
+    const expires = 'Thu, 01 Jan 2099 00:00:00 GMT'
+    expect(parseSetCookie(`a=1; Max-Age=10; Expires=${expires}`, NOW)?.expiresAt).toBe(NOW + 10_000)
+    expect(parseSetCookie(`a=1; Expires=${expires}; Max-Age=10`, NOW)?.expiresAt).toBe(NOW + 10_000)
+    expect(parseSetCookie('a=1; Max-Age=-1', NOW)?.expiresAt).toBe(NOW - 1_000)
+    expect(parseSetCookie(`a=1; Max-Age=soon; Expires=${expires}`, NOW)?.expiresAt).toBe(Date.parse(expires))
+    expect(parseSetCookie('a=1; Max-Age=1.5', NOW)?.expiresAt).toBeUndefined()
+    expect(parseSetCookie('a=1; Max-Age=10x', NOW)?.expiresAt).toBeUndefined()
+    expect(
+      parseSetCookie(`a=1; Expires=${expires}; Expires=Fri, 01 Jan 2100 00:00:00 GMT`, NOW)?.expiresAt,
+    ).toBe(Date.parse(expires))
+    expect(parseSetCookie(`a=1; Expires=never; Expires=${expires}`, NOW)?.expiresAt).toBe(Date.parse(expires))
+  })
+
+  test('a path matches itself and what lies under it, not a longer name', () => {
+    const jar = new CookieJar([], () => NOW)
+    jar.store(['slash=1; Path=/accounts/', 'bare=2; Path=/accounts'])
+    expect(jar.headerFor('http://h/accounts/')).toBe('slash=1; bare=2')
+    expect(jar.headerFor('http://h/accounts/login/')).toBe('slash=1; bare=2')
+    expect(jar.headerFor('http://h/accounts')).toBe('bare=2')
+    expect(jar.headerFor('http://h/accountsx/')).toBeUndefined()
+    expect(jar.headerFor('http://h/')).toBeUndefined()
+  })
+
+  test('a cookie dies at its expiry instant; an expired Set-Cookie removes the one stored', () => {
+    let now = NOW
+    const jar = new CookieJar([], () => now)
+    jar.store(['a=1; Max-Age=1'])
+    now = NOW + 999
+    expect(jar.get('a')).toBe('1')
+    expect(jar.headerFor('http://h/')).toBe('a=1')
+    expect(jar.toJSON()).toHaveLength(1)
+    now = NOW + 1_000
+    expect(jar.get('a')).toBeUndefined()
+    expect(jar.headerFor('http://h/')).toBeUndefined()
+    expect(jar.toJSON()).toEqual([])
+    now = NOW
+    jar.store(['b=1; Path=/'])
+    jar.store(['b=2; Max-Age=0', 'c=3; Max-Age=0', 'not a cookie'])
+    expect(jar.get('b')).toBeUndefined()
+    expect(jar.toJSON().map((c) => c.name)).toEqual(['a'])
+    expect(jar.get('nothing')).toBeUndefined()
+  })
+
+  test('Secure cookies go over https only', () => {
+    const jar = new CookieJar([{ name: 's', value: '1', path: '/', secure: true }], () => NOW)
+    expect(jar.headerFor('http://h/')).toBeUndefined()
+    expect(jar.headerFor('https://h/')).toBe('s=1')
+  })
+
+  test('the jar keeps copies: changing what went in or came out changes nothing inside', () => {
+    const stored = { name: 'a', value: '1', path: '/' }
+    const jar = new CookieJar([stored], () => NOW)
+    stored.value = 'changed'
+    const out = jar.toJSON()
+    out[0]!.value = 'changed too'
+    expect(jar.get('a')).toBe('1')
+    expect(jar.toJSON()).toEqual([{ name: 'a', value: '1', path: '/' }])
+  })
+})

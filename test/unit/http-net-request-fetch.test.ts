@@ -211,6 +211,155 @@ describe('createNetRequestFetch (Electron net.request as a fetch)', () => {
   })
 })
 
+describe('createNetRequestFetch: what is sent, what has no body, late events', () => {
+  test('headers Chromium sets itself are never set on the request; the others are', async () => {
+    const net = fakeNet()
+    // Node's Request lets every one of these through (it is not a browser), so each reaches the net request.
+    const managed = {
+      Host: 'example.com',
+      Connection: 'keep-alive',
+      'Keep-Alive': 'timeout=5',
+      'Accept-Encoding': 'gzip',
+      Expect: '100-continue',
+      Upgrade: 'websocket',
+      TE: 'trailers',
+      Trailer: 'X-Checksum',
+      'Transfer-Encoding': 'chunked',
+    }
+    const pending = net.fetch('https://example.com/', {
+      method: 'POST',
+      headers: { ...managed, 'X-CSRFToken': 'c', Referer: 'https://example.com/' },
+      body: 'a=1',
+    })
+    await tick()
+    const r = net.made[0]!
+    for (const name of Object.keys(managed)) expect(r.headers, name).not.toHaveProperty(name.toLowerCase())
+    expect(r.headers['x-csrftoken']).toBe('c')
+    expect(r.headers['referer']).toBe('https://example.com/')
+    r.emit('response', incoming(204, {}))
+    await pending
+  })
+
+  test('a GET writes no body; a POST with an empty body writes nothing either', async () => {
+    const net = fakeNet()
+    const get = net.fetch('https://example.com/')
+    const post = net.fetch('https://example.com/', { method: 'POST', body: '' })
+    await tick()
+    for (const r of net.made) {
+      expect(r.written).toEqual([])
+      expect(r.ended).toBe(true)
+      r.emit('response', incoming(204, {}))
+    }
+    await Promise.all([get, post])
+  })
+
+  test.each([101, 205, 304])('status %i has no body, whatever Electron streams', async (status) => {
+    const net = fakeNet()
+    const pending = net.fetch('https://example.com/')
+    await tick()
+    const res = incoming(status, { etag: '"v1"' })
+    net.made[0]!.emit('response', res)
+    res.emit('data', Buffer.from('ignored'))
+    res.emit('end')
+    if (status === 101) {
+      // A fetch Response cannot hold 101: it settles as an unreadable answer.
+      await expect(pending).rejects.toBeInstanceOf(UnreadableResponseError)
+      return
+    }
+    const response = await pending
+    expect(response.status).toBe(status)
+    expect(response.body).toBeNull()
+    expect(response.headers.get('etag')).toBe('"v1"')
+  })
+
+  test('a HEAD has no body', async () => {
+    const net = fakeNet()
+    const pending = net.fetch('https://example.com/', { method: 'HEAD' })
+    await tick()
+    expect(net.made[0]!.options.method).toBe('HEAD')
+    net.made[0]!.emit('response', incoming(200, { 'content-length': '10' }))
+    const response = await pending
+    expect(response.body).toBeNull()
+  })
+
+  test('an already aborted signal rejects before anything is sent', async () => {
+    const net = fakeNet()
+    const controller = new AbortController()
+    controller.abort(new Error('cancelled before'))
+    await expect(net.fetch('https://example.com/', { signal: controller.signal })).rejects.toThrow(
+      'cancelled before',
+    )
+    expect(net.made).toHaveLength(0)
+  })
+
+  test('an error mid-body errors the body; later events change nothing', async () => {
+    const net = fakeNet()
+    const pending = net.fetch('https://example.com/')
+    await tick()
+    const r = net.made[0]!
+    const res = incoming(200, {})
+    r.emit('response', res)
+    res.emit('data', Buffer.from('par'))
+    const response = await pending
+    const text = response.text()
+    r.emit('error', new Error('net::ERR_CONNECTION_RESET'))
+    await expect(text).rejects.toThrow('net::ERR_CONNECTION_RESET')
+    r.emit('response', incoming(500, {}))
+    r.emit('redirect', 302, 'GET', '/x', { location: ['/x'] })
+    r.emit('error', new Error('late'))
+    expect(response.status).toBe(200)
+  })
+
+  test('the incoming message’s own error errors the body', async () => {
+    const net = fakeNet()
+    const pending = net.fetch('https://example.com/')
+    await tick()
+    const res = incoming(200, {})
+    net.made[0]!.emit('response', res)
+    const response = await pending
+    const text = response.text()
+    res.emit('error', new Error('stream broke'))
+    await expect(text).rejects.toThrow('stream broke')
+  })
+
+  test('a body read to its end, then an abort, changes nothing; cancelling the body aborts the request', async () => {
+    const net = fakeNet()
+    const controller = new AbortController()
+    const pending = net.fetch('https://example.com/', { signal: controller.signal })
+    await tick()
+    const res = incoming(200, {})
+    net.made[0]!.emit('response', res)
+    res.emit('data', Buffer.from('all'))
+    res.emit('end')
+    expect(await (await pending).text()).toBe('all')
+    controller.abort(new Error('too late'))
+    expect(net.made[0]!.aborted).toBe(false)
+
+    const cancelled = net.fetch('https://example.com/')
+    await tick()
+    net.made[1]!.emit('response', incoming(200, {}))
+    await (await cancelled).body?.cancel()
+    expect(net.made[1]!.aborted).toBe(true)
+  })
+
+  test('a header Chromium refuses rejects the call with its error and aborts the request', async () => {
+    const made: FakeRequest[] = []
+    const refusing = createNetRequestFetch((options) => {
+      const r = new FakeRequest(options)
+      r.setHeader = () => {
+        throw new TypeError('Invalid value for header')
+      }
+      made.push(r)
+      return r as unknown as NetClientRequest
+    })
+    await expect(refusing('https://example.com/', { headers: { 'X-Odd': 'v' } })).rejects.toThrow(
+      'Invalid value for header',
+    )
+    expect(made[0]!.aborted).toBe(true)
+    expect(made[0]!.ended).toBe(false)
+  })
+})
+
 function incomingWith(statusCode: number, statusMessage: string, headers: Record<string, string | string[]>) {
   return Object.assign(new EventEmitter(), { statusCode, statusMessage, headers })
 }
