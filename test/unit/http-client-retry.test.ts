@@ -127,6 +127,21 @@ describe('the HTTP client: retries', () => {
       }),
     ])
     expect(lines.join('\n')).not.toMatch(/secret-path|MQ/)
+    // The time each attempt took: small and never negative (not a clock reading).
+    for (const { ms } of events.filter((e) => e['event'] === 'http.failed')) {
+      expect(ms).toBeGreaterThanOrEqual(0)
+      expect(ms).toBeLessThan(60_000)
+    }
+  })
+
+  test('an answer’s log line carries how long it took', async () => {
+    const lines: string[] = []
+    const { fetchImpl } = scripted(() => new Response(null, { status: 204 }))
+    await sendOnce(fetchImpl, { lines })
+    const [line] = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(line).toMatchObject({ event: 'http.response', status: 204, ms: expect.any(Number) })
+    expect(line?.['ms']).toBeGreaterThanOrEqual(0)
+    expect(line?.['ms']).toBeLessThan(60_000)
   })
 })
 
