@@ -153,7 +153,7 @@ describe('redirects', () => {
 
   test('no location, an unparsable one, or a scheme other than http(s) is invalid', () => {
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { location: '' },
       { location: 'http://[::1' },
       { location: 'javascript:alert(1)' },

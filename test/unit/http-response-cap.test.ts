@@ -63,7 +63,7 @@ describe('capResponseBytes', () => {
 
   test('a declared length is not trusted when it is not a plain number or the body is compressed', async () => {
     for (const headers of [
-      { 'Content-Length': '4', 'Content-Encoding': 'gzip' },
+      { 'Content-Length': '4', 'Content-Encoding': 'gzip' } as Record<string, string>,
       { 'Content-Length': '4, 4' },
       { 'Content-Length': '-1' },
     ]) {
