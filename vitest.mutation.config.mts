@@ -12,7 +12,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     name: 'unit',
-    include: ['test/unit/**/*.test.ts'],
+    // `npm run test:mutation -- --tests=…` narrows the files (scripts/mutation.mjs).
+    include: process.env['MUTATION_TESTS']?.split(',') ?? ['test/unit/**/*.test.ts'],
     exclude: ['test/unit/packaging.test.ts'],
     environment: 'node',
     testTimeout: 60_000,

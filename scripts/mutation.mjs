@@ -28,6 +28,12 @@ const incremental = process.argv.includes('--incremental')
 // `--concurrency=N`: test runner processes, instead of stryker.config.mjs's 2 (say 1 when two runs share the machine).
 const concurrencyArg = process.argv.find((arg) => arg.startsWith('--concurrency='))
 const concurrency = concurrencyArg ? Number(concurrencyArg.slice('--concurrency='.length)) : undefined
+// `--tests=glob,glob`: run only these unit test files against the mutants (default: every unit test that imports
+// the module). Static mutants run against every test of the run, so on a loaded machine a module whose code the
+// whole shell imports (http, links) can take hours; its own tests take minutes. Fewer tests can only kill fewer
+// mutants, so this never raises a score; say which tests were used when recording one.
+const testsArg = process.argv.find((arg) => arg.startsWith('--tests='))
+if (testsArg) process.env['MUTATION_TESTS'] = testsArg.slice('--tests='.length)
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 for (const name of asked)
   if (!(name in MODULES)) {
@@ -43,6 +49,7 @@ const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, '
 for (const name of names) {
   const started = Date.now()
   console.log(`\n=== mutation: ${name} (${MODULES[name].join(', ')})`)
+  if (testsArg) console.log(`=== tests: ${process.env['MUTATION_TESTS']}`)
   let results
   try {
     results = await new Stryker({
