@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
 import { alice, appInfo, demoServer, djoserServer, fail, linkFor, ok } from './fake-bridge'
-import { renderApp } from './render-app'
+import { accountAction, renderApp } from './render-app'
 
 /** axe-core in jsdom (no layout: colour contrast is checked in Chromium by the e2e run). */
 async function violations() {
@@ -116,7 +116,7 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
       listAccounts: () => ok([alice]),
       changePassword: () => ok({ stillSignedIn: true, otherSessions: 'Other sessions were signed out.' }),
     })
-    await user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+    await accountAction(user, 'alice on Example Corp', 'Change password')
     await screen.findByRole('heading', { level: 1, name: 'Change password' })
     expect(await violations()).toEqual([])
     await user.type(screen.getByLabelText('Current password'), 'Old-Password-1')
