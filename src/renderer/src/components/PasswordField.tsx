@@ -53,7 +53,7 @@ export function PasswordField({ label, ...props }: PasswordFieldProps) {
           className="field-toggle"
           aria-pressed={visible}
           aria-label={name}
-          title={visible ? `Hide ${label.toLowerCase()}` : name}
+          title={name}
           onClick={() => setVisible((v) => !v)}
         >
           <EyeIcon struck={visible} />
