@@ -35,7 +35,7 @@ describe('About and diagnostics', () => {
     const { user } = await renderApp({ getDiagnostics: () => fail({ kind: 'internal', message: 'x' }) })
     await user.click(screen.getByRole('button', { name: 'About' }))
     expect(await screen.findByText(/The diagnostics could not be read/)).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Back to accounts' }))
+    await user.click(screen.getAllByRole('button', { name: 'All accounts' }).at(-1) as HTMLElement)
     expect(
       await screen.findByRole('heading', { level: 1, name: /welcome|your accounts/i }),
     ).toBeInTheDocument()

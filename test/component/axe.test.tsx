@@ -1,8 +1,8 @@
 import { act, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
-import { alice, appInfo, demoServer, djoserServer, fail, linkFor, ok } from './fake-bridge'
-import { renderApp } from './render-app'
+import { alice, appInfo, demoServer, djoserServer, fail, formsServer, linkFor, ok } from './fake-bridge'
+import { accountAction, renderApp } from './render-app'
 
 /** axe-core in jsdom (no layout: colour contrast is checked in Chromium by the e2e run). */
 async function violations() {
@@ -144,13 +144,51 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
       listAccounts: () => ok([alice]),
       changePassword: () => ok({ stillSignedIn: true, otherSessions: 'Other sessions were signed out.' }),
     })
-    await user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+    await accountAction(user, 'alice on Example Corp', 'Change password')
     await screen.findByRole('heading', { level: 1, name: 'Change password' })
     expect(await violations()).toEqual([])
     await user.type(screen.getByLabelText('Current password'), 'Old-Password-1')
     await user.type(screen.getByLabelText('New password'), 'New-Harbour-77')
     await user.type(screen.getByLabelText('New password again'), 'New-Harbour-77{Enter}')
     await screen.findByRole('heading', { level: 1, name: 'Your password has been changed' })
+    expect(await violations()).toEqual([])
+  })
+
+  it('the account menu open, About, sign-in without a server, a link arrived and a link waiting', async () => {
+    const { user, unmount } = await renderApp({
+      listAccounts: () => ok([alice, { ...alice, id: 'b', username: 'bob', signedIn: false }]),
+      listServers: () => ok([]),
+      getDiagnostics: () => ok({ text: 'Account Desk 0.1.0', logFile: '/logs/main.log' }),
+    })
+    await user.click(screen.getByRole('button', { name: /^Actions for alice/ }))
+    await screen.findByRole('menu')
+    expect(await violations()).toEqual([])
+    await user.keyboard('{Escape}')
+    await user.click(screen.getByRole('button', { name: 'Add an account' }))
+    await screen.findByText(/No server is set up yet/)
+    expect(await violations()).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'About' }))
+    await screen.findByRole('button', { name: 'Copy diagnostics' })
+    expect(await violations()).toEqual([])
+    unmount()
+
+    const app = await renderApp({
+      listAccounts: () => ok([alice]),
+      listServers: () => ok([formsServer]),
+    })
+    act(() => app.fake.emit('onLink', { type: 'link', link: linkFor({ serverId: 'intranet' }) }))
+    await screen.findByRole('heading', { level: 1, name: 'A reset link arrived' })
+    expect(await violations()).toEqual([])
+  })
+
+  it('a link kept for later waits in a notice', async () => {
+    const { user, fake } = await renderApp({ listAccounts: () => ok([alice]) })
+    await accountAction(user, 'alice on Example Corp', 'Change password')
+    await user.type(await screen.findByLabelText('Current password'), 'half typed')
+    act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
+    await screen.findByRole('dialog')
+    await user.keyboard('{Escape}')
+    await screen.findByText(/is waiting/)
     expect(await violations()).toEqual([])
   })
 })

@@ -2,11 +2,11 @@ import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Result } from '../../src/shared/errors'
 import { alice, deferred, fail, ok, type Impls } from './fake-bridge'
-import { renderApp, storeText } from './render-app'
+import { accountAction, renderApp, storeText } from './render-app'
 
 async function openChange(impls: Impls = {}) {
   const app = await renderApp({ listAccounts: () => ok([alice]), ...impls })
-  await app.user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+  await accountAction(app.user, 'alice on Example Corp', 'Change password')
   expect(await screen.findByRole('heading', { level: 1, name: 'Change password' })).toHaveFocus()
   return app
 }

@@ -1,14 +1,14 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { alice, fail, ok } from './fake-bridge'
-import { renderApp } from './render-app'
+import { accountAction, renderApp } from './render-app'
 
 async function openChange(fields: Record<string, string[]>) {
   const app = await renderApp({
     listAccounts: () => ok([alice]),
     changePassword: () => fail({ kind: 'validation', message: 'Check the form.', fields }),
   })
-  await app.user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+  await accountAction(app.user, 'alice on Example Corp', 'Change password')
   await screen.findByRole('heading', { level: 1, name: 'Change password' })
   return app
 }

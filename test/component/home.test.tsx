@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { alice, appInfo, demoServer, djoserServer, fail, ok } from './fake-bridge'
-import { renderApp } from './render-app'
+import { accountAction, renderApp } from './render-app'
 
 describe('accounts home', () => {
   it('without accounts and with the demo running, shows the demo credentials and leads to its sign-in', async () => {
@@ -45,27 +45,93 @@ describe('accounts home', () => {
     expect(screen.getByText(/IT team manages the server list/)).toBeInTheDocument()
   })
 
-  it('lists accounts with their server and state, and the actions each allows', async () => {
+  it('lists accounts with their server and state, and the actions each allows in its menu', async () => {
     const bob = { ...alice, id: 'corp:bob', username: 'bob', email: undefined, signedIn: false } as const
-    await renderApp({ listAccounts: () => ok([alice, bob]) })
+    const { user } = await renderApp({ listAccounts: () => ok([alice, bob]) })
     const items = screen.getAllByRole('listitem')
     const aliceRow = items.find((li) => within(li).queryByText('alice')) as HTMLElement
     const bobRow = items.find((li) => within(li).queryByText('bob')) as HTMLElement
     expect(within(aliceRow).getByText('Signed in')).toBeInTheDocument()
     expect(within(aliceRow).getByText('Example Corp')).toBeInTheDocument()
-    expect(
-      within(aliceRow).getByRole('button', { name: 'Change password for alice on Example Corp' }),
-    ).toBeVisible()
-    expect(within(aliceRow).getByRole('button', { name: 'Sign out for alice on Example Corp' })).toBeVisible()
-    expect(
-      within(aliceRow).getByRole('button', { name: 'Forgot password for alice on Example Corp' }),
-    ).toBeVisible()
     expect(within(bobRow).getByText('Signed out')).toBeInTheDocument()
-    expect(within(bobRow).getByRole('button', { name: 'Sign in for bob on Example Corp' })).toBeVisible()
-    expect(within(bobRow).queryByRole('button', { name: /Change password/ })).not.toBeInTheDocument()
+    // One compact menu per account, nothing else to press in the row.
+    expect(within(aliceRow).getAllByRole('button')).toHaveLength(1)
+    const menuItems = async (where: string) => {
+      await user.click(screen.getByRole('button', { name: `Actions for ${where}` }))
+      const names = within(screen.getByRole('menu'))
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent)
+      await user.keyboard('{Escape}')
+      return names
+    }
+    expect(await menuItems('alice on Example Corp')).toEqual([
+      'Change password',
+      'Sign out',
+      'Forgot password',
+      'Remove',
+    ])
+    expect(await menuItems('bob on Example Corp')).toEqual(['Sign in', 'Forgot password', 'Remove'])
   })
 
-  it('signs out through the bridge, refreshes the list and says so', async () => {
+  it('the account menu follows the ARIA menu button pattern', async () => {
+    const { user } = await renderApp({ listAccounts: () => ok([alice]) })
+    const button = screen.getByRole('button', { name: 'Actions for alice on Example Corp' })
+    expect(button).toHaveAttribute('aria-haspopup', 'menu')
+    expect(button).toHaveAttribute('aria-expanded', 'false')
+    button.focus()
+    await user.keyboard('{Enter}')
+    const menu = screen.getByRole('menu', { name: 'Actions for alice on Example Corp' })
+    expect(button).toHaveAttribute('aria-expanded', 'true')
+    expect(button).toHaveAttribute('aria-controls', menu.id)
+    const item = (name: string) => within(menu).getByRole('menuitem', { name })
+    expect(item('Change password')).toHaveFocus()
+    await user.keyboard('{ArrowDown}')
+    expect(item('Sign out')).toHaveFocus()
+    await user.keyboard('{End}')
+    expect(item('Remove')).toHaveFocus()
+    await user.keyboard('{ArrowDown}')
+    expect(item('Change password')).toHaveFocus()
+    await user.keyboard('{ArrowUp}')
+    expect(item('Remove')).toHaveFocus()
+    await user.keyboard('{Home}')
+    expect(item('Change password')).toHaveFocus()
+    await user.keyboard('f')
+    expect(item('Forgot password')).toHaveFocus()
+    // Items are reached with the arrows, not with Tab.
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .every((i) => i.tabIndex === -1),
+    ).toBe(true)
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument()
+    expect(button).toHaveFocus()
+    expect(button).toHaveAttribute('aria-expanded', 'false')
+    // ↑ opens on the last item; Tab leaves the menu closed, focus back on its button first.
+    await user.keyboard('{ArrowUp}')
+    expect(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Remove' })).toHaveFocus()
+    await user.tab()
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument()
+    // A click elsewhere closes it.
+    await user.click(button)
+    expect(screen.getByRole('menu')).toBeInTheDocument()
+    await user.click(screen.getByRole('heading', { level: 1 }))
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument()
+  })
+
+  it('Remove is visibly destructive: last, after a separator, in the danger style', async () => {
+    const { user } = await renderApp({ listAccounts: () => ok([alice]) })
+    await user.click(screen.getByRole('button', { name: 'Actions for alice on Example Corp' }))
+    const menu = screen.getByRole('menu')
+    const remove = within(menu).getByRole('menuitem', { name: 'Remove' })
+    expect(remove).toHaveClass('menu-item--danger')
+    expect(within(menu).getAllByRole('menuitem').at(-1)).toBe(remove)
+    const separator = within(menu).getByRole('separator')
+    expect(separator.compareDocumentPosition(remove) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(within(menu).getByRole('menuitem', { name: 'Sign out' })).not.toHaveClass('menu-item--danger')
+  })
+
+  it('signs out through the bridge, refreshes the list, says so, and keeps focus on the account’s menu', async () => {
     let signedIn = true
     const { user, fake } = await renderApp({
       listAccounts: () => ok([{ ...alice, signedIn }]),
@@ -74,10 +140,11 @@ describe('accounts home', () => {
         return ok({})
       },
     })
-    await user.click(screen.getByRole('button', { name: /^Sign out/ }))
+    await accountAction(user, 'alice on Example Corp', 'Sign out')
     expect(await screen.findByText('Signed out of Example Corp as alice.')).toBeInTheDocument()
     expect(screen.getByText('Signed out')).toBeInTheDocument()
     expect(fake.callsOf('signOut')).toEqual([{ accountId: 'corp:alice' }])
+    expect(screen.getByRole('button', { name: 'Actions for alice on Example Corp' })).toHaveFocus()
   })
 
   it('shows a failed sign-out in an alert, with the message from main', async () => {
@@ -85,7 +152,7 @@ describe('accounts home', () => {
       listAccounts: () => ok([alice]),
       signOut: () => fail({ kind: 'offline', message: 'You seem to be offline.' }),
     })
-    await user.click(screen.getByRole('button', { name: /^Sign out/ }))
+    await accountAction(user, 'alice on Example Corp', 'Sign out')
     const alert = await screen.findByText('You seem to be offline.')
     expect(alert.closest('[role="alert"]')).not.toBeNull()
     expect(screen.getByText('No connection')).toBeInTheDocument()
@@ -96,10 +163,35 @@ describe('accounts home', () => {
       listAccounts: () => ok([alice]),
       listServers: () => ok([djoserServer, demoServer]),
     })
-    await user.click(screen.getByRole('button', { name: /^Forgot password for alice/ }))
+    await accountAction(user, 'alice on Example Corp', 'Forgot password')
     expect(await screen.findByRole('heading', { level: 1, name: 'Forgot password' })).toBeInTheDocument()
     expect(screen.getByLabelText('Server')).toHaveValue('corp')
     expect(screen.getByLabelText(/^E-mail address/)).toHaveValue('alice@example.com')
+  })
+
+  it.each([
+    ['with accounts', { listAccounts: () => ok([alice]) }, 'Add an account'],
+    [
+      'the demo and an organisation server',
+      {
+        getAppInfo: () => ok(appInfo({ demo: { enabled: true, running: true, username: 'demo' } })),
+        listServers: () => ok([demoServer, djoserServer]),
+      },
+      'Sign in to the demo',
+    ],
+    [
+      'the demo alone',
+      {
+        getAppInfo: () => ok(appInfo({ demo: { enabled: true, running: true, username: 'demo' } })),
+        listServers: () => ok([demoServer]),
+      },
+      'Sign in to the demo',
+    ],
+    ['no server', { listServers: () => ok([]) }, 'Add a server'],
+  ] as const)('home, %s: one primary action', async (_name, impls, primary) => {
+    await renderApp(impls)
+    const primaries = Array.from(document.querySelectorAll('main .button--primary'))
+    expect(primaries.map((b) => b.textContent)).toEqual([primary])
   })
 
   it('shows the notices main sends (a bad policy file, secrets in memory only)', async () => {

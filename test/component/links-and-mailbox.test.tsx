@@ -2,7 +2,7 @@ import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-l
 import { describe, expect, it } from 'vitest'
 import type { MailSummary } from '../../src/shared/contract'
 import { alice, appInfo, demoServer, fail, linkFor, ok } from './fake-bridge'
-import { renderApp } from './render-app'
+import { accountAction, renderApp } from './render-app'
 
 const mail = (over: Partial<MailSummary> = {}): MailSummary => ({
   id: 'm1',
@@ -19,7 +19,7 @@ const mail = (over: Partial<MailSummary> = {}): MailSummary => ({
 describe('a link that arrives while the user is typing', () => {
   it('asks in a modal dialog before replacing the input; "keep typing" keeps it and the link waits', async () => {
     const { user, fake } = await renderApp({ listAccounts: () => ok([alice]) })
-    await user.click(screen.getByRole('button', { name: 'Change password for alice on Example Corp' }))
+    await accountAction(user, 'alice on Example Corp', 'Change password')
     await user.type(await screen.findByLabelText('Current password'), 'half-typed')
     act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
     const dialog = await screen.findByRole('dialog', { name: 'A reset link arrived' })

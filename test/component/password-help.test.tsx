@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
@@ -94,7 +94,7 @@ describe('the strength meter', () => {
   }, 30_000)
 })
 
-function Harness({ username }: { username?: string }) {
+function Harness({ username, newErrors = [] }: { username?: string; newErrors?: string[] }) {
   const [a, setA] = useState('')
   const [b, setB] = useState('')
   return (
@@ -105,7 +105,7 @@ function Harness({ username }: { username?: string }) {
       onRetypePassword={setB}
       rules={DEFAULT_RULES}
       username={username}
-      newErrors={[]}
+      newErrors={newErrors}
       retypeErrors={[]}
     />
   )
@@ -149,4 +149,46 @@ describe('password help while typing', () => {
     await user.type(screen.getByLabelText('New password again'), '-Harbour-42')
     expect(screen.getByText('The two passwords match.')).toBeInTheDocument()
   })
+})
+
+describe('one message per fact', () => {
+  const strengthText = () => screen.getByText(/^Strength:/)
+
+  it('a common password: the checklist says it, the meter only rates it', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.type(screen.getByLabelText('New password'), 'password')
+    const common = screen.getByText('Not a common password').closest('li') as HTMLElement
+    await waitFor(() => expect(common).toHaveClass('check--unmet'))
+    await waitFor(() => expect(strengthText()).toHaveTextContent('Strength: Very weak'), { timeout: 20_000 })
+    expect(strengthText()).not.toHaveTextContent(/used password/)
+    expect(screen.queryAllByText(/common/i).map((e) => e.textContent)).toEqual([
+      'Not a common password (not yet)',
+    ])
+  }, 30_000)
+
+  it('the server’s error on the field is not said again by the meter', async () => {
+    const user = userEvent.setup()
+    render(<Harness newErrors={['This password is too easy to guess.']} />)
+    await user.type(screen.getByLabelText('New password'), 'abcdefgh123')
+    await waitFor(() => expect(strengthText()).toHaveTextContent('Strength: Weak'), { timeout: 20_000 })
+    expect(strengthText()).toHaveTextContent(/^Strength: Weak$/)
+  }, 30_000)
+
+  it('the meter’s advice shows when it adds something the checklist does not say', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.type(screen.getByLabelText('New password'), 'abcdefgh123')
+    const list = screen.getByText('Not a common password').closest('ul') as HTMLElement
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .every((li) => li.classList.contains('check--met')),
+      ).toBe(true),
+    )
+    await waitFor(() => expect(strengthText()).toHaveTextContent(/Common character sequences/), {
+      timeout: 20_000,
+    })
+  }, 30_000)
 })

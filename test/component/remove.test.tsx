@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Account, ServerSummary } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/errors'
 import { alice, deferred, demoServer, djoserServer, fail, formsServer, ok } from './fake-bridge'
-import { renderApp } from './render-app'
+import { accountAction, renderApp } from './render-app'
 
 const bob: Account = { ...alice, id: 'corp:bob', username: 'bob', email: undefined, signedIn: false }
 
@@ -38,8 +38,7 @@ function withState(initialServers: ServerSummary[], initialAccounts: Account[]) 
 describe('removing an account', () => {
   it('asks in a modal dialog (focus in, signed-in explained), then removes, refreshes and says so', async () => {
     const { user, fake } = await renderApp(withState([djoserServer], [alice, bob]))
-    const button = screen.getByRole('button', { name: 'Remove alice on Example Corp' })
-    await user.click(button)
+    await accountAction(user, 'alice on Example Corp', 'Remove')
     const dialog = await screen.findByRole('dialog', { name: 'Remove alice on Example Corp?' })
     expect(dialog).toHaveAttribute('aria-modal', 'true')
     expect(dialog).toHaveAccessibleDescription(/removed from this computer\. Account Desk signs it out first/)
@@ -54,36 +53,37 @@ describe('removing an account', () => {
     expect(fake.callsOf('listAccounts').length).toBeGreaterThan(listsBefore)
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /alice/ })).not.toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Remove bob on Example Corp' })).toBeVisible()
     expect(document.querySelector('.shell')).not.toHaveAttribute('inert')
-    // The button that opened the dialog went with the account: focus lands on the heading, not on nothing.
-    expect(screen.getByRole('heading', { level: 1, name: 'Your accounts' })).toHaveFocus()
+    // The menu that opened the dialog went with the account: focus lands on the next account's menu.
+    expect(screen.getByRole('button', { name: 'Actions for bob on Example Corp' })).toHaveFocus()
   })
 
   it('a signed-out account is not said to be signed out; the last one leads back to the welcome screen', async () => {
     const { user, fake } = await renderApp(withState([djoserServer], [bob]))
-    await user.click(screen.getByRole('button', { name: 'Remove bob on Example Corp' }))
+    await accountAction(user, 'bob on Example Corp', 'Remove')
     const dialog = await screen.findByRole('dialog', { name: 'Remove bob on Example Corp?' })
     expect(dialog).not.toHaveAccessibleDescription(/signs it out/)
     await user.click(within(dialog).getByRole('button', { name: 'Remove account' }))
     expect(await screen.findByRole('heading', { level: 1, name: /Welcome/ })).toBeInTheDocument()
     expect(fake.callsOf('removeAccount')).toEqual([{ accountId: 'corp:bob' }])
+    // No account left to go to: focus lands on the screen's primary action.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign in' })).toHaveFocus())
   })
 
-  it('Cancel and Escape remove nothing, and focus returns to the Remove button', async () => {
+  it('Cancel and Escape remove nothing, and focus returns to the account’s menu', async () => {
     const { user, fake } = await renderApp(withState([djoserServer], [alice]))
-    const button = screen.getByRole('button', { name: 'Remove alice on Example Corp' })
-    await user.click(button)
+    const button = screen.getByRole('button', { name: 'Actions for alice on Example Corp' })
+    await accountAction(user, 'alice on Example Corp', 'Remove')
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(button).toHaveFocus()
-    await user.click(button)
+    await accountAction(user, 'alice on Example Corp', 'Remove')
     await screen.findByRole('dialog')
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(button).toHaveFocus()
     expect(fake.callsOf('removeAccount')).toEqual([])
-    expect(screen.getByRole('button', { name: 'Sign out for alice on Example Corp' })).toBeVisible()
+    expect(screen.getByText('alice')).toBeVisible()
   })
 
   it('stays open and busy while main works; a failure closes it and shows the alert', async () => {
@@ -92,8 +92,8 @@ describe('removing an account', () => {
       listAccounts: () => ok([alice]),
       removeAccount: () => answer.promise,
     })
-    const button = screen.getByRole('button', { name: 'Remove alice on Example Corp' })
-    await user.click(button)
+    const button = screen.getByRole('button', { name: 'Actions for alice on Example Corp' })
+    await accountAction(user, 'alice on Example Corp', 'Remove')
     const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByRole('button', { name: 'Remove account' }))
     const busy = await within(dialog).findByRole('button', { name: 'Removing…' })
@@ -110,7 +110,7 @@ describe('removing an account', () => {
 
   it('axe finds nothing with the dialog open', async () => {
     const { user } = await renderApp(withState([djoserServer], [alice, bob]))
-    await user.click(screen.getByRole('button', { name: 'Remove alice on Example Corp' }))
+    await accountAction(user, 'alice on Example Corp', 'Remove')
     await screen.findByRole('dialog')
     expect(await violations()).toEqual([])
   })
@@ -153,7 +153,9 @@ describe('removing a server', () => {
     expect(fake.callsOf('removeAccount')).toEqual([])
     expect(screen.queryByRole('button', { name: /carol/ })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Remove server Lab' })).not.toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Sign out for alice on Example Corp' })).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Actions for alice on Example Corp' })).toBeVisible()
+    // The Remove button went with the server: focus lands on the screen's primary action.
+    expect(screen.getByRole('button', { name: 'Add an account' })).toHaveFocus()
   })
 
   it('Cancel and Escape remove nothing', async () => {
@@ -167,7 +169,7 @@ describe('removing a server', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(button).toHaveFocus()
     expect(fake.callsOf('removeServer')).toEqual([])
-    expect(screen.getByRole('button', { name: 'Sign out for carol on Lab' })).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Actions for carol on Lab' })).toBeVisible()
   })
 
   it('without accounts, a server the user added can still be removed from the welcome screen', async () => {

@@ -42,3 +42,9 @@ export const storeText = (store: ReturnType<typeof createAppStore>): string =>
   JSON.stringify(store.getState(), (_key, value: unknown) =>
     typeof value === 'function' ? undefined : value,
   )
+
+/** Opens the actions menu of an account ("alice on Example Corp") and chooses one of its items. */
+export async function accountAction(user: ReturnType<typeof userEvent.setup>, where: string, action: string) {
+  await user.click(screen.getByRole('button', { name: `Actions for ${where}` }))
+  await user.click(await screen.findByRole('menuitem', { name: action }))
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import {
+  accountAction,
   axeViolations,
   launchChromium,
   newPage,
@@ -86,7 +87,7 @@ describe.runIf(ready)('first run with no server: the demo', () => {
   })
 
   it('removes the account after asking, through the real main process', async () => {
-    await page.getByRole('button', { name: 'Remove demo on Demo server' }).click()
+    await accountAction(page, 'demo on Demo server', 'Remove')
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
     await screenshot(page, 'remove-account-dialog')

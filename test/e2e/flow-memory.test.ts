@@ -88,7 +88,7 @@ describe.runIf(ready)('the flow survives a reload, and knows a used link', () =>
   it('leaving typed input asks in a dialog; Stay keeps it, Leave goes', async () => {
     const email = page.getByLabel(/^E-mail address/)
     await email.fill('someone@example.com')
-    await page.getByRole('button', { name: 'All accounts' }).click()
+    await page.getByRole('navigation').getByRole('button', { name: 'All accounts' }).click()
     const dialog = page.getByRole('dialog', { name: 'Leave this screen?' })
     await dialog.waitFor()
     await expect
@@ -100,7 +100,7 @@ describe.runIf(ready)('the flow survives a reload, and knows a used link', () =>
     await dialog.waitFor({ state: 'detached' })
     expect(await email.inputValue()).toBe('someone@example.com')
 
-    await page.getByRole('button', { name: 'All accounts' }).click()
+    await page.getByRole('navigation').getByRole('button', { name: 'All accounts' }).click()
     await dialog.getByRole('button', { name: 'Leave' }).click()
     await heading('Welcome to Account Desk').or(heading('Your accounts')).waitFor()
     expect(errors).toEqual([])

@@ -4,6 +4,7 @@ import { DEV_SCHEME } from '../../src/shared/app'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { requireAllauth, startDjango, type DjangoServer } from '../servers/django'
 import {
+  accountAction,
   axeViolations,
   flowSteps,
   launchChromium,
@@ -87,7 +88,7 @@ describe.runIf(ready)('the screens against real django-allauth (headless API)', 
   })
 
   step('forgot password → check your mail', async () => {
-    await page.getByRole('button', { name: 'Sign out for ada on Allauth Corp' }).click()
+    await accountAction(page, 'ada on Allauth Corp', 'Sign out')
     await page.getByText('Signed out of Allauth Corp as ada.').waitFor()
     await page
       .getByRole('button', { name: /^Forgot (a )?password$/ })
@@ -129,21 +130,21 @@ describe.runIf(ready)('the screens against real django-allauth (headless API)', 
   })
 
   const change = async (current: string, next: string) => {
-    await page.getByRole('button', { name: 'Change password for ada on Allauth Corp' }).click()
+    await accountAction(page, 'ada on Allauth Corp', 'Change password')
     await heading('Change password').waitFor()
     await page.getByLabel('Current password', { exact: true }).fill(current)
     await page.getByLabel('New password', { exact: true }).fill(next)
     await page.getByLabel('New password again', { exact: true }).fill(next)
     await page.getByRole('button', { name: 'Change password', exact: true }).click()
     await heading('Your password has been changed').waitFor()
-    await page.getByRole('button', { name: 'Back to accounts' }).click()
+    await page.getByRole('main').getByRole('button', { name: 'All accounts' }).click()
   }
 
   step('change password twice: the app keeps the new session token allauth gives back', async () => {
     await change(NEW, NEWER)
     // allauth ended the old token with the change (410 from then on): a second change works only with the new one.
     await change(NEWER, NEW)
-    await page.getByRole('button', { name: 'Sign out for ada on Allauth Corp' }).click()
+    await accountAction(page, 'ada on Allauth Corp', 'Sign out')
     await page.getByText('Signed out of Allauth Corp as ada.').waitFor()
     expect(errors).toEqual([])
   })

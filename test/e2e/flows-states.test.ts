@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { SECURITY_HEADERS } from '../../src/main/security/csp'
 import { hasChromium, requireTool } from '../helpers/require-tool'
-import { axeViolations, launchChromium, newPage, ROOT, screenshot } from './harness'
+import { accountAction, capture as captureAll, launchChromium, newPage, ROOT, screenshot } from './harness'
 
 /**
  * The states the real servers cannot be made to show on demand (the demo with its mailbox, the dialog when a link
@@ -59,6 +59,14 @@ function installFakeBridge(scenario: string) {
     sessionStorage: 'encrypted',
   }
   const isDemo = scenario === 'demo'
+  // Many accounts: the list is longer than a small window, so a notice must stay in view on its own.
+  const many = Array.from({ length: 8 }, (_, i) => ({
+    ...alice,
+    id: `corp:user${i + 1}`,
+    username: `user${i + 1}`,
+    email: `user${i + 1}@example.com`,
+  }))
+  const signedOut = new Set<string>()
   const ok = (value: unknown) => Promise.resolve({ ok: true, value })
   const fail = (error: unknown) => Promise.resolve({ ok: false, error })
   const never = () => new Promise(() => {})
@@ -87,7 +95,18 @@ function installFakeBridge(scenario: string) {
     rendererReady: () => ok({}),
     cancelPending: () => ok({}),
     listServers: () => ok(isDemo ? [demo] : [corp]),
-    listAccounts: () => ok(isDemo ? [] : [alice]),
+    listAccounts: () =>
+      ok(
+        isDemo
+          ? []
+          : (scenario === 'many' ? many : [alice]).map((a) => ({ ...a, signedIn: !signedOut.has(a.id) })),
+      ),
+    signOut: ({ accountId }: { accountId: string }) => (signedOut.add(accountId), ok({})),
+    getDiagnostics: () =>
+      ok({
+        text: 'Account Desk 0.1.0 (browser shell)\nOS: linux\nServers: https://accounts.example.com (django-forms)\nSign-ins kept: encrypted',
+        logFile: '/home/alice/.config/Account Desk/logs/main.log',
+      }),
     listDemoMail: () =>
       ok(
         isDemo
@@ -215,18 +234,7 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     return errors
   }
 
-  async function capture(name: string) {
-    const problems: Record<string, unknown> = {}
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.waitForTimeout(300)
-      await screenshot(page, `state-${name}-${scheme}`)
-      const violations = await axeViolations(page)
-      if (violations.length) problems[scheme] = violations
-    }
-    await page.emulateMedia({ colorScheme: 'light' })
-    expect(problems, `axe on ${name}`).toEqual({})
-  }
+  const capture = (name: string) => captureAll(page, `state-${name}`)
 
   const emit = (name: string, payload: unknown) =>
     page.evaluate(
@@ -243,6 +251,11 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     // A mail is shown whole, as a mail client shows it: its link with Open and Copy.
     await page.getByRole('button', { name: 'Copy the link in “Password reset on Demo server”' }).waitFor()
     await capture('demo-welcome-and-mailbox')
+    expect(errors).toEqual([])
+  })
+
+  it('the demo: its sign-in', async () => {
+    const errors = await open('demo')
     await page.getByRole('button', { name: 'Sign in to the demo' }).click()
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
     expect(await page.getByLabel('Username').inputValue()).toBe('demo')
@@ -252,7 +265,7 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
 
   it('a link arriving mid-typing asks first, in a modal dialog', async () => {
     await open('dialog')
-    await page.getByRole('button', { name: 'Change password for alice on Example Corp' }).click()
+    await accountAction(page, 'alice on Example Corp', 'Change password')
     const field = page.getByLabel('Current password', { exact: true })
     await field.fill('half typed')
     // Enter goes down in the form; the link arrives while it is held.
@@ -275,10 +288,18 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await page.keyboard.press('Enter')
     await page.getByText('is waiting').waitFor()
     expect(await field.inputValue()).toBe('half typed')
-    await emit('onLink', { type: 'link', link: { ...link, handle: 'e'.repeat(32) } })
-    await dialog.waitFor()
+  })
+
+  it('a link kept for later waits in a notice; Escape in the dialog keeps typing too', async () => {
+    await open('dialog')
+    await accountAction(page, 'alice on Example Corp', 'Change password')
+    const field = page.getByLabel('Current password', { exact: true })
+    await field.fill('half typed')
+    await emit('onLink', { type: 'link', link })
+    await page.getByRole('dialog', { name: 'A reset link arrived' }).waitFor()
     await page.keyboard.press('Escape')
     await page.getByText('is waiting').waitFor()
+    expect(await field.inputValue()).toBe('half typed')
     await capture('link-waiting')
   })
 
@@ -308,11 +329,16 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await capture('offline')
   })
 
-  it('a link being checked, then an ambiguous timeout on submit', async () => {
+  it('a link from outside arrives: one click opens the form', async () => {
     await open('checking')
     await emit('onLink', { type: 'link', link })
     await page.getByRole('heading', { level: 1, name: 'A reset link arrived' }).waitFor()
     await capture('link-arrived')
+  })
+
+  it('a link being checked', async () => {
+    await open('checking')
+    await emit('onLink', { type: 'link', link })
     await page.getByRole('button', { name: 'Open the reset form' }).click()
     await page.getByRole('heading', { level: 1, name: 'Checking your link…' }).waitFor()
     await capture('checking-link')
@@ -329,7 +355,7 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await capture('may-have-applied')
   })
 
-  it('a refused link, and "add a server" with main’s message on its field', async () => {
+  it('a refused link says why', async () => {
     await open('refused')
     await emit('onLink', {
       type: 'refused',
@@ -338,11 +364,92 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     })
     await page.getByRole('alert').filter({ hasText: 'not for a server' }).waitFor()
     await capture('link-refused')
+  })
+
+  it('"add a server" with main’s message on its field', async () => {
+    await open('refused')
     await page.getByRole('button', { name: 'Add a server' }).click()
     await page.getByLabel('Name', { exact: true }).fill('Partner')
     await page.getByLabel('Address', { exact: true }).fill('https://partner.example.org')
     await page.getByRole('button', { name: 'Add the server' }).click()
     await page.getByText('Your organisation allows only servers on example.com.').waitFor()
     await capture('add-server-refused')
+  })
+
+  it('home: the accounts', async () => {
+    const errors = await open('home')
+    await capture('home-accounts')
+    expect(errors).toEqual([])
+  })
+
+  it('home: an account’s menu opens over the page', async () => {
+    const errors = await open('home')
+    await page.getByRole('button', { name: 'Actions for alice on Example Corp' }).click()
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Change password' }).waitFor()
+    // The open menu is drawn over the page, not clipped by its card.
+    const menu = await page.getByRole('menu').boundingBox()
+    const card = await page.getByRole('listitem').filter({ hasText: 'alice' }).first().boundingBox()
+    expect(menu && card && menu.y + menu.height > card.y + card.height).toBe(true)
+    expect(
+      await page.evaluate(() => {
+        const box = document.querySelector('[role="menu"]')?.getBoundingClientRect()
+        if (!box) return false
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.bottom - 4)
+        return Boolean(hit?.closest('[role="menu"]'))
+      }),
+    ).toBe(true)
+    await capture('home-account-menu')
+    expect(errors).toEqual([])
+  })
+
+  it('home: Remove in the menu asks in a dialog', async () => {
+    await open('home')
+    await page.getByRole('button', { name: 'Actions for alice on Example Corp' }).press('ArrowUp')
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog', { name: 'Remove alice on Example Corp?' }).waitFor()
+    await capture('remove-account-dialog')
+  })
+
+  it('About and diagnostics', async () => {
+    const errors = await open('home')
+    await page.getByRole('button', { name: 'About' }).click()
+    await page.getByRole('heading', { level: 1, name: 'About and diagnostics' }).waitFor()
+    await page.getByRole('button', { name: 'Copy diagnostics' }).waitFor()
+    await capture('about')
+    expect(errors).toEqual([])
+  })
+
+  it('a notice stays in view when the account it is about is far down the list', async () => {
+    await open('many')
+    await page.setViewportSize({ width: 800, height: 600 })
+    await accountAction(page, 'user8 on Example Corp', 'Sign out')
+    const notice = page.getByText('Signed out of Example Corp as user8.')
+    await notice.waitFor()
+    const box = await notice.boundingBox()
+    expect(box).not.toBeNull()
+    expect(box && box.y >= 0 && box.y + box.height <= 600).toBe(true)
+    // Focus stayed on that account's menu, which is in view too.
+    expect(
+      await page
+        .getByRole('button', { name: 'Actions for user8 on Example Corp' })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true)
+    // One picture of it (the full set of sizes and schemes for the home screen is taken above).
+    await screenshot(page, 'state-notice-in-view-light-800x600')
+  })
+
+  it('password fields line up with the others: the show button is inside the input', async () => {
+    await open('demo')
+    await page.getByRole('button', { name: 'Sign in to the demo' }).click()
+    const name = await page.getByLabel('Username').boundingBox()
+    const password = await page.getByLabel('Password', { exact: true }).boundingBox()
+    const toggle = await page.getByRole('button', { name: 'Show password' }).boundingBox()
+    if (!name || !password || !toggle) throw new Error('a field is not on screen')
+    expect(password.x).toBe(name.x)
+    expect(password.width).toBe(name.width)
+    expect(toggle.x).toBeGreaterThanOrEqual(password.x)
+    expect(toggle.x + toggle.width).toBeLessThanOrEqual(password.x + password.width)
+    expect(toggle.y).toBeGreaterThanOrEqual(password.y)
+    expect(toggle.y + toggle.height).toBeLessThanOrEqual(password.y + password.height)
   })
 })

@@ -7,12 +7,12 @@ import { hasBuild, hasChromium, requireTool } from '../helpers/require-tool'
 import { DEV_SCHEME } from '../../src/shared/app'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 import {
-  axeViolations,
+  accountAction,
+  capture,
   flowSteps,
   launchChromium,
   newPage,
   ROOT,
-  screenshot,
   startBrowserShell,
   type RunningShell,
 } from './harness'
@@ -27,20 +27,6 @@ const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y ch
 
 /** The browser shell opens links of the development scheme (checked against AppInfo in each test). */
 const SCHEME = DEV_SCHEME
-
-/** Screenshot and axe, light then dark; the page is left in light. */
-async function capture(page: Page, name: string) {
-  const problems: Record<string, unknown> = {}
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(300) // let the colour transitions finish
-    await screenshot(page, `${name}-${scheme}`)
-    const violations = await axeViolations(page)
-    if (violations.length) problems[scheme] = violations
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  expect(problems, `axe on ${name}`).toEqual({})
-}
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
 
@@ -210,9 +196,9 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
       })
       step('the old password is refused, the new one works', async () => {
         const { username } = user
-        await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
+        await accountAction(page, `${username} on Example Corp`, 'Sign out')
         await page.getByText(`Signed out of Example Corp as ${username}.`).waitFor()
-        await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
+        await accountAction(page, `${username} on Example Corp`, 'Sign in')
         await heading(page, 'Sign in').waitFor()
         await signIn(username, OLD)
         await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
@@ -235,7 +221,7 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
         await page.getByText(`Signed in to Example Corp as ${username}.`).waitFor()
       })
       step('change password', async () => {
-        await page.getByRole('button', { name: `Change password for ${username} on Example Corp` }).click()
+        await accountAction(page, `${username} on Example Corp`, 'Change password')
         await expectFocused(heading(page, 'Change password'))
         await page.getByLabel('Current password', { exact: true }).fill(OLD)
         await page.getByLabel('New password', { exact: true }).fill(NEW)
@@ -248,9 +234,9 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
         await capture(page, shot('12-change-done'))
       })
       step('the old password is refused, the new one works', async () => {
-        await page.getByRole('button', { name: 'Back to accounts' }).click()
-        await page.getByRole('button', { name: `Sign out for ${username} on Example Corp` }).click()
-        await page.getByRole('button', { name: `Sign in for ${username} on Example Corp` }).click()
+        await page.getByRole('main').getByRole('button', { name: 'All accounts' }).click()
+        await accountAction(page, `${username} on Example Corp`, 'Sign out')
+        await accountAction(page, `${username} on Example Corp`, 'Sign in')
         await signIn(username, OLD)
         await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor()
         await signIn(username, NEW)

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
-import { it } from 'vitest'
+import { expect, it } from 'vitest'
 import { launchChromium, VIEWPORT } from '../helpers/chromium.mjs'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -157,4 +157,42 @@ export function flowSteps() {
         throw error
       }
     })
+}
+
+/** The window sizes every screen is photographed and checked at: a usual window, and a small laptop's. */
+export const SCREEN_SIZES = [
+  { width: 1100, height: 760 },
+  { width: 800, height: 600 },
+] as const
+
+/**
+ * Screenshots (test-results/screenshots/<name>-<scheme>-<width>x<height>.png) in light and dark at each of
+ * SCREEN_SIZES, and axe in light and dark (at the first size: the rules do not depend on the window's size, and
+ * a scan is the slow part on a busy machine); fails on any axe violation. The page is left in light at the size
+ * it had.
+ */
+export async function capture(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize()
+  const problems: Record<string, AxeViolation[]> = {}
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.waitForTimeout(300) // let the colour transitions finish
+      const label = `${scheme}-${size.width}x${size.height}`
+      await screenshot(page, `${name}-${label}`)
+      if (size !== SCREEN_SIZES[0]) continue
+      const violations = await axeViolations(page)
+      if (violations.length) problems[label] = violations
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  if (before) await page.setViewportSize(before)
+  expect(problems, `axe on ${name}`).toEqual({})
+}
+
+/** Opens the actions menu of an account ("alice on Example Corp") and chooses one of its items. */
+export async function accountAction(page: Page, where: string, action: string): Promise<void> {
+  await page.getByRole('button', { name: `Actions for ${where}` }).click()
+  await page.getByRole('menu').getByRole('menuitem', { name: action }).click()
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { PYTHON, requireDjango, startDjango, type DjangoServer } from '../servers/django'
-import { launchChromium, newPage, startBrowserShell, type RunningShell } from './harness'
+import { accountAction, launchChromium, newPage, startBrowserShell, type RunningShell } from './harness'
 
 /**
  * Secret hygiene (security.md; issue 7): every flow, through the screens, in the browser shell against the real
@@ -169,7 +169,7 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
       noteSessions()
 
       // Change password, then sign out.
-      await page.getByRole('button', { name: `Change password for ${username} on Example Corp` }).click()
+      await accountAction(page, `${username} on Example Corp`, 'Change password')
       await heading('Change password').waitFor()
       await page.getByLabel('Current password', { exact: true }).fill(OLD)
       await newPasswordFields(MID)
@@ -177,12 +177,13 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
       await heading('Your password has been changed').waitFor()
       await noteTitle()
       noteSessions()
-      await page.getByRole('button', { name: 'Back to accounts' }).click()
-      const signOut = page.getByRole('button', { name: `Sign out for ${username} on Example Corp` })
+      await page.getByRole('main').getByRole('button', { name: 'All accounts' }).click()
+      await page.getByRole('button', { name: `Actions for ${username} on Example Corp` }).click()
+      const signOut = page.getByRole('menu').getByRole('menuitem', { name: 'Sign out' })
       if (await signOut.count()) {
         await signOut.click()
         await page.getByText(`Signed out of Example Corp as ${username}.`).waitFor()
-      }
+      } else await page.keyboard.press('Escape')
 
       // Forgot → mail → the link from the OS → a new password → sign in with it.
       await page

@@ -1,3 +1,4 @@
+import { BackToAccounts } from './components/BackToAccounts'
 import { DemoMailbox, MAILBOX_ID } from './components/DemoMailbox'
 import { IncomingLinkDialog } from './components/IncomingLinkDialog'
 import { LeaveDialog } from './components/LeaveDialog'
@@ -62,7 +63,6 @@ export function App() {
   const screen = useApp((s) => s.screen)
   const screenId = useApp((s) => s.screenId)
   const dialogOpen = useApp((s) => s.incomingLink !== null || s.removal !== null || s.leaving !== null)
-  const goHome = useApp((s) => s.goHome)
   const goAbout = useApp((s) => s.goAbout)
   const mailbox = useApp((s) => s.status === 'ready' && (s.info?.demo.running ?? false))
   const mailCount = useApp((s) => s.mail.length)
@@ -77,11 +77,7 @@ export function App() {
           </span>
           {status === 'ready' ? (
             <nav aria-label="Main" className="topbar-nav">
-              {screen.flow !== 'home' ? (
-                <button type="button" className="button button--quiet" onClick={() => goHome()}>
-                  All accounts
-                </button>
-              ) : null}
+              {screen.flow !== 'home' ? <BackToAccounts /> : null}
               {mailbox ? (
                 // On a narrow window the mailbox is under the form: this reaches it without scrolling.
                 <button
@@ -92,7 +88,8 @@ export function App() {
                     document.getElementById(MAILBOX_ID)?.focus()
                   }}
                 >
-                  Demo mailbox{mailCount > 0 ? <span className="badge">{mailCount}</span> : null}
+                  Demo mailbox
+                  {mailCount > 0 ? <span className="badge badge--accent">{mailCount}</span> : null}
                 </button>
               ) : null}
               {screen.flow !== 'about' ? (

@@ -53,7 +53,9 @@ export function DemoMailbox() {
                 <article aria-labelledby={`${id}-${m.id}`}>
                   <h3 id={`${id}-${m.id}`} className="mail-subject">
                     {m.subject}
-                    {index === 0 && mail.length > 1 ? <span className="badge">Newest</span> : null}
+                    {index === 0 && mail.length > 1 ? (
+                      <span className="badge badge--accent">Newest</span>
+                    ) : null}
                   </h3>
                   <p className="mail-meta">
                     From Demo server · to {m.to} ·{' '}

@@ -41,22 +41,29 @@ function ignoreKeysPressedBefore(doc: Document): () => void {
 /**
  * A modal dialog: labelled by its title, described by its text, focus moved in (to the safe choice, else the
  * first button) and kept in (Tab wraps), a keystroke that began before it appeared ignored, Escape answers
- * `onEscape`, and focus returns where it was when it closes (or to the screen's heading when that element is
- * gone, e.g. the button of an account just removed). The page behind it is made inert by App.
+ * `onEscape`, and focus returns where it was when it closes; when that element is gone (the menu of an account
+ * just removed) it goes to `fallbackFocus()`, else to the screen's heading. The page behind it is made inert by
+ * App.
  */
 export function Dialog({
   title,
   description,
   children,
   onEscape,
+  fallbackFocus,
 }: {
   title: string
   description: ReactNode
   children: ReactNode
   onEscape: () => void
+  fallbackFocus?: () => HTMLElement | null
 }) {
   const id = useId()
   const ref = useRef<HTMLDivElement>(null)
+  const fallback = useRef(fallbackFocus)
+  useEffect(() => {
+    fallback.current = fallbackFocus
+  })
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
     const dialog = ref.current
@@ -67,7 +74,11 @@ export function Dialog({
     return () => {
       stopKeysPressedBefore()
       if (previous && previous.isConnected) previous.focus()
-      else document.querySelector<HTMLElement>('main h1')?.focus()
+      // After the screen's own effects (a new screen focuses its heading when it mounts).
+      else
+        queueMicrotask(() =>
+          (fallback.current?.() ?? document.querySelector<HTMLElement>('main h1'))?.focus(),
+        )
     }
   }, [])
 

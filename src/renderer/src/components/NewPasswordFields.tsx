@@ -57,7 +57,14 @@ export function NewPasswordFields({
         describedBy={helpId}
         required
       />
-      <PasswordHelp id={helpId} password={newPassword} rules={rules} username={username} email={email} />
+      <PasswordHelp
+        id={helpId}
+        password={newPassword}
+        rules={rules}
+        username={username}
+        email={email}
+        fieldHasErrors={newErrors.length > 0}
+      />
       <PasswordField
         label="New password again"
         autoComplete="new-password"

@@ -18,6 +18,8 @@ const ICON: Record<RuleState, string> = { empty: '○', met: '✓', unmet: '○'
 /**
  * The live checklist of the server's password rules (Django's own checks) and a zxcvbn strength meter. The
  * common-password list and zxcvbn load on first use. `id` is what the password field's aria-describedby names.
+ * One message per fact: the meter's own advice ("This is a common password") appears only once every rule is met
+ * and the field shows no error, so it never repeats what the checklist or the server already said.
  */
 export function PasswordHelp({
   id,
@@ -25,12 +27,14 @@ export function PasswordHelp({
   rules,
   username,
   email,
+  fieldHasErrors = false,
 }: {
   id: string
   password: string
   rules: PasswordRules
   username?: string | undefined
   email?: string | undefined
+  fieldHasErrors?: boolean
 }) {
   const typed = useDeferredValue(password)
   const [common, setCommon] = useState<ReadonlySet<string> | null | 'failed'>(null)
@@ -62,6 +66,7 @@ export function PasswordHelp({
   const items = evaluatePassword(typed, { rules, common, username, email })
   const met = items.filter((i) => i.state === 'met').length
   const strength = factory && typed ? estimate(factory, typed, [username, email].filter(isText)) : null
+  const advice = met === items.length && !fieldHasErrors ? strength?.warning : null
 
   return (
     <div className="password-help">
@@ -97,7 +102,7 @@ export function PasswordHelp({
         </div>
         <p className="strength-text">
           Strength: <strong>{strength ? strength.label : typed ? 'checking…' : '—'}</strong>
-          {strength?.warning ? <span className="strength-warning"> {strength.warning}</span> : null}
+          {advice ? <span className="strength-warning"> {advice}</span> : null}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Account, ServerSummary } from '../../../shared/contract'
 import { useApp } from '../store/provider'
+import { accountMenuButton, primaryAction } from '../focus-targets'
 import { Dialog } from './Dialog'
 
 /** "Remove … ?": asks before an account or a server the user added is removed from this computer. */
@@ -12,14 +13,30 @@ export function RemovalDialog() {
   if (removal.kind === 'account') {
     const account = accounts.find((a) => a.id === removal.accountId)
     if (!account) return null
-    return <RemoveAccount account={account} server={servers.find((s) => s.id === account.serverId)} />
+    const index = accounts.indexOf(account)
+    const next = accounts[index + 1] ?? accounts[index - 1]
+    return (
+      <RemoveAccount
+        account={account}
+        server={servers.find((s) => s.id === account.serverId)}
+        nextAccountId={next?.id}
+      />
+    )
   }
   const server = servers.find((s) => s.id === removal.serverId)
   if (!server) return null
   return <RemoveServer server={server} accounts={accounts.filter((a) => a.serverId === server.id)} />
 }
 
-function RemoveAccount({ account, server }: { account: Account; server: ServerSummary | undefined }) {
+function RemoveAccount({
+  account,
+  server,
+  nextAccountId,
+}: {
+  account: Account
+  server: ServerSummary | undefined
+  nextAccountId: string | undefined
+}) {
   const removeAccount = useApp((s) => s.removeAccount)
   const where = server?.displayName ?? account.serverId
   return (
@@ -29,6 +46,8 @@ function RemoveAccount({ account, server }: { account: Account; server: ServerSu
       busyLabel="Removing…"
       action="removeAccount"
       onConfirm={() => void removeAccount(account.id)}
+      // The account's menu went with it: the next account's menu, else the screen's primary action.
+      fallbackFocus={() => (nextAccountId ? accountMenuButton(nextAccountId) : null) ?? primaryAction()}
       description={
         <>
           <p>
@@ -52,6 +71,7 @@ function RemoveServer({ server, accounts }: { server: ServerSummary; accounts: A
       busyLabel="Removing…"
       action="removeServer"
       onConfirm={() => void removeServer(server.id)}
+      fallbackFocus={primaryAction}
       description={
         <>
           <p>
@@ -77,6 +97,7 @@ function Confirm({
   busyLabel,
   action,
   onConfirm,
+  fallbackFocus,
 }: {
   title: string
   description: ReactNode
@@ -84,12 +105,13 @@ function Confirm({
   busyLabel: string
   action: 'removeAccount' | 'removeServer'
   onConfirm: () => void
+  fallbackFocus: () => HTMLElement | null
 }) {
   const pending = useApp((s) => s.pending)
   const cancel = useApp((s) => s.cancelRemoval)
   const busy = pending === action
   return (
-    <Dialog title={title} description={description} onEscape={cancel}>
+    <Dialog title={title} description={description} onEscape={cancel} fallbackFocus={fallbackFocus}>
       <button type="button" className="button" aria-disabled={busy || undefined} onClick={cancel}>
         Cancel
       </button>

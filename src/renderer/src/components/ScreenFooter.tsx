@@ -1,13 +1,11 @@
 import { useApp } from '../store/provider'
+import { BackToAccounts } from './BackToAccounts'
 
-/** The quiet "Back to accounts" at the end of a step that the user may leave at any time. */
+/** "← All accounts" at the end of a step that the user may leave at any time. */
 export function BackToAccountsFooter() {
-  const goHome = useApp((s) => s.goHome)
   return (
     <div className="actions actions--end">
-      <button type="button" className="button button--quiet" onClick={() => goHome()}>
-        Back to accounts
-      </button>
+      <BackToAccounts />
     </div>
   )
 }

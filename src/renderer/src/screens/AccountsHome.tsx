@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { Account, ServerSummary } from '../../../shared/contract'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { MenuButton, type MenuItem } from '../components/MenuButton'
+import { ACCOUNT_MENU_DATA, PRIMARY_ACTION } from '../focus-targets'
 import { StepHeading } from '../components/StepHeading'
 import { formatDateTime } from '../format'
 import { useFailure } from '../hooks/useFailure'
@@ -35,7 +37,12 @@ export function AccountsHome() {
         ))}
       </ul>
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={() => goSignIn({ reason: 'add' })}>
+        <button
+          type="button"
+          className="button button--primary"
+          {...PRIMARY_ACTION}
+          onClick={() => goSignIn({ reason: 'add' })}
+        >
           Add an account
         </button>
         <button type="button" className="button" onClick={() => goForgot()}>
@@ -61,8 +68,38 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
   const askRemoval = useApp((s) => s.askRemoval)
   const [signingOut, setSigningOut] = useState(false)
   const where = `${account.username} on ${server?.displayName ?? account.serverId}`
-  const who = `for ${where}`
   const busy = signingOut && pending === 'signOut'
+  const items: MenuItem[] = [
+    ...(account.signedIn
+      ? [
+          { label: 'Change password', onSelect: () => goChange(account.id) },
+          {
+            label: 'Sign out',
+            disabled: pending !== null,
+            onSelect: () => {
+              setSigningOut(true)
+              void signOut(account.id).finally(() => setSigningOut(false))
+            },
+          },
+        ]
+      : [
+          {
+            label: 'Sign in',
+            onSelect: () => goSignIn({ serverId: account.serverId, username: account.username }),
+          },
+        ]),
+    {
+      label: 'Forgot password',
+      onSelect: () =>
+        goForgot({ serverId: account.serverId, ...(account.email ? { email: account.email } : {}) }),
+    },
+    {
+      label: 'Remove',
+      danger: true,
+      disabled: pending !== null,
+      onSelect: () => askRemoval({ kind: 'account', accountId: account.id }),
+    },
+  ]
   return (
     <li className="account card">
       <div className="account-who">
@@ -75,7 +112,7 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
       </div>
       <div className="account-state">
         <span className={`badge ${account.signedIn ? 'badge--on' : 'badge--off'}`}>
-          {account.signedIn ? 'Signed in' : 'Signed out'}
+          {busy ? 'Signing out…' : account.signedIn ? 'Signed in' : 'Signed out'}
         </span>
         {account.signedIn && account.sessionStorage === 'memory-only' ? (
           <span className="muted small">until Account Desk closes</span>
@@ -84,62 +121,13 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
           <span className="muted small">Last sign-in {formatDateTime(account.lastSignedInAt)}</span>
         ) : null}
       </div>
-      <div className="account-actions">
-        {account.signedIn ? (
-          <>
-            <button
-              type="button"
-              className="button"
-              aria-label={`Change password ${who}`}
-              onClick={() => goChange(account.id)}
-            >
-              Change password
-            </button>
-            <button
-              type="button"
-              className="button"
-              aria-label={`${busy ? 'Signing out' : 'Sign out'} ${who}`}
-              aria-busy={busy || undefined}
-              aria-disabled={pending !== null || undefined}
-              onClick={() => {
-                if (pending !== null) return
-                setSigningOut(true)
-                void signOut(account.id).finally(() => setSigningOut(false))
-              }}
-            >
-              {busy ? 'Signing out…' : 'Sign out'}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            aria-label={`Sign in ${who}`}
-            onClick={() => goSignIn({ serverId: account.serverId, username: account.username })}
-          >
-            Sign in
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-label={`Forgot password ${who}`}
-          onClick={() =>
-            goForgot({ serverId: account.serverId, ...(account.email ? { email: account.email } : {}) })
-          }
-        >
-          Forgot password
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-label={`Remove ${where}`}
-          aria-disabled={pending !== null || undefined}
-          onClick={() => askRemoval({ kind: 'account', accountId: account.id })}
-        >
-          Remove
-        </button>
-      </div>
+      <MenuButton
+        label="Actions"
+        name={`Actions for ${where}`}
+        items={items}
+        busy={busy}
+        buttonData={{ key: ACCOUNT_MENU_DATA, value: account.id }}
+      />
     </li>
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { BackToAccounts } from '../components/BackToAccounts'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
@@ -42,9 +43,7 @@ export function ChangePassword({ step }: { step: Form }) {
       <div className="screen">
         <StepHeading>Change password</StepHeading>
         <p>This account is no longer in Account Desk.</p>
-        <button type="button" className="button" onClick={() => goHome()}>
-          Back to accounts
-        </button>
+        <BackToAccounts />
       </div>
     )
   }
@@ -108,7 +107,6 @@ export function ChangePassword({ step }: { step: Form }) {
 export function ChangeDone({ step }: { step: Done }) {
   const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
   const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
-  const goHome = useApp((s) => s.goHome)
   const goSignIn = useApp((s) => s.goSignIn)
   return (
     <div className="screen screen--narrow">
@@ -141,13 +139,7 @@ export function ChangeDone({ step }: { step: Done }) {
             Sign in with the new password
           </button>
         ) : null}
-        <button
-          type="button"
-          className={`button${step.stillSignedIn ? ' button--primary' : ''}`}
-          onClick={() => goHome()}
-        >
-          Back to accounts
-        </button>
+        <BackToAccounts />
       </div>
     </div>
   )

@@ -1,5 +1,6 @@
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
+import { PRIMARY_ACTION } from '../focus-targets'
 import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
 import { AppNotices } from './AccountsHome'
@@ -19,6 +20,10 @@ export function EmptyState() {
   const demo = info?.demo
   const demoServer = servers.find((s) => s.demo)
   const realServers = servers.filter((s) => !s.demo)
+  const showDemo = Boolean(demo?.running && demoServer)
+  // One primary action per screen: the demo's sign-in when the demo runs, else the organisation's server.
+  const ownPrimary = showDemo ? 'button' : 'button button--primary'
+  const ownMark = showDemo ? {} : PRIMARY_ACTION
   return (
     <div className="screen">
       <StepHeading>Welcome to {info?.name ?? 'Account Desk'}</StepHeading>
@@ -29,7 +34,7 @@ export function EmptyState() {
       <AppNotices />
       <ErrorAlert error={failure} />
       <div className="cards">
-        {demo?.running && demoServer ? (
+        {showDemo && demo && demoServer ? (
           <section className="card" aria-labelledby="demo-title">
             <h2 id="demo-title" className="card-title">
               Try it with the demo server
@@ -72,6 +77,7 @@ export function EmptyState() {
               <button
                 type="button"
                 className="button button--primary"
+                {...PRIMARY_ACTION}
                 onClick={() =>
                   goSignIn({ serverId: demoServer.id, username: demo.username ?? '', reason: 'add' })
                 }
@@ -112,7 +118,8 @@ export function EmptyState() {
               <div className="actions">
                 <button
                   type="button"
-                  className="button button--primary"
+                  className={ownPrimary}
+                  {...ownMark}
                   onClick={() => goSignIn({ serverId: realServers[0]?.id ?? null, reason: 'add' })}
                 >
                   Sign in
@@ -137,7 +144,7 @@ export function EmptyState() {
             <>
               <p>Add it with the address your IT team gave you, e.g. https://accounts.example.com.</p>
               <div className="actions">
-                <button type="button" className="button button--primary" onClick={goAddServer}>
+                <button type="button" className={ownPrimary} {...ownMark} onClick={goAddServer}>
                   Add a server
                 </button>
               </div>

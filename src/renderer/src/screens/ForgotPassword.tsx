@@ -1,3 +1,4 @@
+import { BackToAccounts } from '../components/BackToAccounts'
 import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
 import { ForgotForm } from './ForgotForm'
@@ -6,16 +7,13 @@ import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 /** Step 1 of the reset flow: which server, which e-mail address. */
 export function ForgotPassword({ serverId, email }: { serverId: string | null; email: string }) {
-  const goHome = useApp((s) => s.goHome)
   const servers = useApp((s) => s.servers)
   if (servers.length === 0) {
     return (
       <div className="screen">
         <StepHeading>Forgot password</StepHeading>
         <p>No server is set up yet.</p>
-        <button type="button" className="button" onClick={() => goHome()}>
-          Back to accounts
-        </button>
+        <BackToAccounts />
       </div>
     )
   }

@@ -1,3 +1,4 @@
+import { BackToAccounts } from '../components/BackToAccounts'
 import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
@@ -8,7 +9,6 @@ type Done = Extract<ResetStep, { name: 'done' }>
 export function ResetDone({ step }: { step: Done }) {
   const server = useApp((s) => s.servers.find((x) => x.id === step.serverId))
   const goSignIn = useApp((s) => s.goSignIn)
-  const goHome = useApp((s) => s.goHome)
   return (
     <div className="screen screen--narrow">
       <StepHeading>Your password has been reset</StepHeading>
@@ -29,9 +29,7 @@ export function ResetDone({ step }: { step: Done }) {
         >
           Sign in with the new password
         </button>
-        <button type="button" className="button" onClick={() => goHome()}>
-          Back to accounts
-        </button>
+        <BackToAccounts />
       </div>
     </div>
   )

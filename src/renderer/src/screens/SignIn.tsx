@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { BackToAccounts } from '../components/BackToAccounts'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PasswordField } from '../components/PasswordField'
 import { ServerPicker } from '../components/ServerPicker'
@@ -76,9 +77,7 @@ export function SignIn({ step }: { step: SignInStep }) {
           <button type="button" className="button button--primary" onClick={goAddServer}>
             Add a server
           </button>
-          <button type="button" className="button" onClick={() => goHome()}>
-            Back to accounts
-          </button>
+          <BackToAccounts />
         </div>
       </div>
     )

@@ -1,0 +1,14 @@
+import { useApp } from '../store/provider'
+
+/** The one way back to the accounts: "← All accounts", the same words and look in the top bar and on screens. */
+export function BackToAccounts() {
+  const goHome = useApp((s) => s.goHome)
+  return (
+    <button type="button" className="button button--quiet back-button" onClick={() => goHome()}>
+      <span className="back-arrow" aria-hidden="true">
+        ←
+      </span>
+      All accounts
+    </button>
+  )
+}
