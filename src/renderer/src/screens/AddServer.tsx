@@ -168,7 +168,7 @@ export function AddServer() {
             className="field fieldset"
             aria-describedby={kindErrors.length ? `${kindId}-error` : undefined}
           >
-            <legend className="field-label">Kind of server</legend>
+            <legend className="field-label">What the server uses</legend>
             {BACKEND_KINDS.map((k, i) => (
               <div key={k.id} className="radio">
                 <input
