@@ -228,7 +228,9 @@ describe('add a server', () => {
       ),
     ).toBeInTheDocument()
     await user.click(screen.getByText('Choose the kind yourself'))
-    for (const radio of within(screen.getByRole('group', { name: 'What the server uses' })).getAllByRole('radio'))
+    for (const radio of within(screen.getByRole('group', { name: 'What the server uses' })).getAllByRole(
+      'radio',
+    ))
       expect(radio).not.toBeChecked()
   })
 
