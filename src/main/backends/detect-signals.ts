@@ -7,7 +7,7 @@ import {
 } from '../../shared/server-detection'
 import type { ServerDetection, ServerFinding } from '../../shared/contract'
 import type { HttpResponse } from '../http/client'
-import { isHtmlContentType, isJsonContentType } from '../http/json'
+import { isHtmlContentType, isJsonContentType, isRecord } from '../http/json'
 import { readForm } from './django-html'
 import { signInFieldFromDrfMetadata, signInFieldFromInput } from './sign-in-field'
 
@@ -43,9 +43,6 @@ export const PROBE_PATHS: Record<keyof Observations, { method: 'GET' | 'OPTIONS'
   loginPage: { method: 'GET', path: '/accounts/login/' },
   resetPage: { method: 'GET', path: '/accounts/password_reset/' },
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function jsonOf(seen: Seen): { status: number; body: unknown } | null {
   if (seen.type !== 'answer' || !isJsonContentType(seen.response.headers['content-type'])) return null
