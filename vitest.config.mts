@@ -13,7 +13,7 @@ import react from '@vitejs/plugin-react'
  *  - integration-allauth: the suites against real django-allauth 65 on Django 5.2 (test/servers/django.ts,
  *                 `allauth` option), beside the Django generations.
  *  - e2e, e2e-django-5.2: the built renderer in Debian's Chromium through the browser shell; the Django flows
- *                 on the oldest generation (e2e) and again on the newest.
+ *                 on the oldest generation (e2e) and again on the newest; two files at a time (E2E_GROUP).
  */
 const DJANGO_GENERATIONS = ['3.2', '4.2', '5.2'] as const
 const DJANGO_INTEGRATION = [
@@ -28,6 +28,20 @@ const ALLAUTH_INTEGRATION = [
   'test/integration/detect-kind-allauth.test.ts',
 ]
 const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
+
+/**
+ * The e2e files, both projects: their own group after the integration ones, two files at a time (each file has
+ * its own browser shell, Chromium and servers on ports the OS picks, in temporary folders). A file waits on
+ * Chromium and the servers much of the time, so two side by side take about 40% less wall time than one after
+ * the other on two cores; more than two only slow each other down.
+ */
+const E2E_GROUP = {
+  testTimeout: 60_000,
+  // Starting Chromium, the shell and a Django server while another file does the same, on a busy machine.
+  hookTimeout: 120_000,
+  sequence: { groupOrder: 2 },
+  maxWorkers: 2,
+} as const
 
 const djangoIntegration = (generation: string): TestProjectInlineConfiguration => ({
   test: {
@@ -96,9 +110,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           env: { ACCOUNTDESK_DJANGO_GENERATION: DJANGO_GENERATIONS[0] },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          ...E2E_GROUP,
         },
       },
       {
@@ -107,9 +119,7 @@ export default defineConfig({
           include: DJANGO_E2E,
           environment: 'node',
           env: { ACCOUNTDESK_DJANGO_GENERATION: DJANGO_GENERATIONS[2] },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          ...E2E_GROUP,
         },
       },
     ],

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { hasBuild, hasChromium, requireTool } from '../helpers/require-tool'
 import { DEV_SCHEME } from '../../src/shared/app'
-import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
+import {
+  generationUnderTest,
+  OLDEST_DJANGO,
+  requireDjango,
+  startDjango,
+  type DjangoServer,
+} from '../servers/django'
 import {
   accountAction,
   capture,
@@ -59,7 +65,10 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
     let page: Page
     let errors: string[]
     let n = 0
-    const shot = (name: string) => `${kind}-${name}`
+    // The newer generation's screenshots beside the oldest's, not over them (both projects run at once).
+    const generation = generationUnderTest()
+    const shot = (name: string) =>
+      generation === OLDEST_DJANGO ? `${kind}-${name}` : `${kind}-django-${generation}-${name}`
     const OLD = 'Quartz-Lantern-58'
     const NEW = 'Velvet-Harbour-27'
 
