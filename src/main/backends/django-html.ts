@@ -132,7 +132,7 @@ const OWNABLE = new Set(['input', 'select', 'textarea'])
  * page goes on, so a form once complete stays complete.
  */
 class FormOwnership {
-  readonly forms: ScannedForm[] = []
+  private readonly forms: ScannedForm[] = []
   private readonly byFormAttribute = new Map<string, Tag[]>()
   private readonly namesByFormAttribute = new Map<string, Set<string>>()
   private readonly stack: (ScannedForm | 'skipped' | null)[] = []
@@ -144,9 +144,13 @@ class FormOwnership {
 
   /** An element opens; true when that makes some form complete. */
   open(name: string, attribs: Record<string, string>): boolean {
-    if (this.skipping > 0 || SKIPPED.has(name)) {
-      if (SKIPPED.has(name)) this.skipping++
-      this.stack.push(SKIPPED.has(name) ? 'skipped' : null)
+    if (SKIPPED.has(name)) {
+      this.skipping++
+      this.stack.push('skipped')
+      return false
+    }
+    if (this.skipping > 0) {
+      this.stack.push(null)
       return false
     }
     const tag: Tag = { name, attribs, seq: this.seq++ }
@@ -162,7 +166,9 @@ class FormOwnership {
     const target = attribs['form']
     if (target !== undefined) {
       if (target === '') return false
-      this.byFormAttribute.set(target, [...(this.byFormAttribute.get(target) ?? []), tag])
+      const tags = this.byFormAttribute.get(target) ?? []
+      tags.push(tag)
+      this.byFormAttribute.set(target, tags)
       if (isFieldInput(tag)) {
         const names = this.namesByFormAttribute.get(target) ?? new Set()
         names.add(attr(tag, 'name'))
