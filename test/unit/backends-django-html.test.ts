@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { hasAnyForm, readForm } from '../../src/main/backends/django-html'
+import { hasAnyForm, hasForm, readForm, readFormTarget } from '../../src/main/backends/django-html'
 
 const CSRF = 'y8X1XVAuQpMox7IbIGZa34BU8C49NhzZ7PhIetTuyQwcuWSqoDZ6KElnFAfFb3mQ'
 const OTHER_CSRF = 'OtherFormToken0123456789abcdefOtherFormToken0123456789abcdefABCD'
@@ -113,6 +113,91 @@ describe('finding the form', () => {
   test('an input outside the form that names it with form= belongs to it', () => {
     const html = `<form id="reset" method="post"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"></form><input form="reset" name="email">`
     expect(readForm(html, PAGE, ['email'])?.csrf).toBe(CSRF)
+  })
+})
+
+describe('the streamed readers (hasForm, readFormTarget) agree with the full read', () => {
+  /** What readFormTarget gives, taken from readForm. */
+  const targetOf = (html: string, expected: readonly string[]) => {
+    const form = readForm(html, PAGE, expected)
+    return form && { action: form.action, method: form.method, csrf: form.csrf, hidden: form.hidden }
+  }
+  const agree = (html: string, expected: readonly string[]) => {
+    expect(hasForm(html, expected)).toBe(targetOf(html, expected) !== null)
+    expect(readFormTarget(html, PAGE, expected)).toEqual(targetOf(html, expected))
+  }
+
+  test('on every page above, with every flow’s inputs', () => {
+    const pages = [AS_P, LOGIN, AS_TABLE, DIV_52, CRISPY_BS5, CRISPY_BS4]
+    const flows = [['password'], ['email'], CONFIRM, CHANGE, ['username', 'password'], [], ['nothing']]
+    let found = 0
+    for (const html of pages)
+      for (const expected of flows) {
+        agree(html, expected)
+        if (hasForm(html, expected)) found++
+      }
+    // Both answers are checked: [] on all six; password and username+password on LOGIN; CONFIRM on AS_P, AS_TABLE
+    // and CRISPY_BS5; CHANGE on AS_TABLE and CRISPY_BS5; email on DIV_52 and CRISPY_BS4.
+    expect(found).toBe(15)
+  })
+
+  test('an input naming a form further down the page belongs to it', () => {
+    const html = `<input form="reset" name="email"><form id="reset" method="post"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"></form>`
+    expect(hasForm(html, ['email'])).toBe(true)
+    expect(readFormTarget(html, PAGE, ['email'])?.csrf).toBe(CSRF)
+    agree(html, ['email'])
+    // …or further up: the last input completes the form.
+    const after = `<form id="reset" method="post"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"></form><input form="reset" name="email">`
+    expect(hasForm(after, ['email'])).toBe(true)
+    agree(after, ['email'])
+  })
+
+  test('a later form= input can make an earlier form the first complete one', () => {
+    const html = `<form id="a" method="post"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"><input type="hidden" name="step" value="1"></form>
+<form id="b" method="get"><input type="hidden" name="csrfmiddlewaretoken" value="${OTHER_CSRF}"><input name="email"></form>
+<input form="a" name="email"><input form="a" type="hidden" name="step" value="2">`
+    expect(readFormTarget(html, PAGE, ['email'])).toEqual({
+      action: PAGE,
+      method: 'post',
+      csrf: CSRF,
+      hidden: { step: '2' }, // the later one, as a browser sends it
+    })
+    agree(html, ['email'])
+  })
+
+  test('a token outside the form, naming it, counts when the form has none of its own', () => {
+    const html = `<form id="f" method="post"><input name="email"></form><input form="f" type="hidden" name="csrfmiddlewaretoken" value="${CSRF}">`
+    expect(readFormTarget(html, PAGE, ['email'])?.csrf).toBe(CSRF)
+    agree(html, ['email'])
+  })
+
+  test('form="" names no form; nothing counts inside <template>, <noscript> or comments', () => {
+    const html = `<form id="" method="post"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"></form><input form="" name="email">
+<form id="t" method="post"></form><template><input form="t" name="email"></template><noscript><input form="t" name="email"><form><input name="email"></form></noscript><!-- <input form="t" name="email"> -->`
+    expect(hasForm(html, ['email'])).toBe(false)
+    expect(readFormTarget(html, PAGE, ['email'])).toBeNull()
+    expect(hasForm(html, [])).toBe(true)
+    agree(html, ['email'])
+  })
+
+  test('an input with form= belongs to the form it names, not the one around it', () => {
+    const html = `<form id="outer" method="post"><input form="other" name="email"><input type="hidden" name="csrfmiddlewaretoken" value="${CSRF}"></form><form id="other" method="post"></form>`
+    expect(readFormTarget(html, PAGE, ['email'])).toEqual({
+      action: PAGE,
+      method: 'post',
+      csrf: null,
+      hidden: {},
+    })
+    agree(html, ['email'])
+  })
+
+  test('a button or hidden input holds no expected field; select and textarea do', () => {
+    const html = `<form method="post"><input type="hidden" name="email" value="x"><button name="password">Go</button><select name="country"></select><textarea name="note"></textarea></form>`
+    expect(hasForm(html, ['email'])).toBe(false)
+    expect(hasForm(html, ['password'])).toBe(false)
+    expect(hasForm(html, ['country', 'note'])).toBe(true)
+    agree(html, ['email'])
+    agree(html, ['country', 'note'])
   })
 })
 

@@ -8,7 +8,15 @@ import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
-import { hasAnyForm, hasForm, readForm, type DjangoForm, type FormInput } from './django-html'
+import {
+  hasAnyForm,
+  hasForm,
+  readForm,
+  readFormTarget,
+  type DjangoForm,
+  type FormInput,
+  type FormTarget,
+} from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
@@ -89,19 +97,24 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     confirm: ['new_password1', 'new_password2'],
   } as const
 
-  type OpenedForm = { form: DjangoForm; csrf: string; url: string }
+  type OpenedForm<F extends FormTarget = FormTarget> = { form: F; csrf: string; url: string }
+  /** How a page's form is read: its target only (streamed), or with its inputs' labels and errors. */
+  type FormReader<F extends FormTarget> = (
+    html: string,
+    pageUrl: string,
+    expected: readonly string[],
+  ) => F | null
 
   /**
    * The form of a page, checked before anything is sent: it has its CSRF token, it posts (a GET would put the
    * password in the address), and its `action` stays on the server's origin.
    */
-  function usableForm(
+  function usableForm<F extends FormTarget>(
     html: string,
-    pageUrl: string,
-    expected: readonly string[],
     what: string,
-    form = readForm(html, pageUrl, expected),
-  ): Result<OpenedForm> {
+    form: F | null,
+    pageUrl: string,
+  ): Result<OpenedForm<F>> {
     if (!form?.csrf)
       return fail({
         kind: 'unexpected-response',
@@ -113,18 +126,19 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ form, csrf: form.csrf, url: pageUrl })
   }
 
-  async function openForm(
+  async function openForm<F extends FormTarget>(
     b: FormBrowser,
     pageUrl: string,
     expected: readonly string[],
     what: string,
     label: string,
-  ): Promise<Result<OpenedForm>> {
+    read: FormReader<F>,
+  ): Promise<Result<OpenedForm<F>>> {
     const got = await b.get(pageUrl, label)
     if (!got.ok) return got
     const html = htmlPage(got.value)
     if (!html.ok) return html
-    return usableForm(html.value, got.value.url, expected, what)
+    return usableForm(html.value, what, read(html.value, got.value.url, expected), got.value.url)
   }
 
   /** The field people identify themselves with: the form's text or e-mail input (`username` in Django's). */
@@ -133,8 +147,10 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     form.inputs.find((i) => (i.type === 'text' || i.type === 'email') && i.name !== 'password')
 
   /** The sign-in form and the input people identify themselves in. */
-  async function openLoginForm(b: FormBrowser): Promise<Result<OpenedForm & { identifier: FormInput }>> {
-    const form = await openForm(b, loginUrl, EXPECTED.login, 'sign-in', 'forms.login_page')
+  async function openLoginForm(
+    b: FormBrowser,
+  ): Promise<Result<OpenedForm<DjangoForm> & { identifier: FormInput }>> {
+    const form = await openForm(b, loginUrl, EXPECTED.login, 'sign-in', 'forms.login_page', readForm)
     if (!form.ok) return form
     const identifier = identifierInput(form.value.form)
     if (!identifier)
@@ -223,9 +239,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
       }
       const html = htmlPage(response)
       if (!html.ok) return html
-      const read = readForm(html.value, current, EXPECTED.confirm)
+      const read = readFormTarget(html.value, current, EXPECTED.confirm)
       if (!read) return ok({ status: 'dead' })
-      const form = usableForm(html.value, current, EXPECTED.confirm, 'reset', read)
+      const form = usableForm(html.value, 'reset', read, current)
       if (!form.ok) return form
       return ok({ status: 'valid', ...form.value })
     }
@@ -351,7 +367,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (isRedirectStatus(page.value.status)) return logOutcome(logger, 'signOut', ok(undefined))
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'signOut', html)
-        const csrf = readForm(html.value, changeUrl, EXPECTED.change)?.csrf
+        const csrf = readFormTarget(html.value, changeUrl, EXPECTED.change)?.csrf
         if (!csrf)
           return logOutcome(
             logger,
@@ -375,7 +391,14 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     requestReset: (email, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const b = browser(deadline)
-        const form = await openForm(b, resetUrl, EXPECTED.reset, 'password reset', 'forms.reset_page')
+        const form = await openForm(
+          b,
+          resetUrl,
+          EXPECTED.reset,
+          'password reset',
+          'forms.reset_page',
+          readFormTarget,
+        )
         if (!form.ok) return logOutcome(logger, 'requestReset', form)
         const posted = await b.post(
           form.value.form.action,
@@ -461,7 +484,12 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'changePassword', html)
-        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
+        const form = usableForm(
+          html.value,
+          'change password',
+          readFormTarget(html.value, changeUrl, EXPECTED.change),
+          changeUrl,
+        )
         if (!form.ok) return logOutcome(logger, 'changePassword', form)
         const posted = await b.post(
           form.value.form.action,

@@ -1,5 +1,5 @@
 import type { Element, Node, ParentNode } from 'domhandler'
-import { parseDocument } from 'htmlparser2'
+import { Parser, parseDocument } from 'htmlparser2'
 import type { FieldErrors } from '../../shared/errors'
 
 /**
@@ -26,7 +26,8 @@ export interface FormInput {
   label: string
 }
 
-export interface DjangoForm {
+/** Where and how a form posts, and what it sends besides what the user types. */
+export interface FormTarget {
   /** Where the form posts: its `action` resolved against the page (the page itself when absent). */
   action: string
   /** Lower-case `method` (`get` when absent, as in browsers). */
@@ -35,6 +36,9 @@ export interface DjangoForm {
   csrf: string | null
   /** The form's other hidden inputs, name → value, sent back as a browser would (a wizard's step, `next`). */
   hidden: Record<string, string>
+}
+
+export interface DjangoForm extends FormTarget {
   /** The form's named inputs a person fills in (not hidden, not buttons), in page order. */
   inputs: FormInput[]
   /** Field name (the server's) → messages, with the form's own errors under `__all__`. */
@@ -46,7 +50,7 @@ const BUTTON_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'])
 const NONFIELD_CLASSES = ['nonfield', 'non-field-errors', 'alert-danger', 'alert-error', 'errornote']
 
 const isElement = (node: Node): node is Element => node.type === 'tag'
-const attr = (el: Element, name: string) => el.attribs[name] ?? ''
+const attr = (el: Tagged, name: string) => el.attribs[name] ?? ''
 const classes = (el: Element) => attr(el, 'class').split(/\s+/).filter(Boolean)
 const hasClass = (el: Element, name: string) => classes(el).includes(name)
 
@@ -70,7 +74,7 @@ function textOf(node: Node): string {
   return parts.join('').replace(/\s+/g, ' ').trim()
 }
 
-const isFieldInput = (el: Element) =>
+const isFieldInput = (el: Tagged) =>
   (el.name === 'input' && !BUTTON_TYPES.has(attr(el, 'type').toLowerCase()) && attr(el, 'name') !== '') ||
   ((el.name === 'select' || el.name === 'textarea') && attr(el, 'name') !== '')
 
@@ -113,40 +117,172 @@ function labelOf(input: Element, all: Element[]): string {
     : ''
 }
 
-type LocatedForm = { form: Element; owned: Element[]; fields: Element[]; all: Element[] }
+/** An element as the parser reports it: a streamed tag or a DOM `Element` (both carry these two). */
+type Tagged = { name: string; attribs: Record<string, string> }
+/** A tag in page order: `seq` is its index among the page's elements (comments, `<template>`, scripts out). */
+type Tag = Tagged & { seq: number }
+type ScannedForm = { tag: Tag; nested: Tag[]; names: Set<string> }
 
-/** The first form on the page (in page order, outside `<template>`) whose inputs include every `expected` name. */
-function locateForm(html: string, expected: readonly string[]): LocatedForm | null {
-  const all = [...elements(parseDocument(html))]
-  const ownedBy = (form: Element) => {
-    const id = attr(form, 'id')
-    // An input belongs to the form around it, or to the one its `form` attribute names.
-    return all.filter((el) =>
-      el.attribs['form'] !== undefined ? id !== '' && el.attribs['form'] === id : formOf(el) === form,
-    )
+const OWNABLE = new Set(['input', 'select', 'textarea'])
+
+/**
+ * Which form each input belongs to, decided while the page is read (streamed or walked, in page order): the
+ * form around it, or the one(s) its `form` attribute names by id — even a form further down the page.
+ * The one place for that rule; `complete` forms hold every `expected` field name. Ownership only grows as the
+ * page goes on, so a form once complete stays complete.
+ */
+class FormOwnership {
+  private readonly forms: ScannedForm[] = []
+  private readonly byFormAttribute = new Map<string, Tag[]>()
+  private readonly namesByFormAttribute = new Map<string, Set<string>>()
+  private readonly stack: (ScannedForm | 'skipped' | null)[] = []
+  private readonly openForms: ScannedForm[] = []
+  private skipping = 0
+  private seq = 0
+
+  constructor(private readonly expected: readonly string[]) {}
+
+  /** An element opens; true when that makes some form complete. */
+  open(name: string, attribs: Record<string, string>): boolean {
+    if (SKIPPED.has(name)) {
+      this.skipping++
+      this.stack.push('skipped')
+      return false
+    }
+    if (this.skipping > 0) {
+      this.stack.push(null)
+      return false
+    }
+    const tag: Tag = { name, attribs, seq: this.seq++ }
+    if (name === 'form') {
+      const form: ScannedForm = { tag, nested: [], names: new Set() }
+      this.forms.push(form)
+      this.openForms.push(form)
+      this.stack.push(form)
+      return this.complete(form)
+    }
+    this.stack.push(null)
+    if (!OWNABLE.has(name)) return false
+    const target = attribs['form']
+    if (target !== undefined) {
+      if (target === '') return false
+      const tags = this.byFormAttribute.get(target) ?? []
+      tags.push(tag)
+      this.byFormAttribute.set(target, tags)
+      if (isFieldInput(tag)) {
+        const names = this.namesByFormAttribute.get(target) ?? new Set()
+        names.add(attr(tag, 'name'))
+        this.namesByFormAttribute.set(target, names)
+      }
+      return this.forms.some((f) => attr(f.tag, 'id') === target && this.complete(f))
+    }
+    const owner = this.openForms.at(-1)
+    if (!owner) return false
+    owner.nested.push(tag)
+    if (isFieldInput(tag)) owner.names.add(attr(tag, 'name'))
+    return this.complete(owner)
   }
-  for (const form of all.filter((el) => el.name === 'form')) {
-    const owned = ownedBy(form)
-    const fields = owned.filter(isFieldInput)
-    const names = new Set(fields.map((el) => attr(el, 'name')))
-    if (expected.every((name) => names.has(name))) return { form, owned, fields, all }
+
+  close(): void {
+    const top = this.stack.pop()
+    if (top === 'skipped') this.skipping--
+    else if (top) this.openForms.pop()
   }
-  return null
+
+  /** The form's inputs, selects and text areas, in page order. */
+  owned(form: ScannedForm): Tag[] {
+    const id = attr(form.tag, 'id')
+    const named = id ? (this.byFormAttribute.get(id) ?? []) : []
+    return named.length === 0 ? form.nested : [...form.nested, ...named].sort((a, b) => a.seq - b.seq)
+  }
+
+  /** The first complete form in page order, with what it owns. */
+  located(): { form: Tag; owned: Tag[] } | null {
+    const form = this.forms.find((f) => this.complete(f))
+    return form ? { form: form.tag, owned: this.owned(form) } : null
+  }
+
+  private complete(form: ScannedForm): boolean {
+    const id = attr(form.tag, 'id')
+    const named = id ? this.namesByFormAttribute.get(id) : undefined
+    return this.expected.every((name) => form.names.has(name) || named?.has(name) === true)
+  }
 }
 
 /**
- * The form holding every `expected` input, read (see locateForm); null when no form has them. `pageUrl` is the
- * address the page was fetched from (after redirects).
+ * Streams the page through htmlparser2's tokenizer (no DOM built) into a FormOwnership; with `stopWhenComplete`
+ * the parser stops at the first complete form.
  */
-export function readForm(html: string, pageUrl: string, expected: readonly string[]): DjangoForm | null {
-  const located = locateForm(html, expected)
-  if (!located) return null
-  const { form, owned, fields, all } = located
+function streamOwnership(html: string, expected: readonly string[], stopWhenComplete: boolean) {
+  const ownership = new FormOwnership(expected)
+  let completed = false
+  const parser: Parser = new Parser({
+    onopentag: (name, attribs) => {
+      if (ownership.open(name, attribs) && stopWhenComplete) {
+        completed = true
+        parser.pause()
+      }
+    },
+    onclosetag: () => ownership.close(),
+  })
+  parser.write(html)
+  if (!completed) parser.end()
+  return { ownership, completed }
+}
+
+/** The same ownership over a parsed document, and every element in page order (`all[tag.seq]` is the tag's). */
+function walkOwnership(doc: ParentNode, expected: readonly string[]) {
+  const ownership = new FormOwnership(expected)
+  const all: Element[] = []
+  const walk = (parent: ParentNode) => {
+    for (const child of parent.children) {
+      if (!isElement(child) || SKIPPED.has(child.name)) continue
+      all.push(child)
+      ownership.open(child.name, child.attribs)
+      walk(child)
+      ownership.close()
+    }
+  }
+  walk(doc)
+  return { ownership, all }
+}
+
+/**
+ * Where and how the form holding every `expected` input posts, and what it sends besides the user's input —
+ * without its labels and errors, read in one streamed pass (no DOM). Null when no form has them. `pageUrl` is
+ * the address the page was fetched from (after redirects).
+ */
+export function readFormTarget(
+  html: string,
+  pageUrl: string,
+  expected: readonly string[],
+): FormTarget | null {
+  const located = streamOwnership(html, expected, false).ownership.located()
+  return located ? targetOf(located.form, located.owned, pageUrl) : null
+}
+
+function targetOf(form: Tagged, owned: Tagged[], pageUrl: string): FormTarget {
   return {
     action: actionOf(form, pageUrl),
     method: (attr(form, 'method') || 'get').toLowerCase(),
     csrf: csrfOf(owned),
     hidden: hiddenOf(owned),
+  }
+}
+
+/**
+ * The form holding every `expected` input (the first in page order), read with its labels and errors; null
+ * when no form has them. `pageUrl` is the address the page was fetched from (after redirects).
+ */
+export function readForm(html: string, pageUrl: string, expected: readonly string[]): DjangoForm | null {
+  const { ownership, all } = walkOwnership(parseDocument(html), expected)
+  const located = ownership.located()
+  if (!located) return null
+  const form = all[located.form.seq]!
+  const owned = located.owned.map((tag) => all[tag.seq]!)
+  const fields = owned.filter(isFieldInput)
+  return {
+    ...targetOf(form, owned, pageUrl),
     inputs: fields.map((el) => ({
       name: attr(el, 'name'),
       type: el.name === 'input' ? attr(el, 'type').toLowerCase() || 'text' : el.name,
@@ -157,15 +293,17 @@ export function readForm(html: string, pageUrl: string, expected: readonly strin
   }
 }
 
-/** Whether the page has the form holding every `expected` input, without reading its labels and errors. */
+/**
+ * Whether the page has the form holding every `expected` input: streamed, the parser stopping at the first
+ * such form (later inputs can only add to a form, never take its inputs away).
+ */
 export const hasForm = (html: string, expected: readonly string[]): boolean =>
-  locateForm(html, expected) !== null
+  streamOwnership(html, expected, true).completed
 
 /** Whether the page shows any form at all (a page without one is no Django form page: a portal, say). */
-export const hasAnyForm = (html: string): boolean =>
-  [...elements(parseDocument(html))].some((el) => el.name === 'form')
+export const hasAnyForm = (html: string): boolean => hasForm(html, [])
 
-function actionOf(form: Element, pageUrl: string): string {
+function actionOf(form: Tagged, pageUrl: string): string {
   const action = attr(form, 'action').trim()
   try {
     const url = new URL(action || pageUrl, pageUrl)
@@ -176,7 +314,7 @@ function actionOf(form: Element, pageUrl: string): string {
   }
 }
 
-function csrfOf(owned: Element[]): string | null {
+function csrfOf(owned: Tagged[]): string | null {
   for (const el of owned) {
     if (el.name !== 'input' || attr(el, 'name') !== 'csrfmiddlewaretoken') continue
     const value = attr(el, 'value')
@@ -185,7 +323,7 @@ function csrfOf(owned: Element[]): string | null {
   return null
 }
 
-function hiddenOf(owned: Element[]): Record<string, string> {
+function hiddenOf(owned: Tagged[]): Record<string, string> {
   const hidden: Record<string, string> = {}
   for (const el of owned) {
     const name = attr(el, 'name')
