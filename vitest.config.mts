@@ -26,6 +26,8 @@ const DJANGO_INTEGRATION = [
 const ALLAUTH_INTEGRATION = [
   'test/integration/backends-allauth.test.ts',
   'test/integration/detect-kind-allauth.test.ts',
+  'test/integration/backends-allauth-html-65.test.ts',
+  'test/integration/backends-allauth-html-0.51.test.ts',
 ]
 const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
 

@@ -1,30 +1,20 @@
 import { z } from 'zod'
 import { djangoForms } from '../../shared/backend-kinds/django-forms'
-import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
+import { fail, ok, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
 import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
-import type { Deadline } from '../http/deadline'
-import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
+import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
-import { unexpectedRedirect } from '../http/status'
-import { hasAnyForm, hasForm, readForm, type DjangoForm, type FormInput } from './django-html'
+import { hasForm, readForm, type DjangoForm, type FormInput } from './django-html'
+import { djangoViews, type OpenedForm } from './django-views'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
-import { FormBrowser } from './form-browser'
+import type { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
-import { adapterHttp } from './json-api'
 import { MESSAGES } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
-import { sessionCodec } from './session'
+import { cookieSchema, sessionCodec } from './session'
 import type { BackendDeps, BackendSession, DjangoFormsBackend, LinkStatus } from './types'
-
-const cookieSchema = z.object({
-  name: z.string().min(1).max(256),
-  value: z.string().max(4096),
-  path: z.string().max(1024),
-  expiresAt: z.number().optional(),
-  secure: z.boolean().optional(),
-})
 
 /** A Django session: the user's name (the pages do not say it) and the cookie jar. */
 const sessions = sessionCodec(
@@ -44,8 +34,9 @@ const sessions = sessionCodec(
  * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).
  */
 export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDeps): DjangoFormsBackend {
-  const http = adapterHttp(deps)
-  const now = deps.now ?? Date.now
+  const views = djangoViews(profile, deps)
+  const { now, browser, htmlPage, unexpectedStatus, usableForm, openForm, validation } = views
+  const { sessionExpired, wrongSession } = views
   const { logger } = deps
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
   const loginUrl = url('login/')
@@ -55,32 +46,6 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   // Django's own route for the link (django.contrib.auth.urls: reset/<uidb64>/<token>/).
   const linkUrl = (uid: string, token: string) => url(`reset/${uid}/${token}/`)
 
-  const browser = (deadline: Deadline, jar = new CookieJar([], now)) =>
-    new FormBrowser(http, jar, deadline, now)
-
-  /** A page the adapter must read as HTML. */
-  function htmlPage(response: HttpResponse): Result<string> {
-    if (response.status !== 200) return fail(unexpectedStatus(response))
-    if (!isHtmlContentType(response.headers['content-type']))
-      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedStatus(200) })
-    return ok(response.body)
-  }
-
-  function unexpectedStatus(response: HttpResponse): AppError {
-    const { status } = response
-    if (status === 403 && /CSRF/i.test(response.body))
-      return { kind: 'unexpected-response', status, message: MESSAGES.csrfRefused }
-    if (status === 404 || status === 405)
-      return { kind: 'unexpected-response', status, message: MESSAGES.notFound(status) }
-    return (
-      unexpectedRedirect(response, response.url) ?? {
-        kind: 'unexpected-response',
-        status,
-        message: MESSAGES.unexpectedStatus(status),
-      }
-    )
-  }
-
   /** The inputs that make a page the form of each flow. */
   const EXPECTED = {
     login: ['password'],
@@ -88,44 +53,6 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     reset: ['email'],
     confirm: ['new_password1', 'new_password2'],
   } as const
-
-  type OpenedForm = { form: DjangoForm; csrf: string; url: string }
-
-  /**
-   * The form of a page, checked before anything is sent: it has its CSRF token, it posts (a GET would put the
-   * password in the address), and its `action` stays on the server's origin.
-   */
-  function usableForm(
-    html: string,
-    pageUrl: string,
-    expected: readonly string[],
-    what: string,
-    form = readForm(html, pageUrl, expected),
-  ): Result<OpenedForm> {
-    if (!form?.csrf)
-      return fail({
-        kind: 'unexpected-response',
-        status: 200,
-        message: looksLikePortal(html) ?? MESSAGES.formNotFound(what),
-      })
-    if (form.method !== 'post' || new URL(form.action).origin !== new URL(profile.baseUrl).origin)
-      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formSendsElsewhere(what) })
-    return ok({ form, csrf: form.csrf, url: pageUrl })
-  }
-
-  async function openForm(
-    b: FormBrowser,
-    pageUrl: string,
-    expected: readonly string[],
-    what: string,
-    label: string,
-  ): Promise<Result<OpenedForm>> {
-    const got = await b.get(pageUrl, label)
-    if (!got.ok) return got
-    const html = htmlPage(got.value)
-    if (!html.ok) return html
-    return usableForm(html.value, got.value.url, expected, what)
-  }
 
   /** The field people identify themselves with: the form's text or e-mail input (`username` in Django's). */
   const identifierInput = (form: DjangoForm) =>
@@ -142,42 +69,12 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ ...form.value, identifier })
   }
 
-  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : CAPTIVE_PORTAL_MESSAGE)
-
-  /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
-  type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }
-
-  function readPost(response: HttpResponse, expected: readonly string[]): Result<Posted> {
-    if (isRedirectStatus(response.status)) {
-      const target = redirectTarget(response, response.url)
-      if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
-      return ok({ kind: 'redirected', to: new URL(target.url) })
-    }
-    const html = htmlPage(response)
-    if (!html.ok) return html
-    const fields: FieldErrors = {}
-    const errors = readForm(html.value, response.url, expected)?.errors ?? {}
-    for (const [name, messages] of Object.entries(errors)) {
-      const key = DJANGO_FORM_FIELDS[name] ?? name
-      fields[key] = [...(fields[key] ?? []), ...messages]
-    }
-    return ok({ kind: 'errors', fields, html: html.value })
-  }
-
-  const validation = (fields: FieldErrors): AppError => ({
-    kind: 'validation',
-    message: firstMessage(fields) || MESSAGES.checkFields,
-    fields,
-  })
+  const readPost = (response: HttpResponse, expected: readonly string[]) =>
+    views.readPost(response, expected, DJANGO_FORM_FIELDS)
 
   /** Django's login_required sends to LOGIN_URL with `?next=`: the session is gone. */
   const isLoginRedirect = (to: URL) =>
     to.searchParams.has('next') || to.pathname === new URL(loginUrl).pathname
-
-  const sessionExpired = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.sessionEnded, sessionExpired: true })
-  const wrongSession = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
 
   function jarOf(session: BackendSession) {
     const data = sessions.read(session, profile.id)
@@ -187,50 +84,8 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   const sessionFrom = (username: string, jar: CookieJar) =>
     sessions.make({ v: 1, kind: djangoForms.id, serverId: profile.id, username, cookies: jar.toJSON() })
 
-  type LinkPage = { status: 'dead' } | ({ status: 'valid' } & OpenedForm) | { status: 'valid-unopened' }
-
-  /**
-   * The confirm page behind a link. Django answers a live link with a redirect to `…/set-password/` that sets
-   * the session now holding the token, and a dead one with a 200 "Password reset unsuccessful" page without a
-   * form. With `open` false, the redirect alone is the answer (one request, nothing used up).
-   */
-  async function openLink(
-    b: FormBrowser,
-    uid: string,
-    token: string,
-    open: boolean,
-  ): Promise<Result<LinkPage>> {
-    let current = linkUrl(uid, token)
-    for (let hop = 0; hop <= 5; hop++) {
-      const got = await b.get(current, 'forms.link', false)
-      if (!got.ok) return got
-      const response = got.value
-      if (isRedirectStatus(response.status)) {
-        const target = redirectTarget(response, current)
-        if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
-        current = target.url
-        if (!/\/set-password\/?$/.test(new URL(target.url).pathname)) continue
-        if (!open) return ok({ status: 'valid-unopened' })
-        // Without the session cookie of that redirect the next page would look like a dead link: say what
-        // really happened instead (a fetch that hides Set-Cookie on redirects, or a proxy that strips it).
-        if (response.setCookies.length === 0)
-          return fail({
-            kind: 'unexpected-response',
-            status: response.status,
-            message: MESSAGES.linkSessionLost,
-          })
-        continue
-      }
-      const html = htmlPage(response)
-      if (!html.ok) return html
-      const read = readForm(html.value, current, EXPECTED.confirm)
-      if (!read) return ok({ status: 'dead' })
-      const form = usableForm(html.value, current, EXPECTED.confirm, 'reset', read)
-      if (!form.ok) return form
-      return ok({ status: 'valid', ...form.value })
-    }
-    return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
-  }
+  const openLink = (b: FormBrowser, uid: string, token: string, open: boolean) =>
+    views.openLink(b, linkUrl(uid, token), EXPECTED.confirm, open)
 
   /**
    * After the login form redirected: a redirect back to the login page means wrong credentials; otherwise the

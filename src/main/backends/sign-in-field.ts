@@ -42,6 +42,16 @@ export function signInFieldFromInput(input: FormInput): SignInField {
 }
 
 /**
+ * django-allauth's login page: its one `login` input takes what the server is set up for, and its label says
+ * which ("Username", "Email", "Username or email"; 0.51 says "E-mail" and "Username or e-mail").
+ */
+export function signInFieldFromAllauthInput(input: FormInput): SignInField {
+  if (/user\s*name/i.test(input.label) && EMAIL_WORDS.test(input.label))
+    return { name: ALLAUTH_EITHER, signInWith: 'username' }
+  return signInFieldFromInput(input)
+}
+
+/**
  * django-allauth's headless `config`: `data.account.login_methods` lists `username`, `email` (and `phone`, which
  * the app does not offer). Both: people type either, and the adapter sends what they typed as what it looks like
  * (an address has an @), so the form asks for the username, which every account has. Null when the answer does

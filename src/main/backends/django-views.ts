@@ -1,0 +1,193 @@
+import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
+import type { ServerProfile } from '../../shared/profile'
+import type { HttpResponse } from '../http/client'
+import { CookieJar } from '../http/cookies'
+import type { Deadline } from '../http/deadline'
+import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
+import { isRedirectStatus, redirectTarget } from '../http/redirects'
+import { unexpectedRedirect } from '../http/status'
+import { hasAnyForm, readForm, type DjangoForm } from './django-html'
+import { firstMessage } from './field-errors'
+import { FormBrowser } from './form-browser'
+import { adapterHttp } from './json-api'
+import { MESSAGES } from './messages'
+import type { BackendDeps } from './types'
+
+/** A form of a page, checked: its CSRF token, and the page it came from (the Referer of its post). */
+export type OpenedForm = { form: DjangoForm; csrf: string; url: string }
+
+/** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
+export type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }
+
+/** The page behind a reset link: dead, open with its form, or known good without opening it. */
+export type LinkPage = { status: 'dead' } | ({ status: 'valid' } & OpenedForm) | { status: 'valid-unopened' }
+
+/**
+ * What every adapter of Django HTML views shares (django-forms.ts for Django's own, allauth-html.ts for
+ * django-allauth's): a FormBrowser per operation, pages read as HTML, forms checked before anything is sent, a
+ * post's answer read as a redirect or the form's errors (renamed to the app's fields), and the reset link's
+ * redirect to its `set-password` page that holds the token in the session.
+ */
+export function djangoViews(profile: ServerProfile, deps: BackendDeps) {
+  const http = adapterHttp(deps)
+  const now = deps.now ?? Date.now
+
+  const browser = (deadline: Deadline, jar = new CookieJar([], now)) =>
+    new FormBrowser(http, jar, deadline, now)
+
+  /** A page the adapter must read as HTML. */
+  function htmlPage(response: HttpResponse): Result<string> {
+    if (response.status !== 200) return fail(unexpectedStatus(response))
+    if (!isHtmlContentType(response.headers['content-type']))
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedStatus(200) })
+    return ok(response.body)
+  }
+
+  function unexpectedStatus(response: HttpResponse): AppError {
+    const { status } = response
+    if (status === 403 && /CSRF/i.test(response.body))
+      return { kind: 'unexpected-response', status, message: MESSAGES.csrfRefused }
+    if (status === 404 || status === 405)
+      return { kind: 'unexpected-response', status, message: MESSAGES.notFound(status) }
+    return (
+      unexpectedRedirect(response, response.url) ?? {
+        kind: 'unexpected-response',
+        status,
+        message: MESSAGES.unexpectedStatus(status),
+      }
+    )
+  }
+
+  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : CAPTIVE_PORTAL_MESSAGE)
+
+  /**
+   * The form of a page, checked before anything is sent: it has its CSRF token, it posts (a GET would put the
+   * password in the address), and its `action` stays on the server's origin.
+   */
+  function usableForm(
+    html: string,
+    pageUrl: string,
+    expected: readonly string[],
+    what: string,
+    form = readForm(html, pageUrl, expected),
+  ): Result<OpenedForm> {
+    if (!form?.csrf)
+      return fail({
+        kind: 'unexpected-response',
+        status: 200,
+        message: looksLikePortal(html) ?? MESSAGES.formNotFound(what),
+      })
+    if (form.method !== 'post' || new URL(form.action).origin !== new URL(profile.baseUrl).origin)
+      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formSendsElsewhere(what) })
+    return ok({ form, csrf: form.csrf, url: pageUrl })
+  }
+
+  async function openForm(
+    b: FormBrowser,
+    pageUrl: string,
+    expected: readonly string[],
+    what: string,
+    label: string,
+  ): Promise<Result<OpenedForm>> {
+    const got = await b.get(pageUrl, label)
+    if (!got.ok) return got
+    const html = htmlPage(got.value)
+    if (!html.ok) return html
+    return usableForm(html.value, got.value.url, expected, what)
+  }
+
+  /** A post's answer; the form's errors under the app's names (`rename`: the server's field → the app's). */
+  function readPost(
+    response: HttpResponse,
+    expected: readonly string[],
+    rename: Readonly<Record<string, string>>,
+  ): Result<Posted> {
+    if (isRedirectStatus(response.status)) {
+      const target = redirectTarget(response, response.url)
+      if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
+      return ok({ kind: 'redirected', to: new URL(target.url) })
+    }
+    const html = htmlPage(response)
+    if (!html.ok) return html
+    const fields: FieldErrors = {}
+    const errors = readForm(html.value, response.url, expected)?.errors ?? {}
+    for (const [name, messages] of Object.entries(errors)) {
+      const key = rename[name] ?? name
+      fields[key] = [...(fields[key] ?? []), ...messages]
+    }
+    return ok({ kind: 'errors', fields, html: html.value })
+  }
+
+  const validation = (fields: FieldErrors): AppError => ({
+    kind: 'validation',
+    message: firstMessage(fields) || MESSAGES.checkFields,
+    fields,
+  })
+
+  /**
+   * The confirm page behind a link. Django and allauth answer a live link with a redirect to a page whose path
+   * ends in `set-password/` (Django: `…/set-password/`, allauth: `…/<uidb36>-set-password/`) and set the session
+   * now holding the token, and a dead one with a 200 page without the form. With `open` false, the redirect alone
+   * is the answer (one request, nothing used up).
+   */
+  async function openLink(
+    b: FormBrowser,
+    linkUrl: string,
+    expected: readonly string[],
+    open: boolean,
+  ): Promise<Result<LinkPage>> {
+    let current = linkUrl
+    for (let hop = 0; hop <= 5; hop++) {
+      const got = await b.get(current, 'forms.link', false)
+      if (!got.ok) return got
+      const response = got.value
+      if (isRedirectStatus(response.status)) {
+        const target = redirectTarget(response, current)
+        if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
+        current = target.url
+        if (!/set-password\/?$/.test(new URL(target.url).pathname)) continue
+        if (!open) return ok({ status: 'valid-unopened' })
+        // Without the session cookie of that redirect the next page would look like a dead link: say what
+        // really happened instead (a fetch that hides Set-Cookie on redirects, or a proxy that strips it).
+        if (response.setCookies.length === 0)
+          return fail({
+            kind: 'unexpected-response',
+            status: response.status,
+            message: MESSAGES.linkSessionLost,
+          })
+        continue
+      }
+      const html = htmlPage(response)
+      if (!html.ok) return html
+      const read = readForm(html.value, current, expected)
+      if (!read) return ok({ status: 'dead' })
+      const form = usableForm(html.value, current, expected, 'reset', read)
+      if (!form.ok) return form
+      return ok({ status: 'valid', ...form.value })
+    }
+    return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
+  }
+
+  const sessionExpired = (): Result<never> =>
+    fail({ kind: 'auth', message: MESSAGES.sessionEnded, sessionExpired: true })
+  const wrongSession = (): Result<never> =>
+    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
+  /** A page or a post that gave nothing the flow knows (no errors, no redirect). */
+  const unrecognised = (what: string): Result<never> =>
+    fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound(what) })
+
+  return {
+    now,
+    browser,
+    htmlPage,
+    unexpectedStatus,
+    usableForm,
+    openForm,
+    readPost,
+    validation,
+    openLink,
+    sessionExpired,
+    wrongSession,
+    unrecognised,
+  }
+}
