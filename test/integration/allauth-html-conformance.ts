@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createBackend, type AllauthHtmlBackend, type BackendSession } from '../../src/main/backends'
+import { detectKind } from '../../src/main/backends/detect-kind'
 import { parseResetLink } from '../../src/main/links/parse-reset-link'
-import { createLogger } from '../../src/main/log'
+import { createLogger, silentLogger } from '../../src/main/log'
 import type { Result } from '../../src/shared/errors'
 import { serverProfileSchema, type ServerProfileInput } from '../../src/shared/profile'
 import {
@@ -82,8 +83,16 @@ export function defineAllauthHtmlConformance(release: AllauthRelease): void {
       return { url: mailed.url, uid: parsed.uid, token: parsed.token }
     }
 
-    test('the sign-in field is the login form’s, as its label says', async () => {
+    test('the sign-in field is the login form’s, as its label says; Add server finds the kind', async () => {
       expect(value(await adapter().signInField())).toEqual({ name: 'login', signInWith: 'username' })
+      const found = value(
+        await detectKind(server.baseUrl, { fetch, logger: silentLogger, timeoutMs: 20_000 }),
+      )
+      expect(found.found.find((f) => f.software === 'allauth-html')).toEqual({
+        software: 'allauth-html',
+        kind: 'allauth-html',
+        signIn: 'username',
+      })
     })
 
     test('sign in, who am I, sign out; wrong credentials in allauth’s words', async () => {
