@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { allauthHtml } from '../../shared/backend-kinds/allauth-html'
 import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
-import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
 import type { Deadline } from '../http/deadline'
 import { isHtmlContentType } from '../http/json'
@@ -13,7 +12,7 @@ import { djangoViews, type OpenedForm } from './django-views'
 import { firstMessage } from './field-errors'
 import type { FormBrowser } from './form-browser'
 import { MESSAGES } from './messages'
-import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
+import { checkLinkShape, logOutcome, withDeadline } from './operation'
 import { cookieSchema, sessionCodec } from './session'
 import { signInFieldFromAllauthInput } from './sign-in-field'
 import type { AllauthHtmlBackend, BackendDeps, BackendSession, LinkStatus } from './types'
@@ -83,9 +82,9 @@ export function signInRefusal(fields: FieldErrors): AppError {
  * django-forms.ts (django-views.ts, django-html.ts); allauth's messages verbatim.
  */
 export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDeps): AllauthHtmlBackend {
-  const views = djangoViews(profile, deps)
+  const views = djangoViews(profile, deps, ALLAUTH_FORM_FIELDS)
   const { now, browser, htmlPage, unexpectedStatus, usableForm, openForm, validation } = views
-  const { sessionExpired, wrongSession, unrecognised } = views
+  const { sessionExpired, wrongSession, unrecognised, submit } = views
   const { logger } = deps
   const origin = new URL(profile.baseUrl).origin
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
@@ -95,8 +94,7 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
   const logoutUrl = url('logout/')
   const linkUrl = (uid: string, token: string) => url(`password/reset/key/${uid}-${token}/`)
 
-  const readPost = (response: HttpResponse, expected: readonly string[]) =>
-    views.readPost(response, expected, ALLAUTH_FORM_FIELDS)
+  const { readPost } = views
 
   const isLoginPage = (to: URL) => to.pathname === new URL(loginUrl).pathname
 
@@ -183,18 +181,8 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
         const form = await openLoginForm(b)
         if (!form.ok) return logOutcome(logger, 'signIn', form)
         // Signing in updates last_login, which ends outstanding reset keys: never retried.
-        const posted = await b.post(
-          form.value.form.action,
-          {
-            ...form.value.form.hidden,
-            csrfmiddlewaretoken: form.value.csrf,
-            login: username,
-            password,
-            next: new URL(changeUrl).pathname,
-          },
-          'allauth_html.login',
-          form.value.url,
-        )
+        const next = new URL(changeUrl).pathname
+        const posted = await submit(b, form.value, { login: username, password, next }, 'allauth_html.login')
         if (!posted.ok) return logOutcome(logger, 'signIn', posted)
         const read = readPost(posted.value, EXPECTED.login)
         if (!read.ok) return logOutcome(logger, 'signIn', read)
@@ -220,82 +208,46 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
         if (!page.ok) return logOutcome(logger, 'signOut', page)
         // Already signed out on the server: nothing left to end.
         if (page.value === 'signed-out') return logOutcome(logger, 'signOut', ok(undefined))
-        // POST with the CSRF token (ACCOUNT_LOGOUT_ON_GET is off by default). Ending a session twice is harmless.
-        const posted = await b.post(
-          logoutUrl,
-          { csrfmiddlewaretoken: page.value.csrf },
-          'allauth_html.logout',
-          changeUrl,
-          true,
-        )
-        if (!posted.ok) return logOutcome(logger, 'signOut', posted)
-        const { status } = posted.value
-        if (status === 200) return logOutcome(logger, 'signOut', ok(undefined))
-        if (isRedirectStatus(status) && redirectTarget(posted.value, logoutUrl).kind === 'same-origin')
-          return logOutcome(logger, 'signOut', ok(undefined))
-        return logOutcome(logger, 'signOut', fail(unexpectedStatus(posted.value)))
+        // ACCOUNT_LOGOUT_ON_GET is off by default: a GET only asks.
+        const ended = await views.logout(b, logoutUrl, page.value.csrf, changeUrl, 'allauth_html.logout')
+        return logOutcome(logger, 'signOut', ended)
       }),
 
+    // allauth before 0.52 (and later with ACCOUNT_PREVENT_ENUMERATION off) says an address is unknown.
     requestReset: (email, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const b = browser(deadline)
-        const form = await openForm(b, resetUrl, EXPECTED.reset, 'password reset', 'allauth_html.reset_page')
-        if (!form.ok) return logOutcome(logger, 'requestReset', form)
-        const posted = await b.post(
-          form.value.form.action,
-          { ...form.value.form.hidden, csrfmiddlewaretoken: form.value.csrf, email },
-          'allauth_html.reset',
-          form.value.url,
-        )
-        if (!posted.ok) return logOutcome(logger, 'requestReset', posted)
-        const read = readPost(posted.value, EXPECTED.reset)
-        if (!read.ok) return logOutcome(logger, 'requestReset', read)
-        if (read.value.kind === 'redirected') return logOutcome(logger, 'requestReset', ok(undefined))
-        // allauth before 0.62 (and later with ACCOUNT_PREVENT_ENUMERATION off) says an address is unknown.
-        const { fields } = read.value
-        if (Object.keys(fields).length === 0)
-          return logOutcome(logger, 'requestReset', unrecognised('password reset'))
-        return logOutcome(logger, 'requestReset', fail(validation(fields)))
-      }),
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) =>
+        logOutcome(
+          logger,
+          'requestReset',
+          await views.requestReset(
+            deadline,
+            resetUrl,
+            EXPECTED.reset,
+            { email },
+            {
+              page: 'allauth_html.reset_page',
+              post: 'allauth_html.reset',
+            },
+          ),
+        ),
+      ),
 
     confirmReset: (input, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const shape = checkLinkShape(input)
         if (shape) return fail(shape)
-        const b = browser(deadline)
-        const page = await views.openLink(b, linkUrl(input.uid, input.token), EXPECTED.confirm, true)
-        if (!page.ok) return logOutcome(logger, 'confirmReset', page)
-        if (page.value.status !== 'valid')
-          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
-        const posted = await b.post(
-          page.value.form.action,
-          {
-            ...page.value.form.hidden,
-            csrfmiddlewaretoken: page.value.csrf,
-            password1: input.newPassword,
-            password2: input.retypePassword,
-          },
+        const values = { password1: input.newPassword, password2: input.retypePassword }
+        const done = await views.confirmReset(
+          deadline,
+          linkUrl(input.uid, input.token),
+          EXPECTED.confirm,
+          values,
           'allauth_html.confirm',
-          page.value.url,
         )
-        if (!posted.ok) return logOutcome(logger, 'confirmReset', posted)
-        const read = readPost(posted.value, EXPECTED.confirm)
-        if (!read.ok) return logOutcome(logger, 'confirmReset', read)
         // Done (allauth redirects to its "password changed" page, or with ACCOUNT_LOGIN_ON_PASSWORD_RESET into a
         // session the app never keeps). The session hash changed: the account's other sessions ended.
-        if (read.value.kind === 'redirected')
-          return logOutcome(
-            logger,
-            'confirmReset',
-            ok({ otherSessions: allauthHtml.otherSessions.afterReset }),
-          )
-        const { fields, html } = read.value
-        if (Object.keys(fields).length > 0)
-          return logOutcome(logger, 'confirmReset', fail(validation(fields)))
-        // Used up between our GET and our POST (another tab, another device).
-        if (!hasForm(html, EXPECTED.confirm))
-          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
-        return logOutcome(logger, 'confirmReset', unrecognised('reset'))
+        const outcome = done.ok ? ok({ otherSessions: allauthHtml.otherSessions.afterReset }) : done
+        return logOutcome(logger, 'confirmReset', outcome)
       }),
 
     changePassword: (session, input, options) =>
@@ -303,18 +255,8 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
         const page = await changePage(b, 'allauth_html.change_page')
         if (!page.ok) return logOutcome(logger, 'changePassword', page)
         if (page.value === 'signed-out') return logOutcome(logger, 'changePassword', sessionExpired())
-        const posted = await b.post(
-          page.value.form.action,
-          {
-            ...page.value.form.hidden,
-            csrfmiddlewaretoken: page.value.csrf,
-            oldpassword: input.current,
-            password1: input.new,
-            password2: input.retype,
-          },
-          'allauth_html.change',
-          changeUrl,
-        )
+        const values = { oldpassword: input.current, password1: input.new, password2: input.retype }
+        const posted = await submit(b, page.value, values, 'allauth_html.change')
         if (!posted.ok) return logOutcome(logger, 'changePassword', posted)
         const read = readPost(posted.value, EXPECTED.change)
         if (!read.ok) return logOutcome(logger, 'changePassword', read)

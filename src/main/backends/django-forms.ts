@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { djangoForms } from '../../shared/backend-kinds/django-forms'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
-import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
 import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
@@ -12,7 +11,7 @@ import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import type { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
 import { MESSAGES } from './messages'
-import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
+import { checkLinkShape, logOutcome, withDeadline } from './operation'
 import { cookieSchema, sessionCodec } from './session'
 import type { BackendDeps, BackendSession, DjangoFormsBackend, LinkStatus } from './types'
 
@@ -34,9 +33,9 @@ const sessions = sessionCodec(
  * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).
  */
 export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDeps): DjangoFormsBackend {
-  const views = djangoViews(profile, deps)
+  const views = djangoViews(profile, deps, DJANGO_FORM_FIELDS)
   const { now, browser, htmlPage, unexpectedStatus, usableForm, openForm, validation } = views
-  const { sessionExpired, wrongSession } = views
+  const { sessionExpired, wrongSession, submit } = views
   const { logger } = deps
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
   const loginUrl = url('login/')
@@ -69,8 +68,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ ...form.value, identifier })
   }
 
-  const readPost = (response: HttpResponse, expected: readonly string[]) =>
-    views.readPost(response, expected, DJANGO_FORM_FIELDS)
+  const { readPost } = views
 
   /** Django's login_required sends to LOGIN_URL with `?next=`: the session is gone. */
   const isLoginRedirect = (to: URL) =>
@@ -131,18 +129,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const form = await openLoginForm(b)
         if (!form.ok) return logOutcome(logger, 'signIn', form)
         const { identifier } = form.value
-        const posted = await b.post(
-          form.value.form.action,
-          {
-            ...form.value.form.hidden,
-            csrfmiddlewaretoken: form.value.csrf,
-            [identifier.name]: username,
-            password,
-            next: new URL(changeUrl).pathname,
-          },
-          'forms.login',
-          form.value.url,
-        )
+        const next = new URL(changeUrl).pathname
+        const values = { [identifier.name]: username, password, next }
+        const posted = await submit(b, form.value, values, 'forms.login')
         if (!posted.ok) return logOutcome(logger, 'signIn', posted)
         const read = readPost(posted.value, EXPECTED.login)
         if (!read.ok) return logOutcome(logger, 'signIn', read)
@@ -217,86 +206,47 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
               message: MESSAGES.formNotFound('change password'),
             }),
           )
-        // POST: Django 5 refuses GET on LogoutView. Ending a session twice is harmless.
-        const posted = await b.post(logoutUrl, { csrfmiddlewaretoken: csrf }, 'forms.logout', changeUrl, true)
-        if (!posted.ok) return logOutcome(logger, 'signOut', posted)
-        const { status } = posted.value
-        if (status === 200) return logOutcome(logger, 'signOut', ok(undefined))
-        if (isRedirectStatus(status) && redirectTarget(posted.value, logoutUrl).kind === 'same-origin')
-          return logOutcome(logger, 'signOut', ok(undefined))
-        return logOutcome(logger, 'signOut', fail(unexpectedStatus(posted.value)))
+        // Django 5 refuses GET on LogoutView.
+        return logOutcome(
+          logger,
+          'signOut',
+          await views.logout(b, logoutUrl, csrf, changeUrl, 'forms.logout'),
+        )
       }),
 
     requestReset: (email, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const b = browser(deadline)
-        const form = await openForm(b, resetUrl, EXPECTED.reset, 'password reset', 'forms.reset_page')
-        if (!form.ok) return logOutcome(logger, 'requestReset', form)
-        const posted = await b.post(
-          form.value.form.action,
-          { ...form.value.form.hidden, csrfmiddlewaretoken: form.value.csrf, email },
-          'forms.reset',
-          form.value.url,
-        )
-        if (!posted.ok) return logOutcome(logger, 'requestReset', posted)
-        const read = readPost(posted.value, EXPECTED.reset)
-        if (!read.ok) return logOutcome(logger, 'requestReset', read)
-        if (read.value.kind === 'redirected') return logOutcome(logger, 'requestReset', ok(undefined))
-        const { fields } = read.value
-        if (Object.keys(fields).length === 0)
-          return logOutcome(
-            logger,
-            'requestReset',
-            fail({
-              kind: 'unexpected-response',
-              status: 200,
-              message: MESSAGES.formNotFound('password reset'),
-            }),
-          )
-        return logOutcome(logger, 'requestReset', fail(validation(fields)))
-      }),
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) =>
+        logOutcome(
+          logger,
+          'requestReset',
+          await views.requestReset(
+            deadline,
+            resetUrl,
+            EXPECTED.reset,
+            { email },
+            {
+              page: 'forms.reset_page',
+              post: 'forms.reset',
+            },
+          ),
+        ),
+      ),
 
     confirmReset: (input, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const shape = checkLinkShape(input)
         if (shape) return fail(shape)
-        const b = browser(deadline)
-        const page = await openLink(b, input.uid, input.token, true)
-        if (!page.ok) return logOutcome(logger, 'confirmReset', page)
-        if (page.value.status !== 'valid')
-          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
-        const posted = await b.post(
-          page.value.form.action,
-          {
-            ...page.value.form.hidden,
-            csrfmiddlewaretoken: page.value.csrf,
-            new_password1: input.newPassword,
-            new_password2: input.retypePassword,
-          },
+        const values = { new_password1: input.newPassword, new_password2: input.retypePassword }
+        const done = await views.confirmReset(
+          deadline,
+          linkUrl(input.uid, input.token),
+          EXPECTED.confirm,
+          values,
           'forms.confirm',
-          page.value.url,
         )
-        if (!posted.ok) return logOutcome(logger, 'confirmReset', posted)
-        const read = readPost(posted.value, EXPECTED.confirm)
-        if (!read.ok) return logOutcome(logger, 'confirmReset', read)
         // A password change ends the user's other Django sessions (the session auth hash changes).
-        if (read.value.kind === 'redirected')
-          return logOutcome(
-            logger,
-            'confirmReset',
-            ok({ otherSessions: djangoForms.otherSessions.afterReset }),
-          )
-        const { fields, html } = read.value
-        if (Object.keys(fields).length > 0)
-          return logOutcome(logger, 'confirmReset', fail(validation(fields)))
-        // Used up between our GET and our POST (another tab, another device).
-        if (!hasForm(html, EXPECTED.confirm))
-          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
-        return logOutcome(
-          logger,
-          'confirmReset',
-          fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape }),
-        )
+        const outcome = done.ok ? ok({ otherSessions: djangoForms.otherSessions.afterReset }) : done
+        return logOutcome(logger, 'confirmReset', outcome)
       }),
 
     changePassword: (session, input, options) =>
@@ -318,18 +268,8 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         if (!html.ok) return logOutcome(logger, 'changePassword', html)
         const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
         if (!form.ok) return logOutcome(logger, 'changePassword', form)
-        const posted = await b.post(
-          form.value.form.action,
-          {
-            ...form.value.form.hidden,
-            csrfmiddlewaretoken: form.value.csrf,
-            old_password: input.current,
-            new_password1: input.new,
-            new_password2: input.retype,
-          },
-          'forms.change',
-          changeUrl,
-        )
+        const values = { old_password: input.current, new_password1: input.new, new_password2: input.retype }
+        const posted = await submit(b, form.value, values, 'forms.change')
         if (!posted.ok) return logOutcome(logger, 'changePassword', posted)
         const read = readPost(posted.value, EXPECTED.change)
         if (!read.ok) return logOutcome(logger, 'changePassword', read)

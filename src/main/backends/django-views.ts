@@ -6,9 +6,10 @@ import type { Deadline } from '../http/deadline'
 import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
-import { hasAnyForm, readForm, type DjangoForm } from './django-html'
+import { hasAnyForm, hasForm, readForm, type DjangoForm } from './django-html'
 import { firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
+import { deadLinkError } from './operation'
 import { adapterHttp } from './json-api'
 import { MESSAGES } from './messages'
 import type { BackendDeps } from './types'
@@ -28,7 +29,12 @@ export type LinkPage = { status: 'dead' } | ({ status: 'valid' } & OpenedForm) |
  * post's answer read as a redirect or the form's errors (renamed to the app's fields), and the reset link's
  * redirect to its `set-password` page that holds the token in the session.
  */
-export function djangoViews(profile: ServerProfile, deps: BackendDeps) {
+export function djangoViews(
+  profile: ServerProfile,
+  deps: BackendDeps,
+  /** The server's form fields → the app's (`__all__` → `form`). */
+  rename: Readonly<Record<string, string>>,
+) {
   const http = adapterHttp(deps)
   const now = deps.now ?? Date.now
 
@@ -96,12 +102,8 @@ export function djangoViews(profile: ServerProfile, deps: BackendDeps) {
     return usableForm(html.value, got.value.url, expected, what)
   }
 
-  /** A post's answer; the form's errors under the app's names (`rename`: the server's field → the app's). */
-  function readPost(
-    response: HttpResponse,
-    expected: readonly string[],
-    rename: Readonly<Record<string, string>>,
-  ): Result<Posted> {
+  /** A post's answer; the form's errors under the app's names. */
+  function readPost(response: HttpResponse, expected: readonly string[]): Result<Posted> {
     if (isRedirectStatus(response.status)) {
       const target = redirectTarget(response, response.url)
       if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
@@ -168,6 +170,87 @@ export function djangoViews(profile: ServerProfile, deps: BackendDeps) {
     return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
   }
 
+  /** Fills a checked form with `values` (its hidden inputs and CSRF token kept) and posts it from its page. */
+  const submit = (b: FormBrowser, opened: OpenedForm, values: Record<string, string>, label: string) =>
+    b.post(
+      opened.form.action,
+      { ...opened.form.hidden, csrfmiddlewaretoken: opened.csrf, ...values },
+      label,
+      opened.url,
+    )
+
+  /**
+   * Asks for a reset mail on the page's form. A redirect is done (whether or not the address has an account, as
+   * both Django and allauth answer by default); the form again holds what was wrong with the address.
+   */
+  async function requestReset(
+    deadline: Deadline,
+    pageUrl: string,
+    expected: readonly string[],
+    values: Record<string, string>,
+    labels: { page: string; post: string },
+  ): Promise<Result<void>> {
+    const b = browser(deadline)
+    const form = await openForm(b, pageUrl, expected, 'password reset', labels.page)
+    if (!form.ok) return form
+    const posted = await submit(b, form.value, values, labels.post)
+    if (!posted.ok) return posted
+    const read = readPost(posted.value, expected)
+    if (!read.ok) return read
+    if (read.value.kind === 'redirected') return ok(undefined)
+    const { fields } = read.value
+    if (Object.keys(fields).length === 0) return unrecognised('password reset')
+    return fail(validation(fields))
+  }
+
+  /**
+   * Sets a new password through a reset link: opens it (the session now holds the token), posts the form. A
+   * redirect is done; the form again says why not; a page without the form means the link was used up between
+   * the two requests (another tab, another device).
+   */
+  async function confirmReset(
+    deadline: Deadline,
+    linkUrl: string,
+    expected: readonly string[],
+    values: Record<string, string>,
+    label: string,
+  ): Promise<Result<void>> {
+    const b = browser(deadline)
+    const page = await openLink(b, linkUrl, expected, true)
+    if (!page.ok) return page
+    if (page.value.status !== 'valid') return fail(deadLinkError(profile.id))
+    const posted = await submit(b, page.value, values, label)
+    if (!posted.ok) return posted
+    const read = readPost(posted.value, expected)
+    if (!read.ok) return read
+    if (read.value.kind === 'redirected') return ok(undefined)
+    const { fields, html } = read.value
+    if (Object.keys(fields).length > 0) return fail(validation(fields))
+    if (!hasForm(html, expected)) return fail(deadLinkError(profile.id))
+    return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape })
+  }
+
+  /**
+   * Ends a session: a POST of the CSRF token to the logout view (Django 5 and allauth refuse a GET, or only ask
+   * there). Its page or a same-origin redirect means signed out; ending a session twice is harmless, so it may be
+   * retried.
+   */
+  async function logout(
+    b: FormBrowser,
+    logoutUrl: string,
+    csrf: string,
+    referer: string,
+    label: string,
+  ): Promise<Result<void>> {
+    const posted = await b.post(logoutUrl, { csrfmiddlewaretoken: csrf }, label, referer, true)
+    if (!posted.ok) return posted
+    const { status } = posted.value
+    if (status === 200) return ok(undefined)
+    if (isRedirectStatus(status) && redirectTarget(posted.value, logoutUrl).kind === 'same-origin')
+      return ok(undefined)
+    return fail(unexpectedStatus(posted.value))
+  }
+
   const sessionExpired = (): Result<never> =>
     fail({ kind: 'auth', message: MESSAGES.sessionEnded, sessionExpired: true })
   const wrongSession = (): Result<never> =>
@@ -186,6 +269,10 @@ export function djangoViews(profile: ServerProfile, deps: BackendDeps) {
     readPost,
     validation,
     openLink,
+    submit,
+    logout,
+    requestReset,
+    confirmReset,
     sessionExpired,
     wrongSession,
     unrecognised,
