@@ -10,8 +10,8 @@ import react from '@vitejs/plugin-react'
  *  - integration-django-<3.2|4.2|5.2>: the suites against the real Django + djoser, once per Django generation
  *                 (test/servers/django.ts, DJANGO_GENERATIONS). They wait on Django far more than they compute,
  *                 so the three run side by side, each file with its own servers (own temp folder, own port).
- *  - integration-allauth: the suites against real django-allauth 65 on Django 5.2 (test/servers/django.ts,
- *                 `allauth` option), beside the Django generations.
+ *  - integration-allauth: the suites against real django-allauth 65 on Django 5.2 and 0.51 on Django 3.2
+ *                 (test/servers/django.ts, `allauth` and `allauthRelease` options), beside the Django generations.
  *  - e2e, e2e-django-5.2: the built renderer in Debian's Chromium through the browser shell; the Django flows
  *                 on the oldest generation (e2e) and again on the newest; two files at a time (E2E_GROUP).
  */
@@ -26,6 +26,8 @@ const DJANGO_INTEGRATION = [
 const ALLAUTH_INTEGRATION = [
   'test/integration/backends-allauth.test.ts',
   'test/integration/detect-kind-allauth.test.ts',
+  'test/integration/backends-allauth-html-65.test.ts',
+  'test/integration/backends-allauth-html-0.51.test.ts',
 ]
 const DJANGO_E2E = ['test/e2e/flows.test.ts', 'test/e2e/secret-hygiene.test.ts']
 

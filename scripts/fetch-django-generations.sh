@@ -10,6 +10,10 @@
 #            social login, MFA, SAML and its identity provider (fido2, onelogin-saml2, openid, qrcode,
 #            requests-oauthlib, django-ninja, jwt…) are not fetched: allauth.account and allauth.headless, the
 #            only apps the test servers install, do not import them (allauth loads jwt and cryptography lazily).
+#   allauth-0.51  bookworm's python3-django-allauth 0.51 alone, in .cache/django-generations/allauth-0.51/, next
+#            to the system's Django 3.2 (bookworm's too): HTML views only (0.51 has no headless API). Its
+#            allauth.account imports Django and allauth's own modules only; requests, oauthlib, openid and jwt
+#            are socialaccount's, which the test servers do not install.
 #
 # (3.2 — Django 3.2 + DRF 3.14 + djoser 2.1 — is bookworm's, installed system-wide by .ci/run.)
 #
@@ -19,7 +23,7 @@
 # same Debian archive host the machine's own apt sources name. Idempotent: a generation whose folder holds the
 # complete set (a stamp file naming the packages) is left alone. Usage:
 #
-#   scripts/fetch-django-generations.sh            # both generations and allauth
+#   scripts/fetch-django-generations.sh            # both generations and both allauths
 #   scripts/fetch-django-generations.sh 5.2        # one
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,13 +37,20 @@ suite_of() {
   case "$1" in
     4.2) echo trixie ;;
     5.2 | allauth) echo sid ;;
-    *) echo "Unknown Django generation: $1 (known: 4.2 5.2 allauth)" >&2; return 1 ;;
+    allauth-0.51) echo bookworm ;;
+    *) echo "Unknown Django generation: $1 (known: 4.2 5.2 allauth allauth-0.51)" >&2; return 1 ;;
   esac
 }
-label_of() { if [ "$1" = allauth ]; then echo django-allauth; else echo "Django $1"; fi; }
+label_of() {
+  case "$1" in
+    allauth) echo django-allauth ;;
+    allauth-0.51) echo "django-allauth 0.51" ;;
+    *) echo "Django $1" ;;
+  esac
+}
 packages_of() {
   case "$1" in
-    allauth) echo python3-django-allauth ;;
+    allauth | allauth-0.51) echo python3-django-allauth ;;
     *) echo python3-django python3-djangorestframework python3-djoser python3-asgiref python3-sqlparse ;;
   esac
 }
@@ -98,5 +109,5 @@ fetch_generation() {
 }
 
 generations=("$@")
-[ ${#generations[@]} -gt 0 ] || generations=(4.2 5.2 allauth)
+[ ${#generations[@]} -gt 0 ] || generations=(4.2 5.2 allauth allauth-0.51)
 for gen in "${generations[@]}"; do fetch_generation "$gen"; done

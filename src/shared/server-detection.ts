@@ -1,4 +1,4 @@
-import { BACKEND_KINDS, type BackendKind } from './backend-kinds'
+import { BACKEND_KINDS, SIGN_IN_WITH, type BackendKind, type SignInWith } from './backend-kinds'
 
 /**
  * What Add server can recognise at an address (docs/server-setup.md, "How Account Desk recognises your server"),
@@ -7,9 +7,9 @@ import { BACKEND_KINDS, type BackendKind } from './backend-kinds'
 export const DETECTED_SOFTWARE = ['allauth-headless', 'djoser', 'allauth-html', 'django-forms'] as const
 export type DetectedSoftware = (typeof DETECTED_SOFTWARE)[number]
 
-/** What people type to sign in, as the server says it; `username-or-email` when it takes either. */
-export const DETECTED_SIGN_IN = ['username', 'email', 'username-or-email'] as const
-export type DetectedSignIn = (typeof DETECTED_SIGN_IN)[number]
+/** What people type to sign in, as the server says it (a profile's `signInWith`); `username-or-email`: either. */
+export const DETECTED_SIGN_IN = SIGN_IN_WITH
+export type DetectedSignIn = SignInWith
 
 /**
  * The kind (src/shared/backend-kinds) that speaks each kind of software. A kind not in this build's registry

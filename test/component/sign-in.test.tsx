@@ -52,6 +52,20 @@ describe('sign in', () => {
     ])
   })
 
+  it('says "Username or e-mail" on a server that takes either (django-allauth with both login methods)', async () => {
+    const eitherServer = { ...formsServer, locked: false, signInWith: 'username-or-email' as const }
+    const { user } = await openSignIn({
+      listServers: () => ok([eitherServer]),
+      signIn: () => ok(alice),
+      listAccounts: () => ok([]),
+    })
+    const field = screen.getByLabelText('Username or e-mail')
+    expect(field).toHaveAttribute('type', 'text')
+    expect(screen.queryByLabelText('Username')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(field).toHaveAccessibleDescription(/Enter your username or e-mail address/)
+  })
+
   it('shows and hides the password with a toggle button', async () => {
     const { user } = await openSignIn()
     const password = screen.getByLabelText('Password')

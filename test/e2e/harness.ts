@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, it } from 'vitest'
 import { launchChromium, VIEWPORT } from '../helpers/chromium.mjs'
 import { generationUnderTest, OLDEST_DJANGO } from '../servers/django'
+import type { BackendKind } from '../../src/shared/backend-kinds'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots')
@@ -29,7 +30,7 @@ export async function startBrowserShell(
     env?: Record<string, string>
     dataDir?: string
     /** Servers to configure, as the user would have added them (written to settings.json before start). */
-    servers?: { id: string; displayName: string; baseUrl: string; kind: 'djoser' | 'django-forms' }[]
+    servers?: { id: string; displayName: string; baseUrl: string; kind: BackendKind }[]
   } = {},
 ): Promise<RunningShell> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'account-desk-e2e-')))

@@ -56,5 +56,11 @@ describe.runIf(available)(`Add server finds django-allauth (${ALLAUTH_LABEL})`, 
     const result = await detect(htmlOnly)
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.found.map((f) => f.software)).toEqual(['djoser', 'allauth-html'])
+    // A kind the app speaks: Add server can add it as allauth's pages (chosen by hand here, beside djoser).
+    expect(result.value.found[1]).toEqual({
+      software: 'allauth-html',
+      kind: 'allauth-html',
+      signIn: 'username',
+    })
   })
 })

@@ -69,15 +69,36 @@ export function generationUnderTest(): DjangoGeneration {
  */
 export const ALLAUTH_SETTINGS = ['username', 'email', 'html'] as const
 export type AllauthSetting = (typeof ALLAUTH_SETTINGS)[number]
-/** The generation allauth runs on: sid's django-allauth 65 with sid's Django 5.2. */
-export const ALLAUTH_DJANGO: DjangoGeneration = '5.2'
-export const ALLAUTH_LABEL = 'django-allauth 65.19 on Django 5.2'
-const ALLAUTH_PYTHON = join(GENERATIONS_DIR, 'allauth', 'python')
+/**
+ * The django-allauth releases a test server runs (DjangoOptions.allauthRelease): sid's 65 (headless API and HTML
+ * views) and bookworm's 0.51 (HTML views only), each on its Debian release's Django.
+ */
+export const ALLAUTH_RELEASES = ['65', '0.51'] as const
+export type AllauthRelease = (typeof ALLAUTH_RELEASES)[number]
+const ALLAUTH_RELEASE: Record<
+  AllauthRelease,
+  { django: DjangoGeneration; label: string; folder: string; fetch: string }
+> = {
+  '65': { django: '5.2', label: 'django-allauth 65.19 on Django 5.2', folder: 'allauth', fetch: 'allauth' },
+  '0.51': {
+    django: '3.2',
+    label: 'django-allauth 0.51 on Django 3.2',
+    folder: 'allauth-0.51',
+    fetch: 'allauth-0.51',
+  },
+}
+/** The generation allauth 65 runs on: sid's django-allauth 65 with sid's Django 5.2. */
+export const ALLAUTH_DJANGO: DjangoGeneration = ALLAUTH_RELEASE['65'].django
+export const ALLAUTH_LABEL = ALLAUTH_RELEASE['65'].label
+/** What a release is made of, for test names. */
+export const allauthLabel = (release: AllauthRelease): string => ALLAUTH_RELEASE[release].label
+const allauthPython = (release: AllauthRelease) =>
+  join(GENERATIONS_DIR, ALLAUTH_RELEASE[release].folder, 'python')
 
-/** The PYTHONPATH that selects a generation ('' for the system's own, 3.2), with allauth when asked. */
-function pythonPathFor(generation: DjangoGeneration, allauth = false): string {
+/** The PYTHONPATH that selects a generation ('' for the system's own, 3.2), with that allauth when asked. */
+function pythonPathFor(generation: DjangoGeneration, allauth?: AllauthRelease): string {
   const django = generation === OLDEST_DJANGO ? '' : join(GENERATIONS_DIR, generation, 'python')
-  return allauth ? [django, ALLAUTH_PYTHON].filter(Boolean).join(':') : django
+  return allauth ? [django, allauthPython(allauth)].filter(Boolean).join(':') : django
 }
 
 export interface DjangoOptions {
@@ -128,6 +149,8 @@ export interface DjangoOptions {
    * mail links to the app through HEADLESS_FRONTEND_URLS (docs/reset-links.md); without, to allauth's own page.
    */
   allauth?: AllauthSetting
+  /** Which django-allauth runs (ALLAUTH_RELEASES; default 65). 0.51 has only its HTML views: `allauth: 'html'`. */
+  allauthRelease?: AllauthRelease
   /**
    * allauth's HEADLESS_FRONTEND_URLS["account_reset_password_from_key"], with `{port}` for the server's port and
    * allauth's `{key}` (docs/reset-links.md's recipe). Default with `linkScheme`: the app link to allauth's key page.
@@ -214,32 +237,34 @@ export function requireDjango(generation: DjangoGeneration = generationUnderTest
   return false
 }
 
-let cachedAllauthStatus: DjangoStatus | undefined
+const cachedAllauthStatus = new Map<AllauthRelease, DjangoStatus>()
 
-/** Whether django-allauth 65 and Django 5.2 are here (scripts/fetch-django-generations.sh 5.2 allauth). */
-export function allauthStatus(): DjangoStatus {
-  if (cachedAllauthStatus) return cachedAllauthStatus
-  const django = djangoStatus(ALLAUTH_DJANGO)
-  if (!django.ok) return (cachedAllauthStatus = django)
+/** Whether that django-allauth and its Django are here (scripts/fetch-django-generations.sh). */
+export function allauthStatus(release: AllauthRelease = '65'): DjangoStatus {
+  const cached = cachedAllauthStatus.get(release)
+  if (cached) return cached
+  const { django: generation, folder, fetch } = ALLAUTH_RELEASE[release]
+  const django = djangoStatus(generation)
+  if (!django.ok) return django
   const probe = spawnSync(PYTHON, ['-c', 'import allauth; print(allauth.__version__)'], {
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, PYTHONPATH: pythonPathFor(ALLAUTH_DJANGO, true) },
+    env: { ...process.env, PYTHONPATH: pythonPathFor(generation, release) },
   })
-  const fetch = 'scripts/fetch-django-generations.sh allauth'
-  cachedAllauthStatus =
-    probe.status === 0 && probe.stdout.trim().startsWith('65.')
+  const status: DjangoStatus =
+    probe.status === 0 && probe.stdout.trim().startsWith(`${release}.`)
       ? { ok: true }
       : {
           ok: false,
-          reason: `django-allauth 65 is not in ${ALLAUTH_PYTHON} (${fetch}): ${(probe.stderr || probe.stdout).trim().split('\n').pop()}`,
+          reason: `django-allauth ${release} is not in .cache/django-generations/${folder} (scripts/fetch-django-generations.sh ${fetch}): ${(probe.stderr || probe.stdout).trim().split('\n').pop()}`,
         }
-  return cachedAllauthStatus
+  cachedAllauthStatus.set(release, status)
+  return status
 }
 
 /** requireDjango for the allauth servers. */
-export function requireAllauth(): boolean {
-  const status = allauthStatus()
+export function requireAllauth(release: AllauthRelease = '65'): boolean {
+  const status = allauthStatus(release)
   if (status.ok) return true
   if (toolsRequired()) throw new Error(`The django-allauth test server is required in CI: ${status.reason}`)
   console.warn(`Skipping the django-allauth tests: ${status.reason}`)
@@ -265,15 +290,16 @@ const migrated = new Map<string, Promise<string>>()
 function migratedDatabase(
   generation: DjangoGeneration,
   allauth: AllauthSetting | undefined,
+  release: AllauthRelease | undefined,
 ): Promise<string> {
   // allauth's settings share their tables (the headless app has none): one database for the three.
-  const key = allauth ? `${generation}-allauth` : generation
+  const key = allauth && release ? `${generation}-allauth-${release}` : generation
   let made = migrated.get(key)
   if (!made) {
     made = new Promise<string>((resolve, reject) => {
       const dir = mkdtempSync(join(tmpdir(), `accountdesk-django-${key}-template-`))
       const db = join(dir, 'db.sqlite3')
-      const pythonPath = pythonPathFor(generation, allauth !== undefined)
+      const pythonPath = pythonPathFor(generation, allauth ? release : undefined)
       const child = spawn(PYTHON, [join(PROJECT_DIR, 'serve.py')], {
         cwd: PROJECT_DIR,
         env: {
@@ -304,10 +330,11 @@ function migratedDatabase(
 }
 
 export async function startDjango(options: DjangoOptions = {}): Promise<DjangoServer> {
-  const generation = options.allauth ? ALLAUTH_DJANGO : (options.generation ?? generationUnderTest())
-  const status = options.allauth ? allauthStatus() : djangoStatus(generation)
+  const release = options.allauth ? (options.allauthRelease ?? '65') : undefined
+  const generation = release ? ALLAUTH_RELEASE[release].django : (options.generation ?? generationUnderTest())
+  const status = release ? allauthStatus(release) : djangoStatus(generation)
   if (!status.ok) throw new Error(`Cannot start the Django test server: ${status.reason}`)
-  const template = await migratedDatabase(generation, options.allauth)
+  const template = await migratedDatabase(generation, options.allauth, release)
   const dir = mkdtempSync(join(tmpdir(), 'accountdesk-django-'))
   const mailDir = join(dir, 'mail')
   mkdirSync(mailDir)
@@ -323,7 +350,7 @@ export async function startDjango(options: DjangoOptions = {}): Promise<DjangoSe
     ADT_SECRET_KEY: randomBytes(32).toString('hex'),
     ADT_SKIP_MIGRATE: '1',
   }
-  const pythonPath = pythonPathFor(generation, options.allauth !== undefined)
+  const pythonPath = pythonPathFor(generation, release)
   if (pythonPath) env['PYTHONPATH'] = pythonPath
   if (options.allauth) env['ADT_ALLAUTH'] = options.allauth
   if (options.allauthResetUrl) env['ADT_ALLAUTH_RESET_URL'] = options.allauthResetUrl

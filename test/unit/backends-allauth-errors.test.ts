@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { allauthError, allauthErrors, type AllauthError } from '../../src/main/backends/allauth-errors'
-import { ALLAUTH_EITHER, signInFieldFromAllauthConfig } from '../../src/main/backends/sign-in-field'
+import { allauthHeadless } from '../../src/main/backends/detect-signals'
+import {
+  ALLAUTH_EITHER,
+  allauthLoginMethods,
+  signInFieldFromAllauthConfig,
+} from '../../src/main/backends/sign-in-field'
 import { RETRY_AFTER_DEFAULT_SECONDS } from '../../src/main/http/retry-after'
 
 /** The answers below are django-allauth 65.19's own (docs/server-protocol.md, "django-allauth"). */
@@ -136,12 +141,54 @@ describe("allauth's config: what people sign in with", () => {
     expect(signInFieldFromAllauthConfig(config(['email']))).toEqual({ name: 'email', signInWith: 'email' })
     expect(signInFieldFromAllauthConfig(config(['email', 'username']))).toEqual({
       name: ALLAUTH_EITHER,
-      signInWith: 'username',
+      signInWith: 'username-or-email',
     })
     expect(signInFieldFromAllauthConfig(config(['phone', 'email']))).toEqual({
       name: 'email',
       signInWith: 'email',
     })
+  })
+  test('before 65.4 the config said authentication_method: read the same way', () => {
+    const older = (method: unknown) => ({ status: 200, data: { account: { authentication_method: method } } })
+    expect(allauthLoginMethods(older('username_email'))).toEqual(['username', 'email'])
+    expect(signInFieldFromAllauthConfig(older('username_email'))).toEqual({
+      name: ALLAUTH_EITHER,
+      signInWith: 'username-or-email',
+    })
+    expect(signInFieldFromAllauthConfig(older('email'))).toEqual({ name: 'email', signInWith: 'email' })
+    expect(signInFieldFromAllauthConfig(older('username'))).toEqual({
+      name: 'username',
+      signInWith: 'username',
+    })
+    // login_methods wins where both are given (65.4 and later still carry neither twice, but a proxy might).
+    expect(
+      allauthLoginMethods({
+        data: { account: { login_methods: ['email'], authentication_method: 'username' } },
+      }),
+    ).toEqual(['email'])
+  })
+  test('Add server and the adapter read one config the same way', () => {
+    for (const account of [
+      { login_methods: ['username'] },
+      { login_methods: ['email', 'username'] },
+      { login_methods: ['phone'] },
+      { authentication_method: 'username_email' },
+      { authentication_method: 'email' },
+      {},
+    ]) {
+      const body = { status: 200, data: { account } }
+      const seen = {
+        type: 'answer' as const,
+        response: {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          setCookies: [],
+          url: 'https://a.example/_allauth/app/v1/config',
+        },
+      }
+      expect(allauthHeadless(seen)?.signIn).toBe(signInFieldFromAllauthConfig(body)?.signInWith)
+    }
   })
   test('anything else is not a config the app can read', () => {
     for (const body of [

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { signInFieldFromDrfMetadata, signInFieldFromInput } from '../../src/main/backends/sign-in-field'
+import {
+  signInFieldFromAllauthInput,
+  signInFieldFromDrfMetadata,
+  signInFieldFromInput,
+} from '../../src/main/backends/sign-in-field'
 
 /** djoser 2.1's OPTIONS answer on token/login/, as the test server gives it (LOGIN_FIELD = 'email'). */
 const EMAIL_METADATA = {
@@ -41,5 +45,20 @@ describe('what a server signs people in with', () => {
       name: 'email',
       signInWith: 'email',
     })
+  })
+
+  test('allauth’s login input: its label says username, e-mail, or either', () => {
+    const login = (label: string, type = 'text') => ({ name: 'login', type, autocomplete: '', label })
+    expect(signInFieldFromAllauthInput(login('Username'))).toEqual({ name: 'login', signInWith: 'username' })
+    expect(signInFieldFromAllauthInput(login('Email', 'email'))).toEqual({
+      name: 'login',
+      signInWith: 'email',
+    })
+    expect(signInFieldFromAllauthInput(login('E-mail'))).toEqual({ name: 'login', signInWith: 'email' })
+    for (const label of ['Username or email', 'Username or e-mail', 'User name or E-mail'])
+      expect(signInFieldFromAllauthInput(login(label))).toEqual({
+        name: 'username-or-email',
+        signInWith: 'username-or-email',
+      })
   })
 })

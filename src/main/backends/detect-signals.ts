@@ -9,7 +9,13 @@ import type { ServerDetection, ServerFinding } from '../../shared/contract'
 import type { HttpResponse } from '../http/client'
 import { isHtmlContentType, isJsonContentType, isRecord } from '../http/json'
 import { readForm } from './django-html'
-import { signInFieldFromDrfMetadata, signInFieldFromInput } from './sign-in-field'
+import {
+  allauthLoginMethods,
+  signInFieldFromAllauthInput,
+  signInFieldFromAllauthMethods,
+  signInFieldFromDrfMetadata,
+  signInFieldFromInput,
+} from './sign-in-field'
 
 /**
  * The decision half of "Add server finds the kind" (detect-kind.ts asks, this judges): what each read-only request
@@ -59,22 +65,13 @@ function htmlOf(seen: Seen): { html: string; url: string } | null {
   return { html: seen.response.body, url: seen.response.url }
 }
 
-/**
- * allauth's headless config: `{ status: 200, data: { account: { login_methods: ['email'] … } } }` (65.x;
- * before 65.4 `authentication_method: 'username' | 'email' | 'username_email'`).
- */
+/** allauth's headless config answered 200, read by the adapter's own reader (sign-in-field.ts). */
 export function allauthHeadless(seen: Seen): ServerFinding | null {
   const json = jsonOf(seen)
-  if (!json || json.status !== 200 || !isRecord(json.body)) return null
-  const data = json.body['data']
-  const account = isRecord(data) ? data['account'] : undefined
-  if (!isRecord(account)) return null
-  const methods = Array.isArray(account['login_methods'])
-    ? account['login_methods'].filter((m): m is string => typeof m === 'string')
-    : typeof account['authentication_method'] === 'string'
-      ? account['authentication_method'].split('_')
-      : []
-  return finding('allauth-headless', signInOf(methods.includes('username'), methods.includes('email')))
+  if (!json || json.status !== 200) return null
+  const methods = allauthLoginMethods(json.body)
+  if (!methods) return null
+  return finding('allauth-headless', signInFieldFromAllauthMethods(methods)?.signInWith)
 }
 
 /**
@@ -100,11 +97,7 @@ export function loginPages(login: Seen, reset: Seen): ServerFinding | null {
   const allauthForm = readForm(page.html, page.url, ['login', 'password'])
   if (allauthForm?.csrf) {
     const input = allauthForm.inputs.find((i) => i.name === 'login')
-    const either = !!input && /user\s*name/i.test(input.label) && /e-?mail/i.test(input.label)
-    return finding(
-      'allauth-html',
-      either ? 'username-or-email' : input ? signInFieldFromInput(input).signInWith : undefined,
-    )
+    return finding('allauth-html', input ? signInFieldFromAllauthInput(input).signInWith : undefined)
   }
   const djangoForm = readForm(page.html, page.url, ['username', 'password'])
   if (!djangoForm?.csrf) return null
@@ -115,11 +108,6 @@ export function loginPages(login: Seen, reset: Seen): ServerFinding | null {
     ...finding('django-forms', input ? signInFieldFromInput(input).signInWith : undefined),
     forgotPage,
   }
-}
-
-function signInOf(username: boolean, email: boolean): DetectedSignIn | undefined {
-  if (username && email) return 'username-or-email'
-  return email ? 'email' : username ? 'username' : undefined
 }
 
 function finding(software: DetectedSoftware, signIn: DetectedSignIn | undefined): ServerFinding {

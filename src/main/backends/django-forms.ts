@@ -1,38 +1,19 @@
 import { z } from 'zod'
 import { djangoForms } from '../../shared/backend-kinds/django-forms'
-import { fail, ok, type AppError, type FieldErrors, type Result } from '../../shared/errors'
+import { fail, ok, type Result } from '../../shared/errors'
 import type { ServerProfile } from '../../shared/profile'
-import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
-import type { Deadline } from '../http/deadline'
-import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
+import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
-import { unexpectedRedirect } from '../http/status'
-import {
-  hasAnyForm,
-  hasForm,
-  readForm,
-  readFormTarget,
-  type DjangoForm,
-  type FormInput,
-  type FormTarget,
-} from './django-html'
+import { hasForm, readForm, readFormTarget, type DjangoForm, type FormInput } from './django-html'
+import { djangoViews, type OpenedForm } from './django-views'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
-import { FormBrowser } from './form-browser'
+import type { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
-import { adapterHttp } from './json-api'
 import { MESSAGES } from './messages'
-import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
-import { sessionCodec } from './session'
+import { checkLinkShape, logOutcome, withDeadline } from './operation'
+import { cookieSchema, sessionCodec } from './session'
 import type { BackendDeps, BackendSession, DjangoFormsBackend, LinkStatus } from './types'
-
-const cookieSchema = z.object({
-  name: z.string().min(1).max(256),
-  value: z.string().max(4096),
-  path: z.string().max(1024),
-  expiresAt: z.number().optional(),
-  secure: z.boolean().optional(),
-})
 
 /** A Django session: the user's name (the pages do not say it) and the cookie jar. */
 const sessions = sessionCodec(
@@ -52,8 +33,9 @@ const sessions = sessionCodec(
  * messages of Django's `errorlist`s, verbatim (typographic apostrophes included).
  */
 export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDeps): DjangoFormsBackend {
-  const http = adapterHttp(deps)
-  const now = deps.now ?? Date.now
+  const views = djangoViews(profile, deps, DJANGO_FORM_FIELDS)
+  const { now, browser, htmlPage, unexpectedStatus, usableForm, openForm, validation } = views
+  const { sessionExpired, wrongSession, submit } = views
   const { logger } = deps
   const url = (path: string) => `${profile.baseUrl}${profile.prefix}${path}`
   const loginUrl = url('login/')
@@ -63,32 +45,6 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   // Django's own route for the link (django.contrib.auth.urls: reset/<uidb64>/<token>/).
   const linkUrl = (uid: string, token: string) => url(`reset/${uid}/${token}/`)
 
-  const browser = (deadline: Deadline, jar = new CookieJar([], now)) =>
-    new FormBrowser(http, jar, deadline, now)
-
-  /** A page the adapter must read as HTML. */
-  function htmlPage(response: HttpResponse): Result<string> {
-    if (response.status !== 200) return fail(unexpectedStatus(response))
-    if (!isHtmlContentType(response.headers['content-type']))
-      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedStatus(200) })
-    return ok(response.body)
-  }
-
-  function unexpectedStatus(response: HttpResponse): AppError {
-    const { status } = response
-    if (status === 403 && /CSRF/i.test(response.body))
-      return { kind: 'unexpected-response', status, message: MESSAGES.csrfRefused }
-    if (status === 404 || status === 405)
-      return { kind: 'unexpected-response', status, message: MESSAGES.notFound(status) }
-    return (
-      unexpectedRedirect(response, response.url) ?? {
-        kind: 'unexpected-response',
-        status,
-        message: MESSAGES.unexpectedStatus(status),
-      }
-    )
-  }
-
   /** The inputs that make a page the form of each flow. */
   const EXPECTED = {
     login: ['password'],
@@ -96,50 +52,6 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     reset: ['email'],
     confirm: ['new_password1', 'new_password2'],
   } as const
-
-  type OpenedForm<F extends FormTarget = FormTarget> = { form: F; csrf: string; url: string }
-  /** How a page's form is read: its target only (streamed), or with its inputs' labels and errors. */
-  type FormReader<F extends FormTarget> = (
-    html: string,
-    pageUrl: string,
-    expected: readonly string[],
-  ) => F | null
-
-  /**
-   * The form of a page, checked before anything is sent: it has its CSRF token, it posts (a GET would put the
-   * password in the address), and its `action` stays on the server's origin.
-   */
-  function usableForm<F extends FormTarget>(
-    html: string,
-    what: string,
-    form: F | null,
-    pageUrl: string,
-  ): Result<OpenedForm<F>> {
-    if (!form?.csrf)
-      return fail({
-        kind: 'unexpected-response',
-        status: 200,
-        message: looksLikePortal(html) ?? MESSAGES.formNotFound(what),
-      })
-    if (form.method !== 'post' || new URL(form.action).origin !== new URL(profile.baseUrl).origin)
-      return fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formSendsElsewhere(what) })
-    return ok({ form, csrf: form.csrf, url: pageUrl })
-  }
-
-  async function openForm<F extends FormTarget>(
-    b: FormBrowser,
-    pageUrl: string,
-    expected: readonly string[],
-    what: string,
-    label: string,
-    read: FormReader<F>,
-  ): Promise<Result<OpenedForm<F>>> {
-    const got = await b.get(pageUrl, label)
-    if (!got.ok) return got
-    const html = htmlPage(got.value)
-    if (!html.ok) return html
-    return usableForm(html.value, what, read(html.value, got.value.url, expected), got.value.url)
-  }
 
   /** The field people identify themselves with: the form's text or e-mail input (`username` in Django's). */
   const identifierInput = (form: DjangoForm) =>
@@ -158,42 +70,11 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ ...form.value, identifier })
   }
 
-  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : CAPTIVE_PORTAL_MESSAGE)
-
-  /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
-  type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }
-
-  function readPost(response: HttpResponse, expected: readonly string[]): Result<Posted> {
-    if (isRedirectStatus(response.status)) {
-      const target = redirectTarget(response, response.url)
-      if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
-      return ok({ kind: 'redirected', to: new URL(target.url) })
-    }
-    const html = htmlPage(response)
-    if (!html.ok) return html
-    const fields: FieldErrors = {}
-    const errors = readForm(html.value, response.url, expected)?.errors ?? {}
-    for (const [name, messages] of Object.entries(errors)) {
-      const key = DJANGO_FORM_FIELDS[name] ?? name
-      fields[key] = [...(fields[key] ?? []), ...messages]
-    }
-    return ok({ kind: 'errors', fields, html: html.value })
-  }
-
-  const validation = (fields: FieldErrors): AppError => ({
-    kind: 'validation',
-    message: firstMessage(fields) || MESSAGES.checkFields,
-    fields,
-  })
+  const { readPost } = views
 
   /** Django's login_required sends to LOGIN_URL with `?next=`: the session is gone. */
   const isLoginRedirect = (to: URL) =>
     to.searchParams.has('next') || to.pathname === new URL(loginUrl).pathname
-
-  const sessionExpired = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.sessionEnded, sessionExpired: true })
-  const wrongSession = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
 
   function jarOf(session: BackendSession) {
     const data = sessions.read(session, profile.id)
@@ -203,50 +84,8 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
   const sessionFrom = (username: string, jar: CookieJar) =>
     sessions.make({ v: 1, kind: djangoForms.id, serverId: profile.id, username, cookies: jar.toJSON() })
 
-  type LinkPage = { status: 'dead' } | ({ status: 'valid' } & OpenedForm) | { status: 'valid-unopened' }
-
-  /**
-   * The confirm page behind a link. Django answers a live link with a redirect to `…/set-password/` that sets
-   * the session now holding the token, and a dead one with a 200 "Password reset unsuccessful" page without a
-   * form. With `open` false, the redirect alone is the answer (one request, nothing used up).
-   */
-  async function openLink(
-    b: FormBrowser,
-    uid: string,
-    token: string,
-    open: boolean,
-  ): Promise<Result<LinkPage>> {
-    let current = linkUrl(uid, token)
-    for (let hop = 0; hop <= 5; hop++) {
-      const got = await b.get(current, 'forms.link', false)
-      if (!got.ok) return got
-      const response = got.value
-      if (isRedirectStatus(response.status)) {
-        const target = redirectTarget(response, current)
-        if (target.kind !== 'same-origin') return fail(unexpectedStatus(response))
-        current = target.url
-        if (!/\/set-password\/?$/.test(new URL(target.url).pathname)) continue
-        if (!open) return ok({ status: 'valid-unopened' })
-        // Without the session cookie of that redirect the next page would look like a dead link: say what
-        // really happened instead (a fetch that hides Set-Cookie on redirects, or a proxy that strips it).
-        if (response.setCookies.length === 0)
-          return fail({
-            kind: 'unexpected-response',
-            status: response.status,
-            message: MESSAGES.linkSessionLost,
-          })
-        continue
-      }
-      const html = htmlPage(response)
-      if (!html.ok) return html
-      const read = readFormTarget(html.value, current, EXPECTED.confirm)
-      if (!read) return ok({ status: 'dead' })
-      const form = usableForm(html.value, 'reset', read, current)
-      if (!form.ok) return form
-      return ok({ status: 'valid', ...form.value })
-    }
-    return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
-  }
+  const openLink = (b: FormBrowser, uid: string, token: string, open: boolean) =>
+    views.openLink(b, linkUrl(uid, token), EXPECTED.confirm, open)
 
   /**
    * After the login form redirected: a redirect back to the login page means wrong credentials; otherwise the
@@ -292,18 +131,9 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         const form = await openLoginForm(b)
         if (!form.ok) return logOutcome(logger, 'signIn', form)
         const { identifier } = form.value
-        const posted = await b.post(
-          form.value.form.action,
-          {
-            ...form.value.form.hidden,
-            csrfmiddlewaretoken: form.value.csrf,
-            [identifier.name]: username,
-            password,
-            next: new URL(changeUrl).pathname,
-          },
-          'forms.login',
-          form.value.url,
-        )
+        const next = new URL(changeUrl).pathname
+        const values = { [identifier.name]: username, password, next }
+        const posted = await submit(b, form.value, values, 'forms.login')
         if (!posted.ok) return logOutcome(logger, 'signIn', posted)
         const read = readPost(posted.value, EXPECTED.login)
         if (!read.ok) return logOutcome(logger, 'signIn', read)
@@ -378,93 +208,47 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
               message: MESSAGES.formNotFound('change password'),
             }),
           )
-        // POST: Django 5 refuses GET on LogoutView. Ending a session twice is harmless.
-        const posted = await b.post(logoutUrl, { csrfmiddlewaretoken: csrf }, 'forms.logout', changeUrl, true)
-        if (!posted.ok) return logOutcome(logger, 'signOut', posted)
-        const { status } = posted.value
-        if (status === 200) return logOutcome(logger, 'signOut', ok(undefined))
-        if (isRedirectStatus(status) && redirectTarget(posted.value, logoutUrl).kind === 'same-origin')
-          return logOutcome(logger, 'signOut', ok(undefined))
-        return logOutcome(logger, 'signOut', fail(unexpectedStatus(posted.value)))
+        // Django 5 refuses GET on LogoutView.
+        return logOutcome(
+          logger,
+          'signOut',
+          await views.logout(b, logoutUrl, csrf, changeUrl, 'forms.logout'),
+        )
       }),
 
     requestReset: (email, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const b = browser(deadline)
-        const form = await openForm(
-          b,
-          resetUrl,
-          EXPECTED.reset,
-          'password reset',
-          'forms.reset_page',
-          readFormTarget,
-        )
-        if (!form.ok) return logOutcome(logger, 'requestReset', form)
-        const posted = await b.post(
-          form.value.form.action,
-          { ...form.value.form.hidden, csrfmiddlewaretoken: form.value.csrf, email },
-          'forms.reset',
-          form.value.url,
-        )
-        if (!posted.ok) return logOutcome(logger, 'requestReset', posted)
-        const read = readPost(posted.value, EXPECTED.reset)
-        if (!read.ok) return logOutcome(logger, 'requestReset', read)
-        if (read.value.kind === 'redirected') return logOutcome(logger, 'requestReset', ok(undefined))
-        const { fields } = read.value
-        if (Object.keys(fields).length === 0)
-          return logOutcome(
-            logger,
-            'requestReset',
-            fail({
-              kind: 'unexpected-response',
-              status: 200,
-              message: MESSAGES.formNotFound('password reset'),
-            }),
-          )
-        return logOutcome(logger, 'requestReset', fail(validation(fields)))
-      }),
+      withDeadline(profile.timeoutMs, options?.signal, async (deadline) =>
+        logOutcome(
+          logger,
+          'requestReset',
+          await views.requestReset(
+            deadline,
+            resetUrl,
+            EXPECTED.reset,
+            { email },
+            {
+              page: 'forms.reset_page',
+              post: 'forms.reset',
+            },
+          ),
+        ),
+      ),
 
     confirmReset: (input, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const shape = checkLinkShape(input)
         if (shape) return fail(shape)
-        const b = browser(deadline)
-        const page = await openLink(b, input.uid, input.token, true)
-        if (!page.ok) return logOutcome(logger, 'confirmReset', page)
-        if (page.value.status !== 'valid')
-          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
-        const posted = await b.post(
-          page.value.form.action,
-          {
-            ...page.value.form.hidden,
-            csrfmiddlewaretoken: page.value.csrf,
-            new_password1: input.newPassword,
-            new_password2: input.retypePassword,
-          },
+        const values = { new_password1: input.newPassword, new_password2: input.retypePassword }
+        const done = await views.confirmReset(
+          deadline,
+          linkUrl(input.uid, input.token),
+          EXPECTED.confirm,
+          values,
           'forms.confirm',
-          page.value.url,
         )
-        if (!posted.ok) return logOutcome(logger, 'confirmReset', posted)
-        const read = readPost(posted.value, EXPECTED.confirm)
-        if (!read.ok) return logOutcome(logger, 'confirmReset', read)
         // A password change ends the user's other Django sessions (the session auth hash changes).
-        if (read.value.kind === 'redirected')
-          return logOutcome(
-            logger,
-            'confirmReset',
-            ok({ otherSessions: djangoForms.otherSessions.afterReset }),
-          )
-        const { fields, html } = read.value
-        if (Object.keys(fields).length > 0)
-          return logOutcome(logger, 'confirmReset', fail(validation(fields)))
-        // Used up between our GET and our POST (another tab, another device).
-        if (!hasForm(html, EXPECTED.confirm))
-          return logOutcome(logger, 'confirmReset', fail(deadLinkError(profile.id)))
-        return logOutcome(
-          logger,
-          'confirmReset',
-          fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.unexpectedShape }),
-        )
+        const outcome = done.ok ? ok({ otherSessions: djangoForms.otherSessions.afterReset }) : done
+        return logOutcome(logger, 'confirmReset', outcome)
       }),
 
     changePassword: (session, input, options) =>
@@ -484,25 +268,10 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'changePassword', html)
-        const form = usableForm(
-          html.value,
-          'change password',
-          readFormTarget(html.value, changeUrl, EXPECTED.change),
-          changeUrl,
-        )
+        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
         if (!form.ok) return logOutcome(logger, 'changePassword', form)
-        const posted = await b.post(
-          form.value.form.action,
-          {
-            ...form.value.form.hidden,
-            csrfmiddlewaretoken: form.value.csrf,
-            old_password: input.current,
-            new_password1: input.new,
-            new_password2: input.retype,
-          },
-          'forms.change',
-          changeUrl,
-        )
+        const values = { old_password: input.current, new_password1: input.new, new_password2: input.retype }
+        const posted = await submit(b, form.value, values, 'forms.change')
         if (!posted.ok) return logOutcome(logger, 'changePassword', posted)
         const read = readPost(posted.value, EXPECTED.change)
         if (!read.ok) return logOutcome(logger, 'changePassword', read)

@@ -118,8 +118,8 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
   }
   const fromProfile = (): SignInField => {
     const signInWith = profile.signInWith ?? djoser.signInField
-    // djoser's LOGIN_FIELD is the field's name: `email` or `username`.
-    return { name: signInWith, signInWith }
+    // djoser's LOGIN_FIELD is the field's name: `email` or `username` (a profile's "either one" is a username).
+    return { name: signInWith === 'email' ? 'email' : 'username', signInWith }
   }
 
   // Always sent: a server with PASSWORD_RESET_CONFIRM_RETYPE / SET_PASSWORD_RETYPE requires it, and every djoser

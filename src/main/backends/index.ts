@@ -1,6 +1,7 @@
 import { findBackendKind, type BackendKind } from '../../shared/backend-kinds'
 import type { ServerProfile } from '../../shared/profile'
 import { createAllauthBackend } from './allauth'
+import { createAllauthHtmlBackend } from './allauth-html'
 import { createDjangoFormsBackend } from './django-forms'
 import { createDjoserBackend } from './djoser'
 import type { Backend, BackendDeps, BackendFactory, BackendOf } from './types'
@@ -15,6 +16,7 @@ const FACTORIES: { readonly [K in BackendKind]: BackendFactory<K> } = {
   djoser: createDjoserBackend,
   'django-forms': createDjangoFormsBackend,
   allauth: createAllauthBackend,
+  'allauth-html': createAllauthHtmlBackend,
 }
 
 const hasFactory = (kind: string): kind is BackendKind =>

@@ -1,6 +1,15 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { BackendKind } from '../../shared/backend-kinds'
 import { sessionBrand, type BackendSession } from './types'
+
+/** One cookie of a Django session's jar (http/cookies.ts `CookieJar.toJSON`), as a session keeps it. */
+export const cookieSchema = z.object({
+  name: z.string().min(1).max(256),
+  value: z.string().max(4096),
+  path: z.string().max(1024),
+  expiresAt: z.number().optional(),
+  secure: z.boolean().optional(),
+})
 
 /** What every adapter keeps inside the opaque BackendSession, besides its own fields (a token, cookies). */
 export interface SessionBase {

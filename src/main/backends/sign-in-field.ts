@@ -41,21 +41,51 @@ export function signInFieldFromInput(input: FormInput): SignInField {
   return { name: input.name, signInWith: email ? 'email' : 'username' }
 }
 
+/** The sign-in field of an allauth server that takes a username or an address (its SignInWith too). */
+export const ALLAUTH_EITHER = 'username-or-email' satisfies SignInWith
+
 /**
- * django-allauth's headless `config`: `data.account.login_methods` lists `username`, `email` (and `phone`, which
- * the app does not offer). Both: people type either, and the adapter sends what they typed as what it looks like
- * (an address has an @), so the form asks for the username, which every account has. Null when the answer does
- * not have that shape or lists neither.
+ * django-allauth's login page: its one `login` input takes what the server is set up for, and its label says
+ * which ("Username", "Email", "Username or email"; 0.51 says "E-mail" and "Username or e-mail").
  */
-export function signInFieldFromAllauthConfig(body: unknown): SignInField | null {
+export function signInFieldFromAllauthInput(input: FormInput): SignInField {
+  if (/user\s*name/i.test(input.label) && EMAIL_WORDS.test(input.label))
+    return { name: ALLAUTH_EITHER, signInWith: ALLAUTH_EITHER }
+  return signInFieldFromInput(input)
+}
+
+/**
+ * The login methods of django-allauth's headless `config` (`GET …/config`): `data.account.login_methods` since
+ * 65.4 (`['username', 'email', 'phone']`, any of them), `data.account.authentication_method` before
+ * (`'username' | 'email' | 'username_email'`). Null when the answer is no config (no `data.account`); an empty
+ * list when it names no method. The one reader of the config: Add server's check and the adapter both use it.
+ */
+export function allauthLoginMethods(body: unknown): string[] | null {
   const data = isRecord(body) ? body['data'] : undefined
   const account = isRecord(data) ? data['account'] : undefined
-  const methods = isRecord(account) ? account['login_methods'] : undefined
-  if (!Array.isArray(methods)) return null
-  if (methods.includes('username'))
-    return { name: methods.includes('email') ? ALLAUTH_EITHER : 'username', signInWith: 'username' }
-  if (methods.includes('email')) return { name: 'email', signInWith: 'email' }
+  if (!isRecord(account)) return null
+  const methods = account['login_methods']
+  if (Array.isArray(methods)) return methods.filter((m): m is string => typeof m === 'string')
+  const method = account['authentication_method']
+  return typeof method === 'string' ? method.split('_') : []
+}
+
+/**
+ * What people sign in with on an allauth server, from its login methods (`phone` is not offered by the app): a
+ * username, an address, or either (then the adapter sends what they typed as what it looks like: an address has
+ * an @). Null when it lists neither.
+ */
+export function signInFieldFromAllauthMethods(methods: readonly string[]): SignInField | null {
+  const username = methods.includes('username')
+  const email = methods.includes('email')
+  if (username && email) return { name: ALLAUTH_EITHER, signInWith: ALLAUTH_EITHER }
+  if (username) return { name: 'username', signInWith: 'username' }
+  if (email) return { name: 'email', signInWith: 'email' }
   return null
 }
-/** The sign-in field of an allauth server that takes a username or an address. */
-export const ALLAUTH_EITHER = 'username-or-email'
+
+/** The sign-in field of an allauth `config` answer; null when it is none or lists neither method. */
+export function signInFieldFromAllauthConfig(body: unknown): SignInField | null {
+  const methods = allauthLoginMethods(body)
+  return methods ? signInFieldFromAllauthMethods(methods) : null
+}

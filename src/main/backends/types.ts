@@ -113,6 +113,7 @@ export type BackendOf<K extends BackendKind> = K extends BackendKind
 export type DjoserBackend = BackendOf<'djoser'>
 export type DjangoFormsBackend = BackendOf<'django-forms'>
 export type AllauthBackend = BackendOf<'allauth'>
+export type AllauthHtmlBackend = BackendOf<'allauth-html'>
 /** The adapter of any kind in the registry. */
 export type Backend = BackendOf<BackendKind>
 

@@ -8,8 +8,9 @@ import { createOpenExternal } from '../security/external-links'
  * to a host of a configured server, never anything the renderer names.
  */
 export function signInPageUrl(profile: ServerProfile): string | null {
-  // Django's auth views have a sign-in page; djoser is an API without one.
-  if (profile.kind === 'django-forms') return `${profile.baseUrl}${profile.prefix}login/`
+  // Django's auth views and allauth's have a sign-in page under their prefix; djoser is an API without one.
+  if (profile.kind === 'django-forms' || profile.kind === 'allauth-html')
+    return `${profile.baseUrl}${profile.prefix}login/`
   // django-allauth's pages sit beside its key page: `accounts/password/reset/key/…` → `accounts/login/`.
   if (profile.kind === 'allauth') {
     const root = /^((?:[^/]+\/)*?)password\/reset\/key\//.exec(profile.confirmPath)?.[1]

@@ -1,4 +1,5 @@
 import { allauth } from './allauth'
+import { allauthHtml } from './allauth-html'
 import { djangoForms } from './django-forms'
 import { djoser } from './djoser'
 import type { BackendKindInfo } from './kind'
@@ -11,7 +12,12 @@ export { SIGN_IN_WITH } from './kind'
  * line in this list, and its adapter in src/main/backends' factory table (docs/architecture.md, "Walk-through:
  * adding a kind").
  */
-export const BACKEND_KINDS = [djoser, djangoForms, allauth] as const satisfies readonly BackendKindInfo[]
+export const BACKEND_KINDS = [
+  djoser,
+  djangoForms,
+  allauth,
+  allauthHtml,
+] as const satisfies readonly BackendKindInfo[]
 
 export type BackendKind = (typeof BACKEND_KINDS)[number]['id']
 

@@ -6,8 +6,11 @@
  */
 export type OtherSessions = 'signed-out' | 'may-remain' | 'unknown'
 
-/** What people type to sign in: their username or their e-mail address. */
-export const SIGN_IN_WITH = ['username', 'email'] as const
+/**
+ * What people type to sign in: their username, their e-mail address, or either one (django-allauth set up with
+ * both login methods: one field takes what people type).
+ */
+export const SIGN_IN_WITH = ['username', 'email', 'username-or-email'] as const
 export type SignInWith = (typeof SIGN_IN_WITH)[number]
 
 /**

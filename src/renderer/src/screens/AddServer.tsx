@@ -15,6 +15,7 @@ import { addressRefusal, chosenFor, describeCheck, mismatchNote } from './server
 const SIGN_IN_WITH: { value: SignInWith; label: string }[] = [
   { value: 'username', label: 'Username' },
   { value: 'email', label: 'E-mail address' },
+  { value: 'username-or-email', label: 'Either one' },
 ]
 
 const CHOOSE_KIND = 'Choose the kind of server to add it anyway.'

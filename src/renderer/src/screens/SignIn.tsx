@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { SignInWith } from '../../../shared/backend-kinds'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PasswordField } from '../components/PasswordField'
@@ -30,7 +31,17 @@ const NAME_FIELDS = {
     autoComplete: 'email',
     missing: 'Enter your e-mail address.',
   },
-} as const
+  // django-allauth with both login methods: one field, either one.
+  'username-or-email': {
+    label: 'Username or e-mail',
+    type: 'text',
+    autoComplete: 'username',
+    missing: 'Enter your username or e-mail address.',
+  },
+} as const satisfies Record<
+  SignInWith,
+  { label: string; type: string; autoComplete: string; missing: string }
+>
 
 const INTROS: Partial<Record<SignInReason, string>> = {
   'after-reset': 'Your password was reset. Sign in with the new one.',

@@ -33,9 +33,8 @@ const ADD_ANYWAY = 'To add it anyway, choose the kind yourself below.'
 export const usableFinding = (detection: ServerDetection): ServerFinding | undefined =>
   detection.found.find((finding) => finding.kind !== null)
 
-/** What the sign-in form should ask for, as the server said (either one: the username field takes both). */
-const signInWithOf = (finding: ServerFinding | undefined): SignInWith | undefined =>
-  finding?.signIn === 'email' ? 'email' : finding?.signIn ? 'username' : undefined
+/** What the sign-in form should ask for, as the server said. */
+const signInWithOf = (finding: ServerFinding | undefined): SignInWith | undefined => finding?.signIn
 
 /**
  * The kind and sign-in field Add server adds with: the user's own choice, else what the check found (the sign-in

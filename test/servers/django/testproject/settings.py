@@ -136,11 +136,25 @@ ALLAUTH = _env("ADT_ALLAUTH")
 if ALLAUTH not in ("", "username", "email", "html"):
     raise ValueError("ADT_ALLAUTH must be username, email or html")
 if ALLAUTH:
+    import allauth as _allauth
+
+    # Bookworm's 0.51 (HTML views only, on Django 3.2) or sid's 65: the settings each understands.
+    ALLAUTH_MODERN = not _allauth.__version__.startswith("0.")
+    if ALLAUTH != "html" and not ALLAUTH_MODERN:
+        raise ValueError("allauth %s has no headless API: ADT_ALLAUTH=html" % _allauth.__version__)
     INSTALLED_APPS += ["allauth", "allauth.account"] + (["allauth.headless"] if ALLAUTH != "html" else [])
-    MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
     AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
-    ACCOUNT_LOGIN_METHODS = {"email"} if ALLAUTH == "email" else {"username"}
-    ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+    if ALLAUTH_MODERN:
+        MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+        ACCOUNT_LOGIN_METHODS = {"email"} if ALLAUTH == "email" else {"username"}
+        ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+    else:
+        # 0.51's pages load socialaccount's template tags (its login page lists providers, none here), whose app
+        # needs the sites framework: every 0.51 site installs both.
+        INSTALLED_APPS += ["django.contrib.sites", "allauth.socialaccount"]
+        SITE_ID = 1
+        ACCOUNT_AUTHENTICATION_METHOD = "username"
+        ACCOUNT_EMAIL_REQUIRED = True
     ACCOUNT_EMAIL_VERIFICATION = "optional"
     # The reset mail's link: the app's own (HEADLESS_FRONTEND_URLS, docs/reset-links.md's allauth recipe) when a
     # scheme or a URL (ADT_ALLAUTH_RESET_URL) is asked for, else allauth's HTML page. serve.py writes the port in
