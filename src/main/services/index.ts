@@ -49,7 +49,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const secrets = await openSecretStore(deps.safeStorage, deps.platform)
   if (secrets.notice && deps.shell === 'electron') notices.push({ level: 'warning', message: secrets.notice })
   const files = createAppFiles(deps.dataDir, deps.now)
-  const { registry, policyInForce, language } = await loadSettings(deps, files, notices)
+  const { registry, policyInForce, language, settingsSaved } = await loadSettings(deps, files, notices)
   const languages = () => language.serverLanguages()
   const demo = await startWantedDemo(deps, registry, notices)
   for (const left of registry.effective().leftOut) {
@@ -160,6 +160,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     async stop() {
       handles.clear()
       await demo?.stop()
+      // A choice just made (a language, a server) is on disk before the app goes.
+      await settingsSaved()
     },
   }
 }
@@ -172,7 +174,13 @@ async function loadSettings(
   deps: ServiceDeps,
   files: AppFiles,
   notices: Notice[],
-): Promise<{ registry: ServerRegistry; policyInForce: string | null; language: LanguageSettings }> {
+): Promise<{
+  registry: ServerRegistry
+  policyInForce: string | null
+  language: LanguageSettings
+  /** Resolves once every save asked for so far has ended. */
+  settingsSaved: () => Promise<void>
+}> {
   const { logger } = deps
   const settings = await files.loadSettings()
   if (settings.notice) notices.push(settings.notice)
@@ -196,9 +204,12 @@ async function loadSettings(
   const policyInForce = policy.policy !== NO_POLICY ? policy.policy.file : null
   // What settings.json holds now: each part saved with the other part as it is.
   let saved = settings.value
+  let lastSave = Promise.resolve()
   const save = (change: Partial<SettingsFile>) => {
     saved = { ...saved, ...change }
-    void files.saveSettings(saved).catch((error: unknown) => logger.error('settings.save-failed', { error }))
+    lastSave = files
+      .saveSettings(saved)
+      .catch((error: unknown) => logger.error('settings.save-failed', { error }))
   }
   const registry = createServerRegistry({
     policy: policy.policy,
@@ -214,7 +225,7 @@ async function loadSettings(
     browserIsSystem: deps.shell === 'browser-shell',
     save: (choice) => save({ language: choice }),
   })
-  return { registry, policyInForce, language }
+  return { registry, policyInForce, language, settingsSaved: () => lastSave }
 }
 
 /** The demo server when it is on, or `auto` and no server is configured; null otherwise or when it cannot start. */
