@@ -48,6 +48,7 @@ interface App {
 
 const logLines: string[] = []
 const dirs: string[] = []
+const apps: App[] = []
 const unhandled: unknown[] = []
 const onUnhandled = (reason: unknown) => unhandled.push(reason)
 const counts = { calls: 0, ok: 0, errors: new Map<string, number>() }
@@ -85,7 +86,9 @@ async function startApp(): Promise<App> {
     removeHandler: (channel) => void listeners.delete(channel),
   }
   registerHandlers(ipc, counted, { isAppUrl: (url) => isAppOrigin(url), logger })
-  return { services, listeners, handlerCalls }
+  const app = { services, listeners, handlerCalls }
+  apps.push(app)
+  return app
 }
 
 let shared: App
@@ -97,6 +100,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled)
+  // Stopped first: a save still under way (a language, a server the fuzz added) ends before its folder goes.
+  for (const app of apps) await app.services.stop()
   for (const dir of dirs) await rm(dir, { recursive: true, force: true })
   const kinds = [...counts.errors.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`)
   console.log(

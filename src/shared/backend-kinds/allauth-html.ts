@@ -12,8 +12,8 @@ import type { BackendKindInfo } from './kind'
  */
 export const allauthHtml = {
   id: 'allauth-html',
-  label: 'django-allauth website sign-in pages',
-  hint: 'The website signs people in with django-allauth’s pages, usually at /accounts/login/.',
+  labelKey: 'kinds.allauthHtml.label',
+  hintKey: 'kinds.allauthHtml.hint',
   defaults: { prefix: '/accounts/', confirmPath: 'accounts/password/reset/key/{uid}-{token}/' },
   canCheckLink: true,
   otherSessions: { afterReset: 'signed-out', signOutEndsAll: false },
