@@ -5,15 +5,15 @@ import type { ServerProfile } from '../../shared/profile'
 import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
 import type { Deadline } from '../http/deadline'
-import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
+import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
-import { unexpectedRedirect } from '../http/status'
+import { unexpectedRedirect, withServerMessage } from '../http/status'
 import { hasAnyForm, hasForm, readForm, type DjangoForm, type FormInput } from './django-html'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { signInFieldFromInput } from './sign-in-field'
 import { adapterHttp } from './json-api'
-import { MESSAGES } from './messages'
+import { MESSAGES, type FormPage } from './messages'
 import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
 import { sessionCodec } from './session'
 import type { BackendDeps, BackendSession, DjangoFormsBackend, LinkStatus } from './types'
@@ -99,7 +99,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     html: string,
     pageUrl: string,
     expected: readonly string[],
-    what: string,
+    what: FormPage,
     form = readForm(html, pageUrl, expected),
   ): Result<OpenedForm> {
     if (!form?.csrf)
@@ -117,7 +117,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     b: FormBrowser,
     pageUrl: string,
     expected: readonly string[],
-    what: string,
+    what: FormPage,
     label: string,
   ): Promise<Result<OpenedForm>> {
     const got = await b.get(pageUrl, label)
@@ -142,7 +142,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ ...form.value, identifier })
   }
 
-  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : CAPTIVE_PORTAL_MESSAGE)
+  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : MESSAGES.captivePortal)
 
   /** What a form post answered: a same-origin redirect (accepted), or the form again with its errors. */
   type Posted = { kind: 'redirected'; to: URL } | { kind: 'errors'; fields: FieldErrors; html: string }
@@ -164,11 +164,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ kind: 'errors', fields, html: html.value })
   }
 
-  const validation = (fields: FieldErrors): AppError => ({
-    kind: 'validation',
-    message: firstMessage(fields) || MESSAGES.checkFields,
-    fields,
-  })
+  const validation = (fields: FieldErrors): AppError => ({ kind: 'validation', message: MESSAGES.checkFields, fields })
 
   /** Django's login_required sends to LOGIN_URL with `?next=`: the session is gone. */
   const isLoginRedirect = (to: URL) =>
@@ -225,11 +221,11 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
       if (!html.ok) return html
       const read = readForm(html.value, current, EXPECTED.confirm)
       if (!read) return ok({ status: 'dead' })
-      const form = usableForm(html.value, current, EXPECTED.confirm, 'reset', read)
+      const form = usableForm(html.value, current, EXPECTED.confirm, 'set-password', read)
       if (!form.ok) return form
       return ok({ status: 'valid', ...form.value })
     }
-    return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
+    return fail({ kind: 'unexpected-response', message: MESSAGES.tooManyRedirects })
   }
 
   /**
@@ -305,7 +301,12 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
           return logOutcome(
             logger,
             'signIn',
-            fail({ kind: 'auth', message: firstMessage(fields), sessionExpired: false }),
+            fail({
+              kind: 'auth',
+              message: MESSAGES.wrongCredentials,
+              ...withServerMessage(firstMessage(fields)),
+              sessionExpired: false,
+            }),
           )
         return logOutcome(logger, 'signIn', fail(validation(fields)))
       }),
@@ -334,7 +335,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
             fail({
               kind: 'unexpected-response',
               status: 200,
-              message: MESSAGES.formNotFound('change password'),
+              message: MESSAGES.formNotFound('change-password'),
             }),
           )
         return logOutcome(logger, 'whoAmI', ok({ username: held.data.username }))
@@ -359,7 +360,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
             fail({
               kind: 'unexpected-response',
               status: 200,
-              message: MESSAGES.formNotFound('change password'),
+              message: MESSAGES.formNotFound('change-password'),
             }),
           )
         // POST: Django 5 refuses GET on LogoutView. Ending a session twice is harmless.
@@ -375,7 +376,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     requestReset: (email, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
         const b = browser(deadline)
-        const form = await openForm(b, resetUrl, EXPECTED.reset, 'password reset', 'forms.reset_page')
+        const form = await openForm(b, resetUrl, EXPECTED.reset, 'password-reset', 'forms.reset_page')
         if (!form.ok) return logOutcome(logger, 'requestReset', form)
         const posted = await b.post(
           form.value.form.action,
@@ -395,7 +396,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
             fail({
               kind: 'unexpected-response',
               status: 200,
-              message: MESSAGES.formNotFound('password reset'),
+              message: MESSAGES.formNotFound('password-reset'),
             }),
           )
         return logOutcome(logger, 'requestReset', fail(validation(fields)))
@@ -461,7 +462,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'changePassword', html)
-        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
+        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change-password')
         if (!form.ok) return logOutcome(logger, 'changePassword', form)
         const posted = await b.post(
           form.value.form.action,
