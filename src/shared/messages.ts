@@ -9,11 +9,13 @@ import { z } from 'zod'
  * Parameters are data (a host, an HTTP status, a count of seconds, a file name), never words.
  */
 
-/** Codes without parameters. */
+/** Codes without parameters. Some are the renderer's own (its notices, a bridge that did not answer). */
 export const PLAIN_MESSAGE_CODES = [
   // the app itself
-  'internal',
+  'internal.bug',
   'internal.try-again',
+  'internal.not-completed',
+  'internal.no-service',
   'bad-request.form',
   'bad-request.sender',
   'cancelled',
@@ -31,7 +33,7 @@ export const PLAIN_MESSAGE_CODES = [
   'redirect.too-many',
   'response.bad-http',
   'response.too-large',
-  'timeout',
+  'timeout.try-again',
   'timeout.may-have-applied',
   'captive-portal',
   // what a server answered
@@ -51,6 +53,7 @@ export const PLAIN_MESSAGE_CODES = [
   'link.unknown-handle',
   'link.several',
   'link.internal',
+  'link.used-here',
   'link.refused.not-a-url',
   'link.refused.insecure-scheme',
   'link.refused.no-host',
@@ -84,6 +87,7 @@ export const PLAIN_MESSAGE_CODES = [
   'notice.demo-failed',
   'notice.demo-reset',
   'notice.asked-again',
+  'notice.removed-an-account',
   // what happened to other sessions after a reset or a change
   'sessions.reset-signed-out',
   'sessions.change-signed-out',
@@ -147,6 +151,7 @@ export const appMessageSchema = z.discriminatedUnion('code', [
   coded('notice.sign-in-page-opened', { server: text }),
   coded('notice.server-added', { name: text }),
   coded('notice.removed', { name: text }),
+  coded('notice.removed-account', { username: text, server: text }),
   /** `endsAll`: a sign-out from here ends every session of the account (djoser's single token). */
   coded('sessions.reset-may-remain', { endsAll: z.boolean() }),
   coded('sessions.change-may-remain', { endsAll: z.boolean() }),

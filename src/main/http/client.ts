@@ -55,7 +55,7 @@ const RETRYABLE_STATUS = new Set([502, 503, 504])
 
 export const timeoutError = (mayHaveApplied: boolean): AppError => ({
   kind: 'timeout',
-  message: { code: mayHaveApplied ? 'timeout.may-have-applied' : 'timeout' },
+  message: { code: mayHaveApplied ? 'timeout.may-have-applied' : 'timeout.try-again' },
   mayHaveApplied,
 })
 

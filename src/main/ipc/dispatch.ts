@@ -36,13 +36,13 @@ export async function dispatch(
           channel: name,
           issues: checked.error.issues.map((i) => i.path.join('.')),
         })
-        return fail({ kind: 'internal', message: { code: 'internal' } })
+        return fail({ kind: 'internal', message: { code: 'internal.bug' } })
       }
       return { ok: true, value: checked.data }
     }
     return result
   } catch (error) {
     logger.error('ipc.handler-threw', { channel: name, error })
-    return fail({ kind: 'internal', message: { code: 'internal' } })
+    return fail({ kind: 'internal', message: { code: 'internal.bug' } })
   }
 }

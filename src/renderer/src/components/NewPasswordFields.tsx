@@ -1,3 +1,4 @@
+import type { ShownText } from '../errors/shown-text'
 import { useId } from 'react'
 import type { PasswordRules } from '../../../shared/profile'
 import { PasswordField } from './PasswordField'
@@ -38,8 +39,8 @@ export function NewPasswordFields({
   rules: PasswordRules
   username?: string | undefined
   email?: string | undefined
-  newErrors: readonly string[]
-  retypeErrors: readonly string[]
+  newErrors: readonly ShownText[]
+  retypeErrors: readonly ShownText[]
 }) {
   const helpId = useId()
   const matchId = useId()

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import { MessageText } from '../errors/MessageText'
 import { useApp } from '../store/provider'
 
 /**
@@ -11,14 +13,17 @@ export function NoticeArea() {
   const openWaiting = useApp((s) => s.openWaitingLink)
   const discardWaiting = useApp((s) => s.discardWaitingLink)
   const urgent = notice?.level === 'error' || notice?.level === 'warning'
+  const { t } = useTranslation('errors')
   return (
     <div className="notices">
       <div role="status" className="notice-slot">
         {notice && !urgent ? (
           <div className={`notice notice--${notice.level}`}>
-            <p>{notice.message}</p>
+            <p>
+              <MessageText message={notice.message} serverMessage={notice.serverMessage} />
+            </p>
             <button type="button" className="button button--quiet" onClick={dismiss}>
-              Dismiss
+              {t('alert.dismiss')}
             </button>
           </div>
         ) : null}
@@ -26,9 +31,11 @@ export function NoticeArea() {
       <div role="alert" className="notice-slot">
         {notice && urgent ? (
           <div className={`notice notice--${notice.level}`}>
-            <p>{notice.message}</p>
+            <p>
+              <MessageText message={notice.message} serverMessage={notice.serverMessage} />
+            </p>
             <button type="button" className="button button--quiet" onClick={dismiss}>
-              Dismiss
+              {t('alert.dismiss')}
             </button>
           </div>
         ) : null}

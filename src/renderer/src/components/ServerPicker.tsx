@@ -1,3 +1,4 @@
+import { ShownMessage, textOf, type ShownText } from '../errors/shown-text'
 import { useId } from 'react'
 import type { ServerSummary } from '../../../shared/contract'
 
@@ -13,7 +14,7 @@ export function ServerPicker({
   value: string
   onChange: (serverId: string) => void
   label?: string
-  errors?: readonly string[]
+  errors?: readonly ShownText[]
 }) {
   const id = useId()
   const only = servers.length === 1 ? servers[0] : undefined
@@ -51,7 +52,9 @@ export function ServerPicker({
       {errors.length ? (
         <ul id={errorId} className="field-errors">
           {errors.map((m) => (
-            <li key={m}>{m}</li>
+            <li key={textOf(m)}>
+              <ShownMessage message={m} />
+            </li>
           ))}
         </ul>
       ) : null}

@@ -1,3 +1,4 @@
+import { ShownMessage, textOf, type ShownText } from '../errors/shown-text'
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react'
 
 export interface TextFieldProps extends Omit<
@@ -10,7 +11,8 @@ export interface TextFieldProps extends Omit<
   /** Help shown under the label, read with the field. */
   hint?: ReactNode
   /** Messages from the server or the form, shown on the field and read with it. */
-  errors?: readonly string[]
+  /** The app's words, or a server's text (shown verbatim, marked). */
+  errors?: readonly ShownText[]
   /** More ids the field is described by (a checklist, a meter). */
   describedBy?: string
   /** Something next to the input (the show-password button). */
@@ -61,9 +63,9 @@ export function TextField({
       {errors.length > 0 ? (
         <ul id={errorId} className="field-errors">
           {errors.map((message) => (
-            <li key={message}>
+            <li key={textOf(message)}>
               <span className="visually-hidden">Error: </span>
-              {message}
+              <ShownMessage message={message} />
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { MessageText } from '../errors/MessageText'
 import { useState } from 'react'
 import type { Account, ServerSummary } from '../../../shared/contract'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -139,8 +140,10 @@ export function AppNotices() {
   return (
     <ul className="app-notices">
       {notices.map((n) => (
-        <li key={n.message} className={`notice notice--${n.level}`}>
-          <p>{n.message}</p>
+        <li key={JSON.stringify(n.message)} className={`notice notice--${n.level}`}>
+          <p>
+            <MessageText message={n.message} />
+          </p>
         </li>
       ))}
     </ul>

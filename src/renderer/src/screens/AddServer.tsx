@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { BACKEND_KINDS, type BackendKind, type SignInWith } from '../../../shared/backend-kinds'
 import type { ServerDetection } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
@@ -9,6 +10,7 @@ import { TextField } from '../components/TextField'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useServerCheck, type CheckState } from '../hooks/useServerCheck'
+import { ShownMessage, textOf, type ShownText } from '../errors/shown-text'
 import { useApp } from '../store/provider'
 import { addressRefusal, chosenFor, describeCheck, mismatchNote } from './server-check-words'
 
@@ -43,6 +45,7 @@ interface ManualChoice {
 }
 
 export function AddServer() {
+  const { t } = useTranslation('errors')
   const addServer = useApp((s) => s.addServer)
   const goHome = useApp((s) => s.goHome)
   const kindId = useId()
@@ -62,7 +65,7 @@ export function AddServer() {
   const [waiting, setWaiting] = useState(false)
   const firstKind = useRef<HTMLInputElement>(null)
   /** What submit decides with: the check's answer as it was when the user pressed Add (read by validate/send). */
-  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: string[] }>({ refusal: [] })
+  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: ShownText[] }>({ refusal: [] })
 
   const { attach, ...form } = useForm('addServer', {
     values: { displayName, baseUrl, kind: kind ?? '' },
@@ -108,11 +111,11 @@ export function AddServer() {
       if (!onScreen.current) return
       setWaiting(false)
     }
-    decided.current = { ...chosenFor(answer, mine), refusal: addressRefusal(answer) }
+    decided.current = { ...chosenFor(answer, mine), refusal: addressRefusal(answer, t) }
     form.submit()
   }
 
-  const refusal = checkable ? addressRefusal(result) : []
+  const refusal = checkable ? addressRefusal(result, t) : []
   const kindErrors = form.on('kind')
   const mismatch = mismatchNote(
     result,
@@ -191,7 +194,9 @@ export function AddServer() {
             {kindErrors.length ? (
               <ul id={`${kindId}-error`} className="field-errors">
                 {kindErrors.map((m) => (
-                  <li key={m}>{m}</li>
+                  <li key={textOf(m)}>
+                    <ShownMessage message={m} />
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -230,6 +235,7 @@ export function AddServer() {
 
 /** What the check found, said next to the address (a live region: read out when it changes). */
 function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => void }) {
+  const { t } = useTranslation('errors')
   if (state.status === 'idle') return null
   if (state.status === 'checking')
     return (
@@ -237,7 +243,7 @@ function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => voi
         <span className="spinner" aria-hidden="true" /> Checking the server…
       </p>
     )
-  const words = describeCheck(state.result)
+  const words = describeCheck(state.result, t)
   if (!words) return null
   if (words.tone === 'found')
     return (
@@ -248,8 +254,8 @@ function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => voi
         <div>
           <p>{words.title}</p>
           {words.lines.map((line) => (
-            <p key={line} className="note">
-              {line}
+            <p key={textOf(line)} className="note">
+              <ShownMessage message={line} />
             </p>
           ))}
         </div>
@@ -259,8 +265,8 @@ function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => voi
     <div className="alert alert--warning">
       <p className="alert-title">{words.title}</p>
       {words.lines.map((line) => (
-        <p key={line} className="alert-message">
-          {line}
+        <p key={textOf(line)} className="alert-message">
+          <ShownMessage message={line} />
         </p>
       ))}
       {words.retry ? (

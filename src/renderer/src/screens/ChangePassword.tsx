@@ -1,3 +1,4 @@
+import { MessageText } from '../errors/MessageText'
 import { useState } from 'react'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -125,7 +126,11 @@ export function ChangeDone({ step }: { step: Done }) {
             ? 'You are still signed in here.'
             : 'The server signed this app out: sign in with the new password.'}
         </p>
-        {step.otherSessions ? <p>{step.otherSessions}</p> : null}
+        {step.otherSessions ? (
+          <p>
+            <MessageText message={step.otherSessions} />
+          </p>
+        ) : null}
       </div>
       <div className="actions">
         {!step.stillSignedIn && account ? (

@@ -1,3 +1,4 @@
+import { MessageText } from '../errors/MessageText'
 import { StepHeading } from '../components/StepHeading'
 import { formatAge, formatDateTime } from '../format'
 import type { ResetStep } from '../store/types'
@@ -12,7 +13,9 @@ export function LinkProblem({ step }: { step: Problem }) {
     <div className="screen screen--narrow">
       <StepHeading>This link can’t be used</StepHeading>
       <div className="problem-panel">
-        <p>{step.message}</p>
+        <p>
+          <MessageText message={step.message} />
+        </p>
         {step.usedHereAt ? (
           <p>
             You used it here on <time dateTime={step.usedHereAt}>{formatDateTime(step.usedHereAt)}</time> (

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
+import { useTranslation } from 'react-i18next'
 import { fieldMessages } from '../errors/fields'
+import { wordMessage } from '../errors/words'
 import { useForm } from '../hooks/useForm'
 import { useApp } from '../store/provider'
 
@@ -16,8 +18,10 @@ export function PasteLink() {
     send: () => openPastedLink(url),
   })
   const { failure } = form
+  const { t } = useTranslation('errors')
   // A refused link is about the pasted text: its message goes on the field.
-  const refused = failure?.kind === 'link-invalid' ? [failure.message] : fieldMessages(failure, 'url')
+  const refused =
+    failure?.kind === 'link-invalid' ? [wordMessage(t, failure.message)] : fieldMessages(failure, 'url', t)
   const fieldErrors = form.hasLocal ? form.on('url') : refused
 
   return (

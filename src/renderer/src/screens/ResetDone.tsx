@@ -1,3 +1,4 @@
+import { MessageText } from '../errors/MessageText'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
@@ -17,7 +18,11 @@ export function ResetDone({ step }: { step: Done }) {
           The new password for {step.username ? <strong>{step.username}</strong> : 'your account'} on{' '}
           <strong>{server?.displayName ?? 'the server'}</strong> is set.
         </p>
-        <p>{step.otherSessions}</p>
+        {step.otherSessions ? (
+          <p>
+            <MessageText message={step.otherSessions} />
+          </p>
+        ) : null}
       </div>
       <div className="actions">
         <button

@@ -2,14 +2,17 @@ import type { ServerDetection, ServerFinding } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
 import type { BackendKind, SignInWith } from '../../../shared/backend-kinds'
 import type { DetectedSignIn, DetectedSoftware } from '../../../shared/server-detection'
-import { errorTitle } from '../errors/describe'
+import { errorMessage, errorTitle } from '../errors/describe'
+import { formMessages } from '../errors/fields'
+import type { ShownText } from '../errors/shown-text'
+import { wordMessage, type ErrorsT } from '../errors/words'
 
 /** What Add server says about an address once it is checked, in words for people. */
 export interface CheckWords {
   /** `found`: the app can use the server as found; `warning`: it cannot without the user's own choice. */
   tone: 'found' | 'warning'
   title: string
-  lines: string[]
+  lines: ShownText[]
   /** Whether checking again may tell something new (nothing answered, no network, too slow). */
   retry: boolean
 }
@@ -66,20 +69,20 @@ export function mismatchNote(
 }
 
 /** Failures that are about the address itself (policy, not https, already listed): they belong on its field. */
-export function addressRefusal(result: Result<ServerDetection> | undefined): string[] {
+export function addressRefusal(result: Result<ServerDetection> | undefined, t: ErrorsT): ShownText[] {
   if (!result || result.ok) return []
   const { error } = result
-  if (error.kind === 'policy') return [error.message]
-  if (error.kind === 'validation') return Object.values(error.fields).flat()
+  if (error.kind === 'policy') return [wordMessage(t, error.message)]
+  if (error.kind === 'validation') return formMessages(error, [], t)
   return []
 }
 
-export function describeCheck(result: Result<ServerDetection>): CheckWords | null {
-  if (!result.ok) return describeFailure(result.error)
+export function describeCheck(result: Result<ServerDetection>, t: ErrorsT): CheckWords | null {
+  if (!result.ok) return describeFailure(result.error, t)
   const detection = result.value
   const usable = usableFinding(detection)
   if (usable) {
-    const lines = usable.signIn ? [SIGN_IN[usable.signIn]] : []
+    const lines: ShownText[] = usable.signIn ? [SIGN_IN[usable.signIn]] : []
     if (usable.forgotPage === false)
       lines.push(
         'Its page for a forgotten password was not found, so asking for a reset link from the app may not work.',
@@ -112,16 +115,13 @@ export function describeCheck(result: Result<ServerDetection>): CheckWords | nul
   }
 }
 
-function describeFailure(error: AppError): CheckWords | null {
+function describeFailure(error: AppError, t: ErrorsT): CheckWords | null {
   // Said on the address field instead (addressRefusal), or nothing to say (the check was abandoned).
   if (error.kind === 'policy' || error.kind === 'validation' || error.kind === 'cancelled') return null
-  const message =
-    error.kind === 'unreachable'
-      ? 'Nothing answered at this address. The server may be down, or the address may be wrong.'
-      : error.message
+  const message = error.kind === 'unreachable' ? t('check.unreachable') : errorMessage(t, error)
   return {
     tone: 'warning',
-    title: errorTitle(error),
+    title: errorTitle(t, error),
     lines: [message, ADD_ANYWAY],
     retry: ['unreachable', 'offline', 'timeout', 'proxy', 'server'].includes(error.kind),
   }
