@@ -30,7 +30,8 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
   /** A reset link that cannot be used: refused by the parser, or dead on the server (expired, used, superseded). */
   z.object({
     kind: z.literal('link-invalid'),
-    message, serverMessage,
+    message,
+    serverMessage,
     reason: z.enum(['refused', 'dead', 'unknown-handle']),
     serverId: z.string().optional(),
   }),
@@ -40,13 +41,15 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('auth'),
-    message, serverMessage,
+    message,
+    serverMessage,
     sessionExpired: z.boolean(),
     signInOnWebsite: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('rate-limited'),
-    message, serverMessage,
+    message,
+    serverMessage,
     retryAfterSeconds: z.number().int().min(0),
   }),
   /** This computer's own network is down. Nothing reached any server. */
@@ -61,7 +64,8 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
   /** The server answered something we cannot read: HTML where JSON was expected, a redirect elsewhere, bad JSON. */
   z.object({
     kind: z.literal('unexpected-response'),
-    message, serverMessage,
+    message,
+    serverMessage,
     status: z.number().int().optional(),
   }),
   /** The managed policy or the app's settings forbid this. */

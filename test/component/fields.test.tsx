@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fieldMessages, formMessages, hasFieldMessages } from '../../src/renderer/src/errors/fields'
 import { isRetrySafe } from '../../src/renderer/src/errors/describe'
-import { i18n } from '../../src/renderer/src/i18n'
+import { i18n, loadLanguage } from '../../src/renderer/src/i18n'
 import type { AppError } from '../../src/shared/errors'
 
 const t = i18n.getFixedT('en', 'errors')
@@ -56,7 +56,7 @@ describe('server field names → the fields on screen', () => {
     expect(formMessages(error, [], t)).toEqual([])
   })
 
-  it('words the app’s own field messages (codes) and keeps the server’s verbatim, app’s first', () => {
+  it('words the app’s own field messages (codes) and keeps the server’s verbatim, app’s first', async () => {
     const error: AppError = {
       kind: 'validation',
       message: { code: 'server.check-details' },
@@ -67,6 +67,7 @@ describe('server field names → the fields on screen', () => {
       'That server is already in the list.',
       server('Host not allowed.'),
     ])
+    await loadLanguage('de')
     expect(fieldMessages(error, 'baseUrl', i18n.getFixedT('de', 'errors'))[0]).toBe(
       'Dieser Server ist bereits in der Liste.',
     )

@@ -134,8 +134,16 @@ describe('the app starts whatever state its files are in', () => {
       const info = await services.handlers.getAppInfo({})
       expect(info.ok).toBe(true)
       const messages = info.ok ? info.value.notices.map((n) => n.message) : []
-      expect(messages.some((m) => m.startsWith('Your settings file could not be read'))).toBe(true)
-      expect(messages.some((m) => m.startsWith('Your accounts file could not be read'))).toBe(true)
+      expect(messages).toContainEqual({
+        code: 'notice.file-unreadable',
+        file: 'settings',
+        keptAs: `settings.json.corrupt-${STAMP}`,
+      })
+      expect(messages).toContainEqual({
+        code: 'notice.file-unreadable',
+        file: 'accounts',
+        keptAs: `accounts.json.corrupt-${STAMP}`,
+      })
       expect(await services.handlers.listServers({})).toEqual({ ok: true, value: [] })
       expect(await services.handlers.listAccounts({})).toEqual({ ok: true, value: [] })
       expect(await readFile(path.join(dir, `settings.json.corrupt-${STAMP}`), 'utf8')).toBe(text)
@@ -148,7 +156,7 @@ describe('the app starts whatever state its files are in', () => {
     await writeFile(path.join(dir, 'accounts.json'), JSON.stringify(GOOD_ACCOUNTS))
     const services = await startServices()
     const info = await services.handlers.getAppInfo({})
-    expect(info.ok && info.value.notices.filter((n) => /file could not be read/.test(n.message))).toEqual([])
+    expect(info.ok && info.value.notices.filter((n) => n.message.code === 'notice.file-unreadable')).toEqual([])
     expect(await services.handlers.listServers({})).toMatchObject({ ok: true, value: [{ id: 'corp' }] })
     expect(await services.handlers.listAccounts({})).toMatchObject({
       ok: true,

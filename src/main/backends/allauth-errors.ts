@@ -77,7 +77,12 @@ export function allauthError(errors: readonly AllauthError[], call: AllauthCall,
   }
   if (call === 'signIn' && errors.some((e) => e.code && WRONG_CREDENTIALS.has(e.code))) {
     const said = errors.find((e) => e.code && WRONG_CREDENTIALS.has(e.code))?.message
-    return { kind: 'auth', message: MESSAGES.wrongCredentials, ...withServerMessage(said), sessionExpired: false }
+    return {
+      kind: 'auth',
+      message: MESSAGES.wrongCredentials,
+      ...withServerMessage(said),
+      sessionExpired: false,
+    }
   }
   // allauth checks the key before the password: a dead key comes alone.
   if (call === 'reset' && codes.has(INVALID_KEY))

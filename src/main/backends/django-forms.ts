@@ -164,7 +164,11 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
     return ok({ kind: 'errors', fields, html: html.value })
   }
 
-  const validation = (fields: FieldErrors): AppError => ({ kind: 'validation', message: MESSAGES.checkFields, fields })
+  const validation = (fields: FieldErrors): AppError => ({
+    kind: 'validation',
+    message: MESSAGES.checkFields,
+    fields,
+  })
 
   /** Django's login_required sends to LOGIN_URL with `?next=`: the session is gone. */
   const isLoginRedirect = (to: URL) =>

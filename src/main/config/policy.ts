@@ -457,21 +457,23 @@ export function applyPolicy(userSettings: UserSettings, policy: EffectivePolicy)
   const consider = (profile: ServerProfile, source: EffectiveServer['source'], locked: boolean) => {
     const host = new URL(profile.baseUrl).host.toLowerCase()
     const drop = (reason: HiddenServerReason, host?: string) => {
-      leftOut.push({ id: profile.id, displayName: profile.displayName, source, reason, ...(host ? { host } : {}) })
+      leftOut.push({
+        id: profile.id,
+        displayName: profile.displayName,
+        source,
+        reason,
+        ...(host ? { host } : {}),
+      })
       if (source !== 'policy') serversOverridden = true
     }
     if (ids.has(profile.id) || hosts.has(host)) {
       const winner = servers.find(
         (s) => s.profile.id === profile.id || new URL(s.profile.baseUrl).host.toLowerCase() === host,
       )
-      return drop(
-        winner?.source === 'policy' ? 'provided-by-organisation' : 'already-listed',
-      )
+      return drop(winner?.source === 'policy' ? 'provided-by-organisation' : 'already-listed')
     }
     if (source === 'user' && policy.lockServers)
-      return drop(
-        policy.status === 'invalid' ? 'policy-invalid' : 'servers-managed',
-      )
+      return drop(policy.status === 'invalid' ? 'policy-invalid' : 'servers-managed')
     if (source !== 'policy') {
       const refusal = policyRefusal(profile.baseUrl, policy)
       if (refusal)

@@ -12,7 +12,11 @@ export function readJson(response: HttpResponse): Result<unknown> {
   const type = response.headers['content-type']
   if (!isJsonContentType(type)) {
     if (isHtmlContentType(type) || /^\s*</.test(response.body))
-      return fail({ kind: 'unexpected-response', message: { code: 'captive-portal' }, status: response.status })
+      return fail({
+        kind: 'unexpected-response',
+        message: { code: 'captive-portal' },
+        status: response.status,
+      })
     return fail({
       kind: 'unexpected-response',
       message: { code: 'response.not-readable', status: response.status },

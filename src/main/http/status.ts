@@ -35,8 +35,7 @@ export function commonStatusError(response: HttpResponse, nowMs: number): AppErr
       retryAfterSeconds,
     }
   }
-  if (status === 407)
-    return { kind: 'proxy', message: { code: 'proxy.sign-in' } }
+  if (status === 407) return { kind: 'proxy', message: { code: 'proxy.sign-in' } }
   if (status === 511) return { kind: 'unexpected-response', message: { code: 'captive-portal' }, status }
   if (status >= 500 && status <= 599) {
     const detail = serverDetail(response)

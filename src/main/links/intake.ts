@@ -44,7 +44,6 @@ export interface LinkIntake {
   register(url: unknown, source: LinkSource): Result<LinkHandle>
 }
 
-
 export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
   const { scheme, servers, handles, queue, logger, accountHintFor, usedLinks } = options
 

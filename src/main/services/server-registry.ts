@@ -171,8 +171,7 @@ export function createServerRegistry(opts: {
     remove(id) {
       const entry = list().find((e) => e.profile.id === id)
       if (!entry) return fail({ kind: 'not-found', message: say('server.not-listed') })
-      if (entry.source !== 'user')
-        return fail({ kind: 'policy', message: say('server.locked') })
+      if (entry.source !== 'user') return fail({ kind: 'policy', message: say('server.locked') })
       update(user.filter((p) => p.id !== id))
       return ok(undefined)
     },

@@ -31,8 +31,7 @@ export function createOpenSignInPage(opts: {
     if (!profile) return fail({ kind: 'not-found', message: { code: 'server.not-listed' } })
     const url = signInPageUrl(profile)
     if (!url) return fail({ kind: 'not-found', message: { code: 'server.no-sign-in-page' } })
-    if (!openExternal)
-      return fail({ kind: 'internal', message: { code: 'website.open-manually', url } })
+    if (!openExternal) return fail({ kind: 'internal', message: { code: 'website.open-manually', url } })
     try {
       if (await openExternal(url)) return ok({})
     } catch {

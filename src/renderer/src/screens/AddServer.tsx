@@ -65,7 +65,9 @@ export function AddServer() {
   const [waiting, setWaiting] = useState(false)
   const firstKind = useRef<HTMLInputElement>(null)
   /** What submit decides with: the check's answer as it was when the user pressed Add (read by validate/send). */
-  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: ShownText[] }>({ refusal: [] })
+  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: ShownText[] }>({
+    refusal: [],
+  })
 
   const { attach, ...form } = useForm('addServer', {
     values: { displayName, baseUrl, kind: kind ?? '' },

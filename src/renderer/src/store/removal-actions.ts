@@ -27,16 +27,18 @@ export function removalActions(ctx: StoreContext): RemovalActions {
     async removeAccount(accountId) {
       const account = get().accounts.find((a) => a.id === accountId)
       const message: AppMessage = account
-        ? { code: 'notice.removed-account', username: account.username, server: serverName(ctx, account.serverId) }
+        ? {
+            code: 'notice.removed-account',
+            username: account.username,
+            server: serverName(ctx, account.serverId),
+          }
         : { code: 'notice.removed-an-account' }
       const result = await run('removeAccount', () => bridge.removeAccount({ accountId }))
       if (result === null || result === 'stale') return
       await get().refresh()
       set({
         removal: null,
-        notice: result.ok
-          ? { level: 'success', message }
-          : get().notice,
+        notice: result.ok ? { level: 'success', message } : get().notice,
       })
     },
 
@@ -47,9 +49,7 @@ export function removalActions(ctx: StoreContext): RemovalActions {
       await get().refresh()
       set({
         removal: null,
-        notice: result.ok
-          ? { level: 'success', message: { code: 'notice.removed', name } }
-          : get().notice,
+        notice: result.ok ? { level: 'success', message: { code: 'notice.removed', name } } : get().notice,
       })
     },
   }
