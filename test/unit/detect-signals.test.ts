@@ -107,7 +107,12 @@ describe('djoser', () => {
     expect(djoser(json(401, { error: 'unauthorized' }), metadata)).toBeNull()
     expect(djoser(json(200, { username: 'x' }), metadata)).toBeNull()
     expect(djoser(notFound, metadata)).toBeNull()
-    expect(djoser(failed({ kind: 'timeout', message: { code: 'timeout.try-again' }, mayHaveApplied: false }), metadata)).toBeNull()
+    expect(
+      djoser(
+        failed({ kind: 'timeout', message: { code: 'timeout.try-again' }, mayHaveApplied: false }),
+        metadata,
+      ),
+    ).toBeNull()
   })
 })
 
@@ -199,7 +204,11 @@ describe('the decision', () => {
       host: 'accounts.example.com',
       message: { code: 'unreachable' },
     }
-    const timeout: AppError = { kind: 'timeout', message: { code: 'timeout.try-again' }, mayHaveApplied: false }
+    const timeout: AppError = {
+      kind: 'timeout',
+      message: { code: 'timeout.try-again' },
+      mayHaveApplied: false,
+    }
     const offline: AppError = { kind: 'offline', message: { code: 'offline' } }
     const all = (errors: AppError[]): Observations => {
       const [a, b, c, d, e] = errors.map(failed)

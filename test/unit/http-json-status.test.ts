@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { HttpResponse } from '../../src/main/http/client'
-import {
-  isHtmlContentType,
-  isJsonContentType,
-  readJson,
-  requireEmptyOrJson,
-} from '../../src/main/http/json'
+import { isHtmlContentType, isJsonContentType, readJson, requireEmptyOrJson } from '../../src/main/http/json'
 import { isRedirectStatus, redirectTarget } from '../../src/main/http/redirects'
 import { commonStatusError, serverDetail, unexpectedRedirect } from '../../src/main/http/status'
 

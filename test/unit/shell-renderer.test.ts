@@ -132,7 +132,9 @@ describe('the link scheme', () => {
     const notices = info.notices.filter((n) => n.message.code === 'notice.links-will-not-open')
     expect(notices).toHaveLength(1)
     expect(notices[0]!.message).toContain('paste it')
-    expect((await appInfo()).notices.filter((n) => n.message.code === 'notice.links-will-not-open')).toHaveLength(1)
+    expect(
+      (await appInfo()).notices.filter((n) => n.message.code === 'notice.links-will-not-open'),
+    ).toHaveLength(1)
   })
 
   it('accepted: no such notice', async () => {
