@@ -190,7 +190,10 @@ async function startApp() {
 /** What the screen shows for an error: the heading for its kind over main's message. */
 const seen = (result: { ok: boolean; error?: AppError }) => {
   if (result.ok || !result.error) throw new Error(`expected a failure, got ${JSON.stringify(result)}`)
-  const message = errorMessage(t, result.error)
+  // A validation error's words are the server's, on its fields; the first of them stands for what is seen.
+  const onField =
+    result.error.kind === 'validation' ? Object.values(result.error.fields).flat()[0] : undefined
+  const message = onField ?? errorMessage(t, result.error)
   return `${errorTitle(t, result.error)}: ${typeof message === 'string' ? message : message.server}`
 }
 /** The configured server's deadline (startApp's timeoutMs). */
@@ -333,7 +336,12 @@ describe('4. 429 with Retry-After in seconds, as a date, missing or huge', () =>
     expect(seen(result)).toBe(`Too many attempts: ${detail}`)
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'rate-limited', message: detail, retryAfterSeconds: seconds },
+      error: {
+        kind: 'rate-limited',
+        message: { code: 'rate-limited', seconds },
+        serverMessage: detail,
+        retryAfterSeconds: seconds,
+      },
     })
     expect(app.net.requests).toHaveLength(1)
     await app.stillUsable()
@@ -642,8 +650,7 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
         name: 'onLink',
         payload: {
           type: 'refused',
-          message:
-            'This link contains characters that reset links never have (spaces, backslashes or letters outside plain ASCII).',
+          message: { code: 'link.refused.bad-characters' },
         },
       },
       { name: 'onLink', payload: { type: 'link', link: expect.objectContaining({ serverId: 'corp' }) } },
