@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { resultSchema, type Result } from './errors'
+import { appMessageSchema, noticeSchema } from './messages'
 import { backendKindSchema, passwordRulesSchema, signInWithSchema } from './profile'
 import { EVENT_NAMES, INVOKE_NAMES, type EventName, type InvokeName } from './channels'
 import { DETECTED_SIGN_IN, DETECTED_SOFTWARE } from './server-detection'
@@ -64,8 +65,8 @@ export type LinkHandle = z.infer<typeof linkHandleSchema>
 
 export const linkEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('link'), link: linkHandleSchema }),
-  /** A link came in but was refused; `message` says why in words for people (never the token). */
-  z.object({ type: z.literal('refused'), message: z.string() }),
+  /** A link came in but was refused; `message` says why, as a code the renderer words (never the token). */
+  z.object({ type: z.literal('refused'), message: appMessageSchema }),
 ])
 export type LinkEvent = z.infer<typeof linkEventSchema>
 
@@ -102,7 +103,7 @@ export const appInfoSchema = z.object({
   }),
   secretStorage: z.enum(['encrypted', 'memory-only']),
   /** Things the user should know: a bad policy file moved aside, secrets kept in memory only, … */
-  notices: z.array(z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })),
+  notices: z.array(noticeSchema),
   /** Set by the managed policy: the user may not add servers. */
   serversLocked: z.boolean(),
 })
@@ -119,15 +120,15 @@ export type Diagnostics = z.infer<typeof diagnosticsSchema>
 export const changeResultSchema = z.object({
   /** Whether this app's session for the account is still signed in after the change. */
   stillSignedIn: z.boolean(),
-  /** What happened to other sessions, in words for people. */
-  otherSessions: z.string(),
+  /** What happened to other sessions, as a code; null when there is nothing to add to the done screen. */
+  otherSessions: appMessageSchema.nullable(),
 })
 
 export const resetResultSchema = z.object({
   serverId: id,
   username: z.string().optional(),
-  /** What happened to other sessions, in words for people. */
-  otherSessions: z.string(),
+  /** What happened to other sessions, as a code; null when there is nothing to add to the done screen. */
+  otherSessions: appMessageSchema.nullable(),
 })
 
 export const linkCheckSchema = z.object({ status: z.enum(['valid', 'dead', 'unknown']) })

@@ -34,7 +34,9 @@ describe('About and diagnostics', () => {
   })
 
   it('main does not answer: an error, and the way back', async () => {
-    const { user } = await renderApp({ getDiagnostics: () => fail({ kind: 'internal', message: 'x' }) })
+    const { user } = await renderApp({
+      getDiagnostics: () => fail({ kind: 'internal', message: { code: 'internal.bug' } }),
+    })
     await user.click(screen.getByRole('button', { name: 'About' }))
     expect(await screen.findByText(/The diagnostics could not be read/)).toBeInTheDocument()
     await user.click(screen.getAllByRole('button', { name: 'All accounts' }).at(-1) as HTMLElement)

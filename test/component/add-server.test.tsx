@@ -240,7 +240,12 @@ describe('add a server', () => {
       ...adding(),
       detectServer: ({ baseUrl }) =>
         ++answers === 1
-          ? fail({ kind: 'unreachable', host: 'down.example.com', message: 'Nothing answered.' })
+          ? fail({
+              kind: 'unreachable',
+              host: 'down.example.com',
+              message: { code: 'unreachable' },
+              serverMessage: 'Nothing answered.',
+            })
           : ok(found(baseUrl, DJOSER)),
     })
     await user.type(screen.getByLabelText('Name'), 'Down')
@@ -258,7 +263,10 @@ describe('add a server', () => {
   it('an address main refuses (policy, already listed) is said on the field, before and at submit', async () => {
     const { user, fake } = await openAddServer({
       detectServer: () =>
-        fail({ kind: 'policy', message: 'Your organisation does not allow the server x.org.' }),
+        fail({
+          kind: 'policy',
+          message: { code: 'policy.host-not-allowed', host: 'x.org' },
+        }),
     })
     await user.type(screen.getByLabelText('Name'), 'X')
     await user.type(screen.getByLabelText('Address'), 'https://x.org')
@@ -300,7 +308,11 @@ describe('add a server', () => {
     const { user } = await openAddServer({
       detectServer: ({ baseUrl }) => ok(found(baseUrl, DJOSER)),
       addServer: () =>
-        fail({ kind: 'validation', message: 'x', fields: { baseUrl: ['This host is not allowed.'] } }),
+        fail({
+          kind: 'validation',
+          message: { code: 'form.check-fields' },
+          fields: { baseUrl: ['This host is not allowed.'] },
+        }),
     })
     await user.type(screen.getByLabelText('Name'), 'Corp')
     await user.type(screen.getByLabelText('Address'), 'https://elsewhere.example.com')

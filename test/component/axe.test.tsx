@@ -47,7 +47,11 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     const { user } = await renderApp({
       listAccounts: () => ok([alice]),
       signIn: () =>
-        fail({ kind: 'validation', message: 'x', fields: { password: ['Required.'], form: ['Locked.'] } }),
+        fail({
+          kind: 'validation',
+          message: { code: 'form.check-fields' },
+          fields: { password: ['Required.'], form: ['Locked.'] },
+        }),
     })
     await user.click(screen.getByRole('button', { name: 'Add an account' }))
     await user.type(await screen.findByLabelText('Username'), 'alice')
@@ -84,7 +88,12 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     await screen.findByText('Choose the kind of server to add it anyway.')
     expect(await violations()).toEqual([])
     fake.set('detectServer', () =>
-      fail({ kind: 'unreachable', host: 'a.example.net', message: 'Nothing answered.' }),
+      fail({
+        kind: 'unreachable',
+        host: 'a.example.net',
+        message: { code: 'unreachable' },
+        serverMessage: 'Nothing answered.',
+      }),
     )
     await user.type(screen.getByLabelText('Address'), '.net')
     await user.tab()
@@ -100,7 +109,7 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
       confirmReset: () =>
         fail({
           kind: 'validation',
-          message: 'x',
+          message: { code: 'form.check-fields' },
           fields: { new_password: ['This password is too common.'] },
         }),
     })
@@ -114,7 +123,7 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     await user.type(screen.getByLabelText('New password'), 'password')
     await user.type(screen.getByLabelText('New password again'), 'password{Enter}')
-    await screen.findByText('This password is too common.', { selector: 'li' })
+    await screen.findByText('This password is too common.', { selector: 'li > [data-server-text]' })
     expect(await violations()).toEqual([])
     act(() =>
       fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'ffffffffffffffffffffffffffffffff' }) }),
@@ -123,7 +132,11 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     expect(await violations()).toEqual([])
     await user.click(screen.getByRole('button', { name: 'Open the link' }))
     fake.set('confirmReset', () =>
-      ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
+      ok({
+        serverId: 'corp',
+        username: 'alice',
+        otherSessions: { code: 'sessions.reset-may-remain', endsAll: false },
+      }),
     )
     await user.type(await screen.findByLabelText('New password'), 'Tr1cky-Harbour-42')
     await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
@@ -132,7 +145,14 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
     act(() =>
       fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }) }),
     )
-    fake.set('confirmReset', () => fail({ kind: 'link-invalid', reason: 'dead', message: 'Dead link.' }))
+    fake.set('confirmReset', () =>
+      fail({
+        kind: 'link-invalid',
+        reason: 'dead',
+        message: { code: 'link.dead' },
+        serverMessage: 'Dead link.',
+      }),
+    )
     await user.type(await screen.findByLabelText('New password'), 'Tr1cky-Harbour-42')
     await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
     await screen.findByRole('heading', { level: 1, name: 'This link can’t be used' })
@@ -142,7 +162,8 @@ describe('axe finds nothing on any screen (jsdom)', { timeout: 60_000 }, () => {
   it('change password and its done screen', async () => {
     const { user } = await renderApp({
       listAccounts: () => ok([alice]),
-      changePassword: () => ok({ stillSignedIn: true, otherSessions: 'Other sessions were signed out.' }),
+      changePassword: () =>
+        ok({ stillSignedIn: true, otherSessions: { code: 'sessions.change-signed-out' } }),
     })
     await accountAction(user, 'alice on Example Corp', 'Change password')
     await screen.findByRole('heading', { level: 1, name: 'Change password' })

@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../src/shared/messages'
 import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Result } from '../../src/shared/errors'
@@ -35,13 +36,15 @@ describe('change password', () => {
   it('changes the password; done shows what happened to other sessions', async () => {
     const { user, fake } = await openChange({
       changePassword: () =>
-        ok({ stillSignedIn: true, otherSessions: 'Other sessions were signed out by the server.' }),
+        ok({ stillSignedIn: true, otherSessions: { code: 'sessions.change-signed-out' } }),
     })
     await fill(user, 'Old-Password-1', 'New-Harbour-77')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Your password has been changed' }),
     ).toHaveFocus()
-    expect(screen.getByText('Other sessions were signed out by the server.')).toBeInTheDocument()
+    expect(
+      screen.getByText('Your other sessions on this server were signed out. This app stays signed in.'),
+    ).toBeInTheDocument()
     expect(screen.getByText(/You are still signed in here/)).toBeInTheDocument()
     expect(fake.callsOf('changePassword')).toEqual([
       {
@@ -55,7 +58,7 @@ describe('change password', () => {
 
   it('when the server signed this app out, done offers to sign in with the new password', async () => {
     const { user } = await openChange({
-      changePassword: () => ok({ stillSignedIn: false, otherSessions: 'Every session was signed out.' }),
+      changePassword: () => ok({ stillSignedIn: false, otherSessions: null }),
     })
     await fill(user, 'Old-Password-1', 'New-Harbour-77')
     await user.click(await screen.findByRole('button', { name: 'Sign in with the new password' }))
@@ -71,7 +74,13 @@ describe('change password', () => {
     ['main', { currentPassword: ['Invalid password.'] }],
   ])('puts a wrong current password (%s names) on the current-password field', async (_n, fields) => {
     const { user } = await openChange({
-      changePassword: () => fail({ kind: 'validation', message: 'Check the form.', fields }),
+      changePassword: () =>
+        fail({
+          kind: 'validation',
+          message: { code: 'form.check-fields' },
+          serverMessage: 'Check the form.',
+          fields,
+        }),
     })
     await fill(user, 'wrong', 'New-Harbour-77')
     const message = Object.values(fields)[0]?.[0] as string
@@ -87,13 +96,15 @@ describe('change password', () => {
       changePassword: () =>
         fail({
           kind: 'validation',
-          message: 'x',
+          message: { code: 'form.check-fields' },
           fields: { new_password: ['The password is too similar to the username.'] },
         }),
     })
     await fill(user, 'Old-Password-1', 'Alice-987')
     expect(
-      await screen.findByText('The password is too similar to the username.', { selector: 'li' }),
+      await screen.findByText('The password is too similar to the username.', {
+        selector: 'li > [data-server-text]',
+      }),
     ).toBeInTheDocument()
     expect(screen.getByLabelText('New password')).toHaveFocus()
   })
@@ -103,7 +114,7 @@ describe('change password', () => {
       changePassword: () =>
         fail({
           kind: 'auth',
-          message: 'Your session on this server has ended. Sign in again.',
+          message: { code: 'session.ended' },
           sessionExpired: true,
         }),
     })
@@ -117,7 +128,13 @@ describe('change password', () => {
 
   it('after an ambiguous timeout says it may have worked, with a way to try the new password', async () => {
     const { user } = await openChange({
-      changePassword: () => fail({ kind: 'timeout', message: 'No answer in time.', mayHaveApplied: true }),
+      changePassword: () =>
+        fail({
+          kind: 'timeout',
+          message: { code: 'timeout.try-again' },
+          serverMessage: 'No answer in time.',
+          mayHaveApplied: true,
+        }),
     })
     await fill(user, 'Old-Password-1', 'New-Harbour-77')
     const alert = (await screen.findByText('It may have worked')).closest('[role="alert"]') as HTMLElement
@@ -126,13 +143,13 @@ describe('change password', () => {
   })
 
   it('keeps none of the three passwords in the store, during or after the step', async () => {
-    const answer = deferred<Result<{ stillSignedIn: boolean; otherSessions: string }>>()
+    const answer = deferred<Result<{ stillSignedIn: boolean; otherSessions: AppMessage | null }>>()
     const { user, store } = await openChange({ changePassword: () => answer.promise })
     await fill(user, 'Current-Secret-1', 'Next-Secret-22')
     expect(await screen.findByRole('button', { name: /Changing/ })).toHaveAttribute('aria-busy', 'true')
     for (const secret of ['Current-Secret-1', 'Next-Secret-22'])
       expect(storeText(store)).not.toContain(secret)
-    await act(async () => answer.resolve(ok({ stillSignedIn: true, otherSessions: 'x' })))
+    await act(async () => answer.resolve(ok({ stillSignedIn: true, otherSessions: null })))
     await screen.findByRole('heading', { level: 1, name: 'Your password has been changed' })
     for (const secret of ['Current-Secret-1', 'Next-Secret-22'])
       expect(storeText(store)).not.toContain(secret)

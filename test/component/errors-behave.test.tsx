@@ -6,7 +6,13 @@ import { accountAction, renderApp } from './render-app'
 async function openChange(fields: Record<string, string[]>) {
   const app = await renderApp({
     listAccounts: () => ok([alice]),
-    changePassword: () => fail({ kind: 'validation', message: 'Check the form.', fields }),
+    changePassword: () =>
+      fail({
+        kind: 'validation',
+        message: { code: 'form.check-fields' },
+        serverMessage: 'Check the form.',
+        fields,
+      }),
   })
   await accountAction(app.user, 'alice on Example Corp', 'Change password')
   await screen.findByRole('heading', { level: 1, name: 'Change password' })

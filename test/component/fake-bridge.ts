@@ -126,7 +126,12 @@ export function createFakeBridge(initial: Impls = {}) {
     bridge[name] = vi.fn(async (request: unknown) => {
       calls.push({ name, request })
       const impl = impls[name] as ((r: unknown) => unknown) | undefined
-      if (!impl) return fail({ kind: 'internal', message: `fake bridge: ${name} not set` })
+      if (!impl)
+        return fail({
+          kind: 'internal',
+          message: { code: 'internal.bug' },
+          serverMessage: `fake bridge: ${name} not set`,
+        })
       return impl(request)
     })
   }

@@ -150,7 +150,8 @@ describe('accounts home', () => {
   it('shows a failed sign-out in an alert, with the message from main', async () => {
     const { user } = await renderApp({
       listAccounts: () => ok([alice]),
-      signOut: () => fail({ kind: 'offline', message: 'You seem to be offline.' }),
+      signOut: () =>
+        fail({ kind: 'offline', message: { code: 'offline' }, serverMessage: 'You seem to be offline.' }),
     })
     await accountAction(user, 'alice on Example Corp', 'Sign out')
     const alert = await screen.findByText('You seem to be offline.')
@@ -197,17 +198,20 @@ describe('accounts home', () => {
   it('shows the notices main sends (a bad policy file, secrets in memory only)', async () => {
     await renderApp({
       getAppInfo: () =>
-        ok(
-          appInfo({ notices: [{ level: 'warning', message: 'Sessions are kept only while the app runs.' }] }),
-        ),
+        ok(appInfo({ notices: [{ level: 'warning', message: { code: 'notice.secrets-session-only' } }] })),
     })
-    expect(screen.getByText('Sessions are kept only while the app runs.')).toBeInTheDocument()
+    expect(screen.getByText('Sign-ins are kept only while this session runs.')).toBeInTheDocument()
   })
 
   it('says so when the background service does not answer at start', async () => {
     const { createFakeBridge } = await import('./fake-bridge')
     const fake = createFakeBridge({
-      getAppInfo: () => fail({ kind: 'internal', message: 'The browser shell is not reachable.' }),
+      getAppInfo: () =>
+        fail({
+          kind: 'internal',
+          message: { code: 'internal.bug' },
+          serverMessage: 'The browser shell is not reachable.',
+        }),
     })
     const { render } = await import('@testing-library/react')
     const { createAppStore } = await import('../../src/renderer/src/store/store')

@@ -203,7 +203,12 @@ describe('demo mailbox', () => {
     const { user } = await renderApp({
       ...demo,
       listDemoMail: () => ok([mail()]),
-      openDemoMailLink: () => fail({ kind: 'not-found', message: 'This mail is gone.' }),
+      openDemoMailLink: () =>
+        fail({
+          kind: 'not-found',
+          message: { code: 'server.not-listed' },
+          serverMessage: 'This mail is gone.',
+        }),
     })
     await user.click(screen.getByRole('button', { name: /Open the link/ }))
     expect(await screen.findByText('This mail is gone.')).toBeInTheDocument()

@@ -20,8 +20,9 @@ describe('one "back" label and style', () => {
     listAccounts: () => ok([alice]),
     listServers: () => ok([djoserServer]),
     requestReset: () => ok({ requestedAt: new Date().toISOString() }),
-    changePassword: () => ok({ stillSignedIn: true, otherSessions: 'Other sessions stay.' }),
-    confirmReset: () => ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
+    changePassword: () => ok({ stillSignedIn: true, otherSessions: { code: 'sessions.unknown' as const } }),
+    confirmReset: () =>
+      ok({ serverId: 'corp', username: 'alice', otherSessions: { code: 'sessions.unknown' as const } }),
   })
 
   it('home has none; forgot password and check your mail: the top bar’s and the screen’s alike', async () => {

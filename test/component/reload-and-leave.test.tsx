@@ -35,7 +35,11 @@ describe('a reload mid-flow keeps the flow', () => {
         listAccounts: () => ok([alice]),
         confirmReset: (request) => {
           confirmed = request
-          return ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other devices stay signed in.' })
+          return ok({
+            serverId: 'corp',
+            username: 'alice',
+            otherSessions: { code: 'sessions.unknown' as const },
+          })
         },
       },
       { memory, firstHeading: /Choose a new password/ },

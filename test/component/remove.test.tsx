@@ -100,7 +100,9 @@ describe('removing an account', () => {
     expect(busy).toHaveAttribute('aria-busy', 'true')
     await user.keyboard('{Escape}')
     expect(screen.getByRole('dialog')).toBeInTheDocument()
-    answer.resolve(fail({ kind: 'offline', message: 'You seem to be offline.' }))
+    answer.resolve(
+      fail({ kind: 'offline', message: { code: 'offline' }, serverMessage: 'You seem to be offline.' }),
+    )
     const alert = await screen.findByText('You seem to be offline.')
     expect(alert.closest('[role="alert"]')).not.toBeNull()
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()

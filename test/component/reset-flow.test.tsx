@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../src/shared/messages'
 import { act, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../src/shared/errors'
@@ -19,7 +20,9 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const resetOk = (otherSessions = 'Other devices stay signed in until they sign out.') => ({
+const resetOk = (
+  otherSessions: AppMessage | null = { code: 'sessions.reset-may-remain', endsAll: false },
+) => ({
   confirmReset: () => ok({ serverId: 'corp', username: 'alice', otherSessions }),
 })
 
@@ -60,7 +63,8 @@ describe('forgot password → check your mail', () => {
       requestReset: () =>
         fail({
           kind: 'validation',
-          message: 'Check the form.',
+          message: { code: 'form.check-fields' },
+          serverMessage: 'Check the form.',
           fields: { email: ['Enter a valid email address.'] },
         }),
     })
@@ -73,7 +77,12 @@ describe('forgot password → check your mail', () => {
   it('after an ambiguous timeout says the mail may be on its way, and offers no blind retry', async () => {
     const { user } = await openForgot({
       requestReset: () =>
-        fail({ kind: 'timeout', message: 'The server did not answer in time.', mayHaveApplied: true }),
+        fail({
+          kind: 'timeout',
+          message: { code: 'timeout.try-again' },
+          serverMessage: 'The server did not answer in time.',
+          mayHaveApplied: true,
+        }),
     })
     await user.type(screen.getByLabelText(/^E-mail address/), 'alice@example.com{Enter}')
     const alert = (await screen.findByText('It may have worked')).closest('[role="alert"]') as HTMLElement
@@ -108,7 +117,12 @@ describe('forgot password → check your mail', () => {
         requestReset: () =>
           ++n === 1
             ? ok({ requestedAt: new Date().toISOString() })
-            : fail({ kind: 'rate-limited', message: 'Request was throttled.', retryAfterSeconds: 30 }),
+            : fail({
+                kind: 'rate-limited',
+                message: { code: 'rate-limited', seconds: 30 },
+                serverMessage: 'Request was throttled.',
+                retryAfterSeconds: 30,
+              }),
       },
       { resendCooldownSeconds: 0, advanceTimers: (ms: number) => vi.advanceTimersByTime(ms) },
     )
@@ -158,14 +172,16 @@ describe('forgot password → check your mail', () => {
         fail({
           kind: 'link-invalid',
           reason: 'refused',
-          message: 'This link is not for a server Account Desk knows.',
+          message: { code: 'link.refused.unknown-server' },
         }),
     })
     await user.click(screen.getByLabelText(/^Paste the link/))
     await user.paste('https://evil.example/reset/MQ/x')
     await user.click(screen.getByRole('button', { name: 'Open the link' }))
     const field = screen.getByLabelText(/^Paste the link/)
-    expect(await screen.findByText('This link is not for a server Account Desk knows.')).toBeInTheDocument()
+    expect(
+      await screen.findByText('This link is not for any of the servers in Account Desk.'),
+    ).toBeInTheDocument()
     expect(field).toHaveAttribute('aria-invalid', 'true')
     expect(field).toHaveFocus()
   })
@@ -185,18 +201,14 @@ describe('reset from a link', () => {
   })
 
   it('sets the password; done says what happened to other sessions and only offers to sign in', async () => {
-    const { user, fake } = await openLink(
-      resetOk('Sessions on other devices stay signed in; sign them out there.'),
-    )
+    const { user, fake } = await openLink(resetOk({ code: 'sessions.reset-may-remain', endsAll: true }))
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     await user.type(screen.getByLabelText('New password'), 'Tr1cky-Harbour-42')
     await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' }),
     ).toHaveFocus()
-    expect(
-      screen.getByText('Sessions on other devices stay signed in; sign them out there.'),
-    ).toBeInTheDocument()
+    expect(screen.getByText(/this server then signs the account out everywhere at once/)).toBeInTheDocument()
     expect(fake.callsOf('confirmReset')).toEqual([
       { handle: linkFor().handle, newPassword: 'Tr1cky-Harbour-42', retypePassword: 'Tr1cky-Harbour-42' },
     ])
@@ -215,7 +227,7 @@ describe('reset from a link', () => {
     const { user, fake } = await renderApp({
       getAppInfo: () => ok(appInfo({ demo: { enabled: true, running: true, username: 'demo' } })),
       listServers: () => ok([demoServer]),
-      confirmReset: () => ok({ serverId: 'demo', otherSessions: 'x' }),
+      confirmReset: () => ok({ serverId: 'demo', otherSessions: null }),
     })
     act(() =>
       fake.emit('onLink', {
@@ -237,7 +249,7 @@ describe('reset from a link', () => {
     const { user } = await openForgot({
       listAccounts: () => ok([alice]),
       openPastedLink: () => ok(linkFor({ accountHint: undefined })),
-      confirmReset: () => ok({ serverId: 'corp', otherSessions: 'x' }),
+      confirmReset: () => ok({ serverId: 'corp', otherSessions: null }),
     })
     await user.type(screen.getByLabelText(/^E-mail address/), 'ALICE@example.com{Enter}')
     await screen.findByRole('heading', { level: 1, name: 'Check your mail' })
@@ -272,8 +284,7 @@ describe('reset from a link', () => {
     ],
   ])('puts the server’s password messages on the fields (%s)', async (_n, fields) => {
     const { user } = await openLink({
-      confirmReset: () =>
-        fail({ kind: 'validation', message: 'The server did not accept some of the values.', fields }),
+      confirmReset: () => fail({ kind: 'validation', message: { code: 'form.check-fields' }, fields }),
     })
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     await user.type(screen.getByLabelText('New password'), 'password1')
@@ -291,7 +302,8 @@ describe('reset from a link', () => {
       confirmReset: () =>
         fail({
           kind: 'validation',
-          message: 'Check the form.',
+          message: { code: 'form.check-fields' },
+          serverMessage: 'Check the form.',
           fields: { __all__: ['Something about the whole form.'] },
         }),
     })
@@ -308,7 +320,7 @@ describe('reset from a link', () => {
         fail({
           kind: 'link-invalid',
           reason: 'dead',
-          message: 'This reset link can’t be used any more.',
+          message: { code: 'link.dead' },
           serverId: 'corp',
         }),
       requestReset: () => ok({ requestedAt: new Date().toISOString() }),
@@ -319,7 +331,7 @@ describe('reset from a link', () => {
     await user.type(screen.getByLabelText('New password'), 'Tr1cky-Harbour-42')
     await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
     expect(await screen.findByRole('heading', { level: 1, name: 'This link can’t be used' })).toHaveFocus()
-    expect(screen.getByText('This reset link can’t be used any more.')).toBeInTheDocument()
+    expect(screen.getByText(/This reset link can’t be used any more: it has expired/)).toBeInTheDocument()
     // What the app knows (the link's age from its token), not "only for a few days"; "Send a new link" once.
     expect(screen.getByText(/This link was sent 5 minutes ago/)).toBeInTheDocument()
     expect(screen.queryByText(/a few days/)).not.toBeInTheDocument()
@@ -380,7 +392,12 @@ describe('reset from a link', () => {
   it('after an ambiguous timeout says it may have worked and offers to sign in with the new password', async () => {
     const { user, fake } = await openLink({
       confirmReset: () =>
-        fail({ kind: 'timeout', message: 'The server did not answer in time.', mayHaveApplied: true }),
+        fail({
+          kind: 'timeout',
+          message: { code: 'timeout.try-again' },
+          serverMessage: 'The server did not answer in time.',
+          mayHaveApplied: true,
+        }),
     })
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     await user.type(screen.getByLabelText('New password'), 'Tr1cky-Harbour-42')
@@ -404,8 +421,10 @@ describe('reset from a link', () => {
 
   it('a refused link from the OS shows main’s message in an alert', async () => {
     const { fake } = await renderApp()
-    act(() => fake.emit('onLink', { type: 'refused', message: 'This link is too long to be a reset link.' }))
-    const message = await screen.findByText('This link is too long to be a reset link.')
+    act(() => fake.emit('onLink', { type: 'refused', message: { code: 'link.refused.too-long', max: 2048 } }))
+    const message = await screen.findByText(
+      'This link is too long to be a password reset link (over 2,048 characters).',
+    )
     expect(message.closest('[role="alert"]')).not.toBeNull()
   })
 
@@ -428,7 +447,8 @@ describe('reset from a link', () => {
   })
 
   it('keeps no password in the store at any step of the reset', async () => {
-    const answer = deferred<Result<{ serverId: string; username: string; otherSessions: string }>>()
+    const answer =
+      deferred<Result<{ serverId: string; username: string; otherSessions: AppMessage | null }>>()
     const { user, store } = await openLink({ confirmReset: () => answer.promise })
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     await user.type(screen.getByLabelText('New password'), 'Reset-Secret-991')
@@ -440,7 +460,7 @@ describe('reset from a link', () => {
       'true',
     )
     expect(storeText(store)).not.toContain('Reset-Secret-991')
-    await act(async () => answer.resolve(ok({ serverId: 'corp', username: 'alice', otherSessions: 'x' })))
+    await act(async () => answer.resolve(ok({ serverId: 'corp', username: 'alice', otherSessions: null })))
     await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' })
     expect(storeText(store)).not.toContain('Reset-Secret-991')
     expect(storeText(store)).not.toContain(linkFor().handle)

@@ -118,7 +118,12 @@ describe('sign in', () => {
   it('shows wrong credentials in an alert with the server’s words, and keeps the form usable', async () => {
     const { user } = await openSignIn({
       signIn: () =>
-        fail({ kind: 'auth', message: 'Unable to log in with provided credentials.', sessionExpired: false }),
+        fail({
+          kind: 'auth',
+          message: { code: 'auth.wrong-credentials' },
+          serverMessage: 'Unable to log in with provided credentials.',
+          sessionExpired: false,
+        }),
     })
     await user.type(screen.getByLabelText('Username'), 'alice')
     await user.type(screen.getByLabelText('Password'), 'wrong{Enter}')
@@ -133,7 +138,7 @@ describe('sign in', () => {
       signIn: () =>
         fail({
           kind: 'validation',
-          message: 'The server did not accept some of the values.',
+          message: { code: 'form.check-fields' },
           fields: { password: ['This field may not be blank.'], non_field_errors: ['Account locked.'] },
         }),
     })
@@ -152,7 +157,8 @@ describe('sign in', () => {
         signIn: () =>
           fail({
             kind: 'rate-limited',
-            message: 'Request was throttled. Expected available in 3 seconds.',
+            message: { code: 'rate-limited', seconds: 30 },
+            serverMessage: 'Request was throttled. Expected available in 3 seconds.',
             retryAfterSeconds: 3,
           }),
       },
@@ -184,7 +190,12 @@ describe('sign in', () => {
 
   it('offers "try again" when nothing reached the server (offline) and it resends the same values', async () => {
     const { user, fake } = await openSignIn({
-      signIn: () => fail({ kind: 'offline', message: 'Account Desk could not reach the server.' }),
+      signIn: () =>
+        fail({
+          kind: 'offline',
+          message: { code: 'offline' },
+          serverMessage: 'Account Desk could not reach the server.',
+        }),
     })
     await user.type(screen.getByLabelText('Username'), 'alice')
     await user.type(screen.getByLabelText('Password'), 'pw{Enter}')
@@ -195,37 +206,61 @@ describe('sign in', () => {
   it.each([
     [
       'tls',
-      { kind: 'tls', message: 'The server’s certificate is not trusted.' },
+      { kind: 'tls', message: { code: 'tls' } },
       'The secure connection failed',
+      /security certificate is not valid/,
     ],
-    ['proxy', { kind: 'proxy', message: 'The proxy asked for credentials.' }, 'Proxy problem'],
+    [
+      'proxy',
+      { kind: 'proxy', message: { code: 'proxy.failed' } },
+      'Proxy problem',
+      /proxy could not be used/,
+    ],
     [
       'server',
-      { kind: 'server', message: 'The server had an error (HTTP 502).', status: 502 },
+      { kind: 'server', message: { code: 'server.unavailable', status: 502 }, status: 502 },
       'The server had a problem',
+      'The server is not available right now (HTTP 502). Try again in a few minutes.',
     ],
     [
       'timeout',
-      { kind: 'timeout', message: 'The server did not answer in time.', mayHaveApplied: false },
+      { kind: 'timeout', message: { code: 'timeout.try-again' }, mayHaveApplied: false },
       'The server took too long',
+      'The server did not answer in time. Try again.',
     ],
     [
       'unexpected',
-      { kind: 'unexpected-response', message: 'The server answered with a web page.' },
+      { kind: 'unexpected-response', message: { code: 'captive-portal' } },
       'Unexpected answer from the server',
+      /web page instead of data/,
     ],
     [
       'policy',
-      { kind: 'policy', message: 'Your organisation does not allow this server.' },
+      { kind: 'policy', message: { code: 'policy.host-not-allowed', host: 'x.org' } },
       'Not allowed here',
+      'Your organisation does not allow the server x.org.',
     ],
-  ] as const)('shows a %s failure with its own title and main’s message', async (_name, error, title) => {
-    const { user } = await openSignIn({ signIn: () => fail(error) })
-    await user.type(screen.getByLabelText('Username'), 'alice')
-    await user.type(screen.getByLabelText('Password'), 'pw{Enter}')
-    const alert = (await screen.findByText(error.message)).closest('[role="alert"]')
-    expect(alert).toHaveTextContent(title)
-  })
+    [
+      'server text',
+      {
+        kind: 'server',
+        message: { code: 'server.problem', status: 500 },
+        serverMessage: 'Wartung bis 14 Uhr.',
+        status: 500,
+      },
+      'The server had a problem',
+      'Wartung bis 14 Uhr.',
+    ],
+  ] as const)(
+    'shows a %s failure with its own title and main’s message, worded',
+    async (_name, error, title, words) => {
+      const { user } = await openSignIn({ signIn: () => fail(error) })
+      await user.type(screen.getByLabelText('Username'), 'alice')
+      await user.type(screen.getByLabelText('Password'), 'pw{Enter}')
+      const alert = (await screen.findByText(words)).closest('[role="alert"]')
+      expect(alert).toHaveTextContent(title)
+    },
+  )
 
   it('cancel while a request runs: main is told to abandon it, and its late answer is ignored', async () => {
     const answer = deferred<Result<typeof alice>>()
@@ -273,7 +308,13 @@ describe('sign in', () => {
       'This server asks for a step Account Desk can’t do here (for example two-factor sign-in or a lockout). Sign in on the website.'
     const { user, fake } = await openSignIn({
       listServers: () => ok([formsServer]),
-      signIn: () => fail({ kind: 'auth', message, sessionExpired: false, signInOnWebsite: true }),
+      signIn: () =>
+        fail({
+          kind: 'auth',
+          message: { code: 'auth.sign-in-on-website' },
+          sessionExpired: false,
+          signInOnWebsite: true,
+        }),
       openSignInPage: () => ok({}),
     })
     expect(screen.queryByRole('button', { name: 'Open the sign-in page in your browser' })).toBeNull()
@@ -292,7 +333,7 @@ describe('sign in', () => {
     const { user } = await openSignIn({
       listServers: () => ok([formsServer]),
       signIn: () =>
-        fail({ kind: 'auth', message: 'That username and password don’t match.', sessionExpired: false }),
+        fail({ kind: 'auth', message: { code: 'auth.wrong-credentials' }, sessionExpired: false }),
     })
     await user.type(screen.getByLabelText('Username'), 'alice')
     await user.type(screen.getByLabelText('Password'), 'nope-nope-1')

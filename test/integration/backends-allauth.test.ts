@@ -33,7 +33,7 @@ const RECIPE_URL = (() => {
 const DOC_HOST = 'accounts.example.com'
 
 const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`)
+  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message.code}`)
   return result.value
 }
 
@@ -136,7 +136,8 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (!result.ok)
       expect(result.error).toEqual({
         kind: 'auth',
-        message: 'The username and/or password you specified are not correct.',
+        message: { code: 'auth.wrong-credentials' },
+        serverMessage: 'The username and/or password you specified are not correct.',
         sessionExpired: false,
       })
   })
@@ -151,7 +152,8 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (!wrong.ok)
       expect(wrong.error).toMatchObject({
         kind: 'auth',
-        message: 'The email address and/or password you specified are not correct.',
+        message: { code: 'auth.wrong-credentials' },
+        serverMessage: 'The email address and/or password you specified are not correct.',
       })
   })
 
@@ -166,7 +168,7 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (!weak.ok)
       expect(weak.error).toEqual({
         kind: 'validation',
-        message: 'This password is too common.',
+        message: { code: 'form.check-fields' },
         fields: { newPassword: ['This password is too common.'] },
       })
     const wrongCurrent = await backend.changePassword(session, {
@@ -186,7 +188,7 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (!differ.ok)
       expect(differ.error).toMatchObject({
         kind: 'validation',
-        fields: { retypePassword: [expect.any(String)] },
+        fieldCodes: { retypePassword: [{ code: 'passwords-differ' }] },
       })
 
     const changed = value(await backend.changePassword(session, { current: GOOD, new: GOOD2, retype: GOOD2 }))
@@ -224,7 +226,7 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (!weak.ok)
       expect(weak.error).toEqual({
         kind: 'validation',
-        message: 'This password is too common.',
+        message: { code: 'form.check-fields' },
         fields: { newPassword: ['This password is too common.', 'This password is entirely numeric.'] },
       })
     // A refused password does not use the key up.
@@ -276,7 +278,7 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (!bad.ok)
       expect(bad.error).toEqual({
         kind: 'validation',
-        message: 'Enter a valid email address.',
+        message: { code: 'form.check-fields' },
         fields: { email: ['Enter a valid email address.'] },
       })
   })
@@ -303,7 +305,8 @@ describe.runIf(available)(`the allauth adapter against ${ALLAUTH_LABEL}`, () => 
     if (last && !last.ok)
       expect(last.error).toEqual({
         kind: 'rate-limited',
-        message: 'Too many failed login attempts. Try again later.',
+        message: { code: 'rate-limited', seconds: 60 },
+        serverMessage: 'Too many failed login attempts. Try again later.',
         retryAfterSeconds: 60,
       })
   })

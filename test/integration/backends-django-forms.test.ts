@@ -104,7 +104,12 @@ describe.runIf(available).each(TEMPLATE_SETS)(
       const u = await user('fwrong')
       expect(await backend.signIn(u.username, 'Not-The-Password-1')).toEqual({
         ok: false,
-        error: { kind: 'auth', message: MSG.badLogin, sessionExpired: false },
+        error: {
+          kind: 'auth',
+          message: { code: 'auth.wrong-credentials' },
+          serverMessage: MSG.badLogin,
+          sessionExpired: false,
+        },
       })
     })
 
@@ -122,7 +127,11 @@ describe.runIf(available).each(TEMPLATE_SETS)(
     test('a malformed address gets Django’s message on the email field', async () => {
       expect(await backend.requestReset('not-an-email')).toEqual({
         ok: false,
-        error: { kind: 'validation', message: MSG.invalidEmail, fields: { email: [MSG.invalidEmail] } },
+        error: {
+          kind: 'validation',
+          message: { code: 'form.check-fields' },
+          fields: { email: [MSG.invalidEmail] },
+        },
       })
     })
 
@@ -246,7 +255,7 @@ describe.runIf(available).each(TEMPLATE_SETS)(
       )
       expect(await backend.changePassword(session, { current: GOOD2, new: GOOD3, retype: GOOD3 })).toEqual({
         ok: false,
-        error: { kind: 'auth', message: expect.any(String), sessionExpired: true },
+        error: { kind: 'auth', message: { code: 'session.ended' }, sessionExpired: true },
       })
     })
 

@@ -128,7 +128,7 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
     const mismatch = "The two password fields didn't match."
     expect(await backend.confirmReset({ ...link, newPassword: GOOD2, retypePassword: GOOD3 })).toEqual({
       ok: false,
-      error: { kind: 'validation', message: mismatch, fields: { form: [mismatch] } },
+      error: { kind: 'validation', message: { code: 'form.check-fields' }, fields: { form: [mismatch] } },
     })
     expect(await backend.confirmReset({ ...link, newPassword: GOOD2, retypePassword: GOOD2 })).toMatchObject({
       ok: true,
@@ -138,7 +138,7 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
     expect(await backend.changePassword(session.value, { current: GOOD2, new: GOOD3, retype: GOOD })).toEqual(
       {
         ok: false,
-        error: { kind: 'validation', message: mismatch, fields: { form: [mismatch] } },
+        error: { kind: 'validation', message: { code: 'form.check-fields' }, fields: { form: [mismatch] } },
       },
     )
     expect(
@@ -165,7 +165,7 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
       await backend.changePassword(session.value, { current: GOOD3, new: GOOD, retype: GOOD2 }),
     ).toMatchObject({
       ok: false,
-      error: { kind: 'validation', fields: { retypePassword: [expect.any(String)] } },
+      error: { kind: 'validation', fieldCodes: { retypePassword: [{ code: 'passwords-differ' }] } },
     })
   })
 
@@ -194,7 +194,10 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
     const seconds = limited.error.retryAfterSeconds
     expect(seconds).toBeGreaterThanOrEqual(50)
     expect(seconds).toBeLessThanOrEqual(60)
-    expect(limited.error.message).toBe(`Request was throttled. Expected available in ${seconds} seconds.`)
+    expect(limited.error.message).toEqual({ code: 'rate-limited', seconds })
+    expect(limited.error.serverMessage).toBe(
+      `Request was throttled. Expected available in ${seconds} seconds.`,
+    )
     // The anonymous scope covers the token login too.
     expect(await backend.signIn('anyone', GOOD)).toMatchObject({
       ok: false,
@@ -250,7 +253,10 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
       ok: false,
       error: {
         kind: 'rate-limited',
-        message: expect.stringMatching(/^Request was throttled\. Expected available in \d+ seconds?\.$/),
+        message: { code: 'rate-limited', seconds: expect.any(Number) },
+        serverMessage: expect.stringMatching(
+          /^Request was throttled\. Expected available in \d+ seconds?\.$/,
+        ),
         retryAfterSeconds: expect.any(Number),
       },
     })

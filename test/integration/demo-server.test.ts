@@ -254,6 +254,31 @@ describe('the demo server over HTTP', () => {
     ).toBe(401)
   })
 
+  it('sends the reset mail in the request’s language (Accept-Language, as LocaleMiddleware reads it)', async () => {
+    const r = await call(server, 'POST', '/auth/users/reset_password/', {
+      json: { email: DEMO.email },
+      headers: { 'Accept-Language': 'fr;q=0.9, de-AT;q=0.8, en;q=0.5' },
+    })
+    expect(r.status).toBe(204)
+    const mail = server.mailbox.list()[0] as DemoMail
+    const host = `127.0.0.1:${portOf(server)}`
+    const { token } = linkParts(mail)
+    expect(mail.subject).toBe(`Passwort auf ${host} zurücksetzen`)
+    expect(mail.text).toBe(
+      [
+        `Sie erhalten diese E-Mail, weil Sie ein neues Passwort für Ihr Benutzerkonto auf ${host} angefordert haben.`,
+        '',
+        'Bitte öffnen Sie folgende Seite, um Ihr neues Passwort einzugeben:',
+        `http://${host}/reset/MQ/${token}`,
+        'Ihr Benutzername, falls Sie ihn vergessen haben: demo',
+        '',
+        'Vielen Dank, dass Sie unsere Website nutzen!',
+        '',
+        `Das Team von ${host}`,
+      ].join('\n'),
+    )
+  })
+
   it('sends the reset mail in djoser’s words to existing active addresses only, and answers 204 either way', async () => {
     const mail = await requestReset(server, DEMO.email)
     const host = `127.0.0.1:${portOf(server)}`

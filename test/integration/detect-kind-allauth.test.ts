@@ -33,7 +33,7 @@ describe.runIf(available)(`Add server finds django-allauth (${ALLAUTH_LABEL})`, 
 
   test('e-mail login: the headless API first (kind allauth, by e-mail), its pages named too', async () => {
     const result = await detect(byEmail)
-    if (!result.ok) throw new Error(result.error.message)
+    if (!result.ok) throw new Error(result.error.message.code)
     expect(result.value.found.map((f) => f.software)).toEqual(['allauth-headless', 'djoser', 'allauth-html'])
     expect(result.value.found[0]).toEqual({ software: 'allauth-headless', kind: 'allauth', signIn: 'email' })
     expect(result.value.found[2]).toMatchObject({ software: 'allauth-html', signIn: 'email' })
@@ -41,7 +41,7 @@ describe.runIf(available)(`Add server finds django-allauth (${ALLAUTH_LABEL})`, 
 
   test('username login: allauth’s config and its login page both say username', async () => {
     const result = await detect(byUsername)
-    if (!result.ok) throw new Error(result.error.message)
+    if (!result.ok) throw new Error(result.error.message.code)
     expect(result.value.found[0]).toEqual({
       software: 'allauth-headless',
       kind: 'allauth',
@@ -54,7 +54,7 @@ describe.runIf(available)(`Add server finds django-allauth (${ALLAUTH_LABEL})`, 
 
   test('headless off: no allauth API, allauth’s pages recognised by their `login` field', async () => {
     const result = await detect(htmlOnly)
-    if (!result.ok) throw new Error(result.error.message)
+    if (!result.ok) throw new Error(result.error.message.code)
     expect(result.value.found.map((f) => f.software)).toEqual(['djoser', 'allauth-html'])
     // A kind the app speaks: Add server can add it as allauth's pages (chosen by hand here, beside djoser).
     expect(result.value.found[1]).toEqual({

@@ -82,7 +82,7 @@ describe.runIf(available)(`Add server finds the kind on ${generationUnderTest()}
 
   test('through the bridge: the found kind is added and signs in; the same address again is refused unasked', async () => {
     const detected = await services.handlers.detectServer({ baseUrl: `${byEmail.baseUrl}/` })
-    if (!detected.ok) throw new Error(detected.error.message)
+    if (!detected.ok) throw new Error(detected.error.message.code)
     expect(detected.value.baseUrl).toBe(byEmail.baseUrl)
     const kind = detected.value.found[0]?.kind
     if (!kind) throw new Error('no kind found')

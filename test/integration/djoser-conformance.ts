@@ -127,7 +127,7 @@ export function defineDjoserConformance(name: string, getTarget: () => DjoserTar
       const unknown = await backend.signIn(`${u.username}nobody`, GOOD)
       expect(wrong).toEqual({
         ok: false,
-        error: { kind: 'auth', message: MSG.badCredentials, sessionExpired: false },
+        error: { kind: 'auth', message: { code: 'auth.wrong-credentials' }, sessionExpired: false },
       })
       expect(unknown).toEqual(wrong)
     })
@@ -138,7 +138,12 @@ export function defineDjoserConformance(name: string, getTarget: () => DjoserTar
       expect(await backend.signOut(session)).toEqual({ ok: true, value: undefined })
       expect(await backend.whoAmI(session)).toEqual({
         ok: false,
-        error: { kind: 'auth', message: MSG.invalidToken, sessionExpired: true },
+        error: {
+          kind: 'auth',
+          message: { code: 'session.ended' },
+          serverMessage: MSG.invalidToken,
+          sessionExpired: true,
+        },
       })
       expect(await backend.signOut(session)).toEqual({ ok: true, value: undefined })
     })
@@ -157,7 +162,11 @@ export function defineDjoserConformance(name: string, getTarget: () => DjoserTar
     test('puts a malformed address error on the email field', async () => {
       expect(await backend.requestReset('not-an-email')).toEqual({
         ok: false,
-        error: { kind: 'validation', message: MSG.invalidEmail, fields: { email: [MSG.invalidEmail] } },
+        error: {
+          kind: 'validation',
+          message: { code: 'form.check-fields' },
+          fields: { email: [MSG.invalidEmail] },
+        },
       })
     })
 
@@ -312,7 +321,7 @@ export function defineDjoserConformance(name: string, getTarget: () => DjoserTar
         ok: false,
         error: {
           kind: 'validation',
-          message: MSG.invalidPassword,
+          message: { code: 'form.check-fields' },
           fields: { currentPassword: [MSG.invalidPassword] },
         },
       })
@@ -345,7 +354,12 @@ export function defineDjoserConformance(name: string, getTarget: () => DjoserTar
       expect((await backend.signOut(session)).ok).toBe(true)
       expect(await backend.changePassword(session, { current: GOOD, new: GOOD2, retype: GOOD2 })).toEqual({
         ok: false,
-        error: { kind: 'auth', message: MSG.invalidToken, sessionExpired: true },
+        error: {
+          kind: 'auth',
+          message: { code: 'session.ended' },
+          serverMessage: MSG.invalidToken,
+          sessionExpired: true,
+        },
       })
       expect((await backend.signIn(u.username, GOOD)).ok).toBe(true)
     })

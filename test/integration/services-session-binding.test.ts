@@ -91,7 +91,7 @@ describe.runIf(available)('sessions are bound to their server’s origin and kin
       seen.length = 0
       services = await servicesWith(dataDir, moved)
       const info = await services.handlers.getAppInfo({})
-      expect(info.ok && info.value.notices.map((n) => n.message).join('\n')).toMatch(/sign in again/i)
+      expect(info.ok && info.value.notices.map((n) => n.message.code)).toContain('notice.sessions-moved')
       expect(await services.handlers.listAccounts({})).toMatchObject({
         ok: true,
         value: [{ id: accountId, username: 'alice', signedIn: false }],

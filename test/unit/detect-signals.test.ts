@@ -107,7 +107,12 @@ describe('djoser', () => {
     expect(djoser(json(401, { error: 'unauthorized' }), metadata)).toBeNull()
     expect(djoser(json(200, { username: 'x' }), metadata)).toBeNull()
     expect(djoser(notFound, metadata)).toBeNull()
-    expect(djoser(failed({ kind: 'timeout', message: 't', mayHaveApplied: false }), metadata)).toBeNull()
+    expect(
+      djoser(
+        failed({ kind: 'timeout', message: { code: 'timeout.try-again' }, mayHaveApplied: false }),
+        metadata,
+      ),
+    ).toBeNull()
   })
 })
 
@@ -186,7 +191,7 @@ describe('the decision', () => {
   })
 
   test('one probe failing does not hide what the others found', () => {
-    const timeout = failed({ kind: 'timeout', message: 'took too long', mayHaveApplied: false })
+    const timeout = failed({ kind: 'timeout', message: { code: 'timeout.try-again' }, mayHaveApplied: false })
     expect(decide({ ...nothing, allauthConfig: timeout, djoserMe: DRF_401 }, BASE)).toMatchObject({
       ok: true,
       value: { found: [{ software: 'djoser' }] },
@@ -197,10 +202,14 @@ describe('the decision', () => {
     const unreachable: AppError = {
       kind: 'unreachable',
       host: 'accounts.example.com',
-      message: 'Nothing answered.',
+      message: { code: 'unreachable' },
     }
-    const timeout: AppError = { kind: 'timeout', message: 'took too long', mayHaveApplied: false }
-    const offline: AppError = { kind: 'offline', message: 'No network.' }
+    const timeout: AppError = {
+      kind: 'timeout',
+      message: { code: 'timeout.try-again' },
+      mayHaveApplied: false,
+    }
+    const offline: AppError = { kind: 'offline', message: { code: 'offline' } }
     const all = (errors: AppError[]): Observations => {
       const [a, b, c, d, e] = errors.map(failed)
       return { allauthConfig: a!, djoserMe: b!, djoserLogin: c!, loginPage: d!, resetPage: e! }

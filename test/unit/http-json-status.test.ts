@@ -1,14 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import type { HttpResponse } from '../../src/main/http/client'
-import {
-  CAPTIVE_PORTAL_MESSAGE,
-  isHtmlContentType,
-  isJsonContentType,
-  readJson,
-  requireEmptyOrJson,
-} from '../../src/main/http/json'
+import { isHtmlContentType, isJsonContentType, readJson, requireEmptyOrJson } from '../../src/main/http/json'
 import { isRedirectStatus, redirectTarget } from '../../src/main/http/redirects'
-import { commonStatusError, formatWait, serverDetail, unexpectedRedirect } from '../../src/main/http/status'
+import { commonStatusError, serverDetail, unexpectedRedirect } from '../../src/main/http/status'
+
+const CAPTIVE_PORTAL_MESSAGE = { code: 'captive-portal' }
 
 const NOW = Date.parse('2026-11-30T12:00:00Z')
 const URL_ASKED = 'https://accounts.example.org:8443/auth/users/me/'
@@ -70,7 +66,7 @@ describe('readJson', () => {
       ok: false,
       error: {
         kind: 'unexpected-response',
-        message: 'The server’s answer was cut off or is not valid JSON (HTTP 200).',
+        message: { code: 'response.bad-json', status: 200 },
         status: 200,
       },
     })
@@ -97,7 +93,7 @@ describe('readJson', () => {
         ok: false,
         error: {
           kind: 'unexpected-response',
-          message: `The server answered in a format the app does not read (HTTP ${response.status}).`,
+          message: { code: 'response.not-readable', status: response.status },
           status: response.status,
         },
       })
@@ -194,18 +190,19 @@ describe('commonStatusError', () => {
   test('429: rate limited for the Retry-After time, in words, or with the server’s own detail', () => {
     expect(commonStatusError(answer(429, { 'retry-after': '30' }), NOW)).toEqual({
       kind: 'rate-limited',
-      message: 'Too many attempts. Try again in 30 seconds.',
+      message: { code: 'rate-limited', seconds: 30 },
       retryAfterSeconds: 30,
     })
     expect(commonStatusError(answer(429, { 'retry-after': 'Mon, 30 Nov 2026 12:05:00 GMT' }), NOW)).toEqual({
       kind: 'rate-limited',
-      message: 'Too many attempts. Try again in 5 minutes.',
+      message: { code: 'rate-limited', seconds: 300 },
       retryAfterSeconds: 300,
     })
     expect(commonStatusError(answer(429), NOW)).toMatchObject({ retryAfterSeconds: 60 })
     expect(commonStatusError(json(429, '{"detail":"Slow down."}', { 'retry-after': '7' }), NOW)).toEqual({
       kind: 'rate-limited',
-      message: 'Slow down.',
+      message: { code: 'rate-limited', seconds: 7 },
+      serverMessage: 'Slow down.',
       retryAfterSeconds: 7,
     })
   })
@@ -213,7 +210,7 @@ describe('commonStatusError', () => {
   test('407 is the proxy, 511 a captive portal', () => {
     expect(commonStatusError(answer(407), NOW)).toEqual({
       kind: 'proxy',
-      message: 'The network proxy asks for a sign-in that the app cannot give. Ask your IT team.',
+      message: { code: 'proxy.sign-in' },
     })
     expect(commonStatusError(answer(511), NOW)).toEqual({
       kind: 'unexpected-response',
@@ -227,18 +224,19 @@ describe('commonStatusError', () => {
       expect(commonStatusError(answer(status), NOW)).toEqual({
         kind: 'server',
         status,
-        message: `The server is not available right now (HTTP ${status}). Try again in a few minutes.`,
+        message: { code: 'server.unavailable', status },
       })
     for (const status of [500, 501, 505, 599])
       expect(commonStatusError(answer(status), NOW)).toEqual({
         kind: 'server',
         status,
-        message: `The server ran into a problem (HTTP ${status}). Try again later; if it keeps happening, tell the server’s administrators.`,
+        message: { code: 'server.problem', status },
       })
     expect(commonStatusError(json(503, '{"detail":"Maintenance until 14:00."}'), NOW)).toEqual({
       kind: 'server',
       status: 503,
-      message: 'Maintenance until 14:00.',
+      message: { code: 'server.unavailable', status: 503 },
+      serverMessage: 'Maintenance until 14:00.',
     })
   })
 
@@ -257,8 +255,7 @@ describe('unexpectedRedirect', () => {
     expect(error).toEqual({
       kind: 'unexpected-response',
       status: 302,
-      message:
-        'The server sent the request on to another site (portal.hotel.example). The app does not follow that; check the server address, or sign in to the network first if it needs that.',
+      message: { code: 'redirect.other-site', host: 'portal.hotel.example' },
     })
   })
 
@@ -270,24 +267,11 @@ describe('unexpectedRedirect', () => {
       expect(unexpectedRedirect(answer(status, headers), URL_ASKED)).toEqual({
         kind: 'unexpected-response',
         status,
-        message: `The server redirected the request (HTTP ${status}). Check the server address and type in the server settings.`,
+        message: { code: 'redirect.refused', status },
       })
   })
 
   test('not a redirect, no error', () => {
     for (const status of [200, 304, 400]) expect(unexpectedRedirect(answer(status), URL_ASKED)).toBeNull()
   })
-})
-
-test.each([
-  [1, '1 second'],
-  [2, '2 seconds'],
-  [59, '59 seconds'],
-  [89, '89 seconds'],
-  [90, '2 minutes'],
-  [91, '2 minutes'],
-  [121, '3 minutes'],
-  [3600, '60 minutes'],
-])('formatWait(%i) → %j', (seconds, words) => {
-  expect(formatWait(seconds)).toBe(words)
 })

@@ -1,3 +1,4 @@
+import { appMessageSchema } from '../../src/shared/messages'
 import { describe, expect, test } from 'vitest'
 import { classifyTransportError, transportFailureToAppError } from '../../src/main/http/transport-errors'
 
@@ -73,8 +74,9 @@ describe('transport errors', () => {
     ] as const) {
       for (const idempotent of [true, false]) {
         const error = transportFailureToAppError(failure, idempotent, 'h:1')
-        expect(error.message.length).toBeGreaterThan(20)
-        expect(error.message).not.toMatch(/ERR_|E[A-Z]{4,}|undici/)
+        // A code from the closed list, never the transport's own words.
+        expect(appMessageSchema.parse(error.message)).toEqual(error.message)
+        expect(JSON.stringify(error)).not.toMatch(/ERR_|E[A-Z]{4,}|undici/)
       }
     }
   })

@@ -12,7 +12,7 @@ import { ok } from '../../src/shared/errors'
  */
 const INTERNAL = {
   ok: false,
-  error: { kind: 'internal', message: 'Something went wrong inside Account Desk.' },
+  error: { kind: 'internal', message: { code: 'internal.bug' } },
 }
 
 function setup(handlers: Partial<Record<string, (request: unknown) => Promise<unknown>>>) {
@@ -36,7 +36,7 @@ describe('dispatch', () => {
     const result = await dispatch(handlers, 'removeServer', { serverId: 7, extra: 'Tr0ub4dor3xq' }, logger)
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'bad-request', message: 'The request was not in the expected form.' },
+      error: { kind: 'bad-request', message: { code: 'bad-request.form' } },
     })
     expect(lines).toEqual([
       expect.objectContaining({ level: 'warn', event: 'ipc.bad-payload', channel: 'removeServer' }),
@@ -64,7 +64,7 @@ describe('dispatch', () => {
   })
 
   it('passes a typed failure through unchanged', async () => {
-    const failure = { ok: false, error: { kind: 'not-found', message: 'No such server.' } }
+    const failure = { ok: false, error: { kind: 'not-found', message: { code: 'server.not-listed' } } }
     const { logger, handlers } = setup({ removeServer: async () => failure })
     expect(await dispatch(handlers, 'removeServer', { serverId: 'corp' }, logger)).toEqual(failure)
   })

@@ -34,7 +34,7 @@ import {
 const RUNS = fuzzRuns(1000)
 const FOREIGN_RUNS = fuzzRuns(200)
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130)
-const FOREIGN_MESSAGE = 'This request did not come from Account Desk.'
+const FOREIGN_MESSAGE = { code: 'bad-request.sender' }
 
 // --- the app under test ---------------------------------------------------------------------------------------
 
@@ -320,7 +320,7 @@ async function call(app: App, name: InvokeName, event: IpcInvokeEventLike, paylo
   const logsBefore = logLines.length
   const result = (await listener(event, payload)) as {
     ok: boolean
-    error?: { kind: string; message: string }
+    error?: { kind: string; message: unknown }
   }
   if (result?.ok) counts.ok++
   else if (result?.error)

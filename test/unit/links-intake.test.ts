@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createDeferredIntake } from '../../src/main/links/deferred-intake'
 import { createLinkHandles } from '../../src/main/links/handles'
-import { createLinkIntake, SEVERAL_LINKS_MESSAGE } from '../../src/main/links/intake'
+import { createLinkIntake } from '../../src/main/links/intake'
+
+const SEVERAL_LINKS_MESSAGE = { code: 'link.several' }
 import { createLinkQueue } from '../../src/main/links/queue'
 import { refusalMessage } from '../../src/main/links/parse-reset-link'
 import { linkEventSchema, linkHandleSchema, type LinkEvent } from '../../src/shared/contract'

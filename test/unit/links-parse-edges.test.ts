@@ -43,8 +43,8 @@ describe('refusal messages', () => {
 
   it('gives every reason its own sentence', () => {
     const messages = REASONS.map(([r]) => refusalMessage(r))
-    expect(new Set(messages).size).toBe(REASONS.length)
-    for (const m of messages) expect(m).toMatch(/^[A-Z].*\.$/)
+    expect(new Set(messages.map((m) => m.code)).size).toBe(REASONS.length)
+    for (const m of messages) expect(m.code).toMatch(/^link\.refused\./)
   })
 
   it('names the app scheme only when it is a valid scheme name', () => {

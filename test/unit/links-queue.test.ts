@@ -27,7 +27,7 @@ describe('link queue', () => {
     const got: LinkEvent[] = []
     const q = createLinkQueue({ deliver: (e) => got.push(e) })
     q.push(ev(1))
-    q.push({ type: 'refused', message: 'no' })
+    q.push({ type: 'refused', message: { code: 'link.refused.not-a-url' } })
     q.markReady()
     q.push(ev(3))
     q.push(ev(4))

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { ShellApp } from '../../src/main/shell/electron-types'
 import { describe, expect, it, vi } from 'vitest'
 import { createDeferredIntake } from '../../src/main/links/deferred-intake'
-import { SEVERAL_LINKS_MESSAGE } from '../../src/main/links/intake'
+const SEVERAL_LINKS_MESSAGE = { code: 'link.several' }
 import { refusalMessage } from '../../src/main/links/parse-reset-link'
 import {
   effectiveScheme,

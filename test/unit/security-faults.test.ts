@@ -9,17 +9,29 @@ import { startTestServices } from '../helpers/service-deps'
 import { channelOf, type InvokeName, type RequestOf } from '../../src/shared/contract'
 import type { AppError } from '../../src/shared/errors'
 import { onTimeBound, timed } from '../helpers/timing'
+import i18next, { type TFunction } from 'i18next'
+import enErrors from '../../src/renderer/src/i18n/locales/en/errors.json'
 
 // The renderer's heading for each kind of error (typechecked in the web project, so loaded by path here).
 const RENDERER_DESCRIBE = path.resolve(import.meta.dirname, '../../src/renderer/src/errors/describe.ts')
-const { errorTitle } = (await import(/* @vite-ignore */ RENDERER_DESCRIBE)) as {
-  errorTitle: (error: AppError) => string
+const { errorTitle, errorMessage } = (await import(/* @vite-ignore */ RENDERER_DESCRIBE)) as {
+  errorTitle: (t: TFunction<'errors'>, error: AppError) => string
+  errorMessage: (t: TFunction<'errors'>, error: AppError) => string | { server: string }
 }
+// The English catalog the renderer words main's codes with (the same i18next, without the DOM).
+const words = i18next.createInstance()
+await words.init({
+  lng: 'en',
+  ns: ['errors'],
+  resources: { en: { errors: enErrors } },
+  interpolation: { escapeValue: false },
+})
+const t = words.getFixedT('en', 'errors')
 
 /**
  * Failure cases 1–10 of security.md, end to end in main: a bridge call through the real IPC wrapper and the real
  * services, backend and HTTP client, against a fake network that misbehaves in each way. Every test pins the exact
- * words the user sees (the screen shows errorTitle(error) over error.message), checks the app is still usable
+ * words the user sees (the screen shows errorTitle over main's code, worded in English), checks the app is still usable
  * afterwards, and that no password, token or link reached the answer or the log. docs/security.md's fault
  * table is built from these tests.
  */
@@ -178,7 +190,11 @@ async function startApp() {
 /** What the screen shows for an error: the heading for its kind over main's message. */
 const seen = (result: { ok: boolean; error?: AppError }) => {
   if (result.ok || !result.error) throw new Error(`expected a failure, got ${JSON.stringify(result)}`)
-  return `${errorTitle(result.error)}: ${result.error.message}`
+  // A validation error's words are the server's, on its fields; the first of them stands for what is seen.
+  const onField =
+    result.error.kind === 'validation' ? Object.values(result.error.fields).flat()[0] : undefined
+  const message = onField ?? errorMessage(t, result.error)
+  return `${errorTitle(t, result.error)}: ${typeof message === 'string' ? message : message.server}`
 }
 /** The configured server's deadline (startApp's timeoutMs). */
 const DEADLINE_MS = 1000
@@ -320,7 +336,12 @@ describe('4. 429 with Retry-After in seconds, as a date, missing or huge', () =>
     expect(seen(result)).toBe(`Too many attempts: ${detail}`)
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'rate-limited', message: detail, retryAfterSeconds: seconds },
+      error: {
+        kind: 'rate-limited',
+        message: { code: 'rate-limited', seconds },
+        serverMessage: detail,
+        retryAfterSeconds: seconds,
+      },
     })
     expect(app.net.requests).toHaveLength(1)
     await app.stillUsable()
@@ -629,8 +650,7 @@ describe('10. links: malformed, oversized, argument injection, expired or used',
         name: 'onLink',
         payload: {
           type: 'refused',
-          message:
-            'This link contains characters that reset links never have (spaces, backslashes or letters outside plain ASCII).',
+          message: { code: 'link.refused.bad-characters' },
         },
       },
       { name: 'onLink', payload: { type: 'link', link: expect.objectContaining({ serverId: 'corp' }) } },

@@ -129,15 +129,17 @@ describe('the link scheme', () => {
   it('refused by the system (setAsDefaultProtocolClient → false): one notice says links will not open the app and how to paste one', async () => {
     const { appInfo } = await boot({ protocolClient: false })
     const info = await appInfo()
-    const notices = info.notices.filter((n) => n.message.includes('will not open'))
+    const notices = info.notices.filter((n) => n.message.code === 'notice.links-will-not-open')
     expect(notices).toHaveLength(1)
-    expect(notices[0]!.message).toContain('paste it')
-    expect((await appInfo()).notices.filter((n) => n.message.includes('will not open'))).toHaveLength(1)
+    expect(notices[0]!.message).toEqual({ code: 'notice.links-will-not-open', app: expect.any(String) })
+    expect(
+      (await appInfo()).notices.filter((n) => n.message.code === 'notice.links-will-not-open'),
+    ).toHaveLength(1)
   })
 
   it('accepted: no such notice', async () => {
     const { appInfo } = await boot({ protocolClient: true })
-    expect((await appInfo()).notices.some((n) => n.message.includes('will not open'))).toBe(false)
+    expect((await appInfo()).notices.some((n) => n.message.code === 'notice.links-will-not-open')).toBe(false)
   })
 })
 
@@ -166,7 +168,7 @@ describe('safeStorage through the shell', () => {
       const { appInfo } = await boot({ backend })
       const info = await appInfo()
       expect(info.secretStorage).toBe('encrypted')
-      expect(info.notices.some((n) => n.message.includes('no secure place'))).toBe(false)
+      expect(info.notices.some((n) => n.message.code === 'notice.secrets-no-store')).toBe(false)
     },
   )
 
@@ -174,6 +176,6 @@ describe('safeStorage through the shell', () => {
     const { appInfo } = await boot({ backend: 'basic_text' })
     const info = await appInfo()
     expect(info.secretStorage).toBe('memory-only')
-    expect(info.notices.some((n) => n.message.includes('no secure place'))).toBe(true)
+    expect(info.notices.some((n) => n.message.code === 'notice.secrets-no-store')).toBe(true)
   })
 })

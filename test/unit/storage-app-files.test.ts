@@ -84,7 +84,7 @@ describe('createAppFiles', () => {
       expect(loaded.value).toEqual(file.fresh)
       expect(loaded.notice).toEqual({
         level: 'warning',
-        message: `Your ${file.what} file could not be read because it could not be read (EISDIR). Account Desk started without it.`,
+        message: { code: 'notice.file-unreadable', file: file.what },
       })
     })
   }
@@ -106,10 +106,13 @@ describe('createAppFiles', () => {
         const loaded = await app[file.load]()
         expect(loaded.value).toEqual(file.fresh)
         expect(loaded.notice?.level).toBe('warning')
-        expect(loaded.notice?.message).toMatch(
-          new RegExp(
-            `^Your ${file.what} file could not be read because (it is not valid JSON \\(it may have been cut short\\)|its contents are not in the expected form)\\. It was kept as ${file.name.replace('.', '\\.')}\\.corrupt-${STAMP} and Account Desk started with a fresh one\\.$`,
-          ),
+        expect(loaded.notice?.message).toEqual({
+          code: 'notice.file-unreadable',
+          file: file.what,
+          keptAs: `${file.name}.corrupt-${STAMP}`,
+        })
+        expect(loaded.problem).toMatch(
+          /it is not valid JSON \(it may have been cut short\)|its contents are not in the expected form/,
         )
         const kept = path.join(dir, `${file.name}.corrupt-${STAMP}`)
         expect(await readFile(kept, 'utf8')).toBe(text)
@@ -134,8 +137,16 @@ describe('the app starts whatever state its files are in', () => {
       const info = await services.handlers.getAppInfo({})
       expect(info.ok).toBe(true)
       const messages = info.ok ? info.value.notices.map((n) => n.message) : []
-      expect(messages.some((m) => m.startsWith('Your settings file could not be read'))).toBe(true)
-      expect(messages.some((m) => m.startsWith('Your accounts file could not be read'))).toBe(true)
+      expect(messages).toContainEqual({
+        code: 'notice.file-unreadable',
+        file: 'settings',
+        keptAs: `settings.json.corrupt-${STAMP}`,
+      })
+      expect(messages).toContainEqual({
+        code: 'notice.file-unreadable',
+        file: 'accounts',
+        keptAs: `accounts.json.corrupt-${STAMP}`,
+      })
       expect(await services.handlers.listServers({})).toEqual({ ok: true, value: [] })
       expect(await services.handlers.listAccounts({})).toEqual({ ok: true, value: [] })
       expect(await readFile(path.join(dir, `settings.json.corrupt-${STAMP}`), 'utf8')).toBe(text)
@@ -148,7 +159,9 @@ describe('the app starts whatever state its files are in', () => {
     await writeFile(path.join(dir, 'accounts.json'), JSON.stringify(GOOD_ACCOUNTS))
     const services = await startServices()
     const info = await services.handlers.getAppInfo({})
-    expect(info.ok && info.value.notices.filter((n) => /file could not be read/.test(n.message))).toEqual([])
+    expect(info.ok && info.value.notices.filter((n) => n.message.code === 'notice.file-unreadable')).toEqual(
+      [],
+    )
     expect(await services.handlers.listServers({})).toMatchObject({ ok: true, value: [{ id: 'corp' }] })
     expect(await services.handlers.listAccounts({})).toMatchObject({
       ok: true,

@@ -56,14 +56,14 @@ describe('openSignInPage: the server’s sign-in page in the system browser', ()
   })
 
   it.each([
-    ['api', 'not-found', /no sign-in page/],
-    ['nowhere', 'not-found', /not in the list/],
-    ['local', 'policy', /opens only https:\/\/ pages.*http:\/\/127\.0\.0\.1:8000\/accounts\/login\//],
+    ['api', 'not-found', { code: 'server.no-sign-in-page' }],
+    ['nowhere', 'not-found', { code: 'server.not-listed' }],
+    ['local', 'policy', { code: 'website.https-only', url: 'http://127.0.0.1:8000/accounts/login/' }],
   ])('%s: refused (%s), the OS opener never called', async (serverId, kind, message) => {
     opened.length = 0
     const result = await services.handlers.openSignInPage({ serverId })
     expect(result).toMatchObject({ ok: false, error: { kind } })
-    expect(!result.ok && result.error.message).toMatch(message)
+    expect(!result.ok && result.error.message).toEqual(message)
     expect(opened).toEqual([])
   })
 
@@ -76,8 +76,7 @@ describe('openSignInPage: the server’s sign-in page in the system browser', ()
       expect(await noBrowser.handlers.openSignInPage({ serverId: 'intranet' })).toMatchObject({
         ok: false,
         error: {
-          message:
-            'Open https://intranet.example.com/accounts/login/ in your browser to sign in on the website.',
+          message: { code: 'website.open-manually', url: 'https://intranet.example.com/accounts/login/' },
         },
       })
       await noBrowser.stop()

@@ -1,6 +1,7 @@
 import type { AppError, FieldErrors } from '../../shared/errors'
 import { isRecord } from '../http/json'
 import { RETRY_AFTER_DEFAULT_SECONDS } from '../http/retry-after'
+import { withServerMessage } from '../http/status'
 import { MESSAGES } from './messages'
 
 /**
@@ -65,14 +66,23 @@ const INVALID_KEY = 'invalid_password_reset'
  */
 export function allauthError(errors: readonly AllauthError[], call: AllauthCall, serverId: string): AppError {
   const codes = new Set(errors.map((e) => e.code))
-  const first = errors[0]?.message ?? MESSAGES.checkFields
   if (codes.has(TOO_MANY_ATTEMPTS)) {
-    const message = errors.find((e) => e.code === TOO_MANY_ATTEMPTS)?.message ?? first
-    return { kind: 'rate-limited', message, retryAfterSeconds: RETRY_AFTER_DEFAULT_SECONDS }
+    const said = errors.find((e) => e.code === TOO_MANY_ATTEMPTS)?.message
+    return {
+      kind: 'rate-limited',
+      message: { code: 'rate-limited', seconds: RETRY_AFTER_DEFAULT_SECONDS },
+      ...withServerMessage(said),
+      retryAfterSeconds: RETRY_AFTER_DEFAULT_SECONDS,
+    }
   }
   if (call === 'signIn' && errors.some((e) => e.code && WRONG_CREDENTIALS.has(e.code))) {
-    const message = errors.find((e) => e.code && WRONG_CREDENTIALS.has(e.code))?.message ?? first
-    return { kind: 'auth', message, sessionExpired: false }
+    const said = errors.find((e) => e.code && WRONG_CREDENTIALS.has(e.code))?.message
+    return {
+      kind: 'auth',
+      message: MESSAGES.wrongCredentials,
+      ...withServerMessage(said),
+      sessionExpired: false,
+    }
   }
   // allauth checks the key before the password: a dead key comes alone.
   if (call === 'reset' && codes.has(INVALID_KEY))
@@ -83,5 +93,5 @@ export function allauthError(errors: readonly AllauthError[], call: AllauthCall,
     const name = param ? (rename[param] ?? param) : 'form'
     fields[name] = [...(fields[name] ?? []), message]
   }
-  return { kind: 'validation', message: first, fields }
+  return { kind: 'validation', message: MESSAGES.checkFields, fields }
 }

@@ -7,6 +7,7 @@ import type { Deadline } from '../http/deadline'
 import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { RETRY_AFTER_DEFAULT_SECONDS } from '../http/retry-after'
+import { withServerMessage } from '../http/status'
 import { hasForm, readForm } from './django-html'
 import { djangoViews, type OpenedForm } from './django-views'
 import { firstMessage } from './field-errors'
@@ -68,10 +69,20 @@ export function signInRefusal(fields: FieldErrors): AppError {
   const all = Object.values(fields).flat()
   const lockout = all.find((m) => TOO_MANY_ATTEMPTS.test(m))
   if (lockout)
-    return { kind: 'rate-limited', message: lockout, retryAfterSeconds: RETRY_AFTER_DEFAULT_SECONDS }
+    return {
+      kind: 'rate-limited',
+      message: { code: 'rate-limited', seconds: RETRY_AFTER_DEFAULT_SECONDS },
+      serverMessage: lockout,
+      retryAfterSeconds: RETRY_AFTER_DEFAULT_SECONDS,
+    }
   if (Object.keys(fields).every((f) => f === 'form'))
-    return { kind: 'auth', message: firstMessage(fields), sessionExpired: false }
-  return { kind: 'validation', message: firstMessage(fields) || MESSAGES.checkFields, fields }
+    return {
+      kind: 'auth',
+      message: MESSAGES.wrongCredentials,
+      ...withServerMessage(firstMessage(fields)),
+      sessionExpired: false,
+    }
+  return { kind: 'validation', message: MESSAGES.checkFields, fields }
 }
 
 /**
@@ -128,7 +139,7 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
     }
     const html = htmlPage(got.value)
     if (!html.ok) return html
-    return usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
+    return usableForm(html.value, changeUrl, EXPECTED.change, 'change-password')
   }
 
   /** After the login form redirected: signed in only if the change page now answers with its form. */
@@ -275,7 +286,7 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
         }
         const { fields } = read.value
         if (Object.keys(fields).length === 0)
-          return logOutcome(logger, 'changePassword', unrecognised('change password'))
+          return logOutcome(logger, 'changePassword', unrecognised('change-password'))
         return logOutcome(logger, 'changePassword', fail(validation(fields)))
       }),
 

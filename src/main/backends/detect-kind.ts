@@ -62,7 +62,7 @@ export async function detectKind(baseUrl: string, deps: DetectDeps): Promise<Res
     })
     return result
   } catch {
-    return fail({ kind: 'internal', message: 'Something went wrong in the app. Try again.' })
+    return fail({ kind: 'internal', message: { code: 'internal.try-again' } })
   } finally {
     deadline.dispose()
   }

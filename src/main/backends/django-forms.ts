@@ -5,6 +5,7 @@ import type { ServerProfile } from '../../shared/profile'
 import { CookieJar } from '../http/cookies'
 import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
+import { withServerMessage } from '../http/status'
 import { hasForm, readForm, readFormTarget, type DjangoForm, type FormInput } from './django-html'
 import { djangoViews, type OpenedForm } from './django-views'
 import { DJANGO_FORM_FIELDS, firstMessage } from './field-errors'
@@ -151,7 +152,12 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
           return logOutcome(
             logger,
             'signIn',
-            fail({ kind: 'auth', message: firstMessage(fields), sessionExpired: false }),
+            fail({
+              kind: 'auth',
+              message: MESSAGES.wrongCredentials,
+              ...withServerMessage(firstMessage(fields)),
+              sessionExpired: false,
+            }),
           )
         return logOutcome(logger, 'signIn', fail(validation(fields)))
       }),
@@ -180,7 +186,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
             fail({
               kind: 'unexpected-response',
               status: 200,
-              message: MESSAGES.formNotFound('change password'),
+              message: MESSAGES.formNotFound('change-password'),
             }),
           )
         return logOutcome(logger, 'whoAmI', ok({ username: held.data.username }))
@@ -205,7 +211,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
             fail({
               kind: 'unexpected-response',
               status: 200,
-              message: MESSAGES.formNotFound('change password'),
+              message: MESSAGES.formNotFound('change-password'),
             }),
           )
         // Django 5 refuses GET on LogoutView.
@@ -268,7 +274,7 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         }
         const html = htmlPage(page.value)
         if (!html.ok) return logOutcome(logger, 'changePassword', html)
-        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change password')
+        const form = usableForm(html.value, changeUrl, EXPECTED.change, 'change-password')
         if (!form.ok) return logOutcome(logger, 'changePassword', form)
         const values = { old_password: input.current, new_password1: input.new, new_password2: input.retype }
         const posted = await submit(b, form.value, values, 'forms.change')

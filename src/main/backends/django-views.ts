@@ -3,15 +3,14 @@ import type { ServerProfile } from '../../shared/profile'
 import type { HttpResponse } from '../http/client'
 import { CookieJar } from '../http/cookies'
 import type { Deadline } from '../http/deadline'
-import { CAPTIVE_PORTAL_MESSAGE, isHtmlContentType } from '../http/json'
+import { isHtmlContentType } from '../http/json'
 import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
 import { hasAnyForm, hasForm, readForm, readFormTarget, type FormTarget } from './django-html'
-import { firstMessage } from './field-errors'
 import { FormBrowser } from './form-browser'
 import { deadLinkError } from './operation'
 import { adapterHttp } from './json-api'
-import { MESSAGES } from './messages'
+import { MESSAGES, type FormPage } from './messages'
 import type { BackendDeps } from './types'
 
 /**
@@ -74,7 +73,7 @@ export function djangoViews(
     )
   }
 
-  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : CAPTIVE_PORTAL_MESSAGE)
+  const looksLikePortal = (html: string) => (hasAnyForm(html) ? null : MESSAGES.captivePortal)
 
   /**
    * The form of a page, checked before anything is sent: it has its CSRF token, it posts (a GET would put the
@@ -83,7 +82,7 @@ export function djangoViews(
   function checkedForm<F extends FormTarget>(
     html: string,
     pageUrl: string,
-    what: string,
+    what: FormPage,
     form: F | null,
   ): Result<OpenedForm<F>> {
     if (!form?.csrf)
@@ -98,14 +97,14 @@ export function djangoViews(
   }
 
   /** A page's form by its target (what a post needs), checked. */
-  const usableForm = (html: string, pageUrl: string, expected: readonly string[], what: string) =>
+  const usableForm = (html: string, pageUrl: string, expected: readonly string[], what: FormPage) =>
     checkedForm(html, pageUrl, what, readFormTarget(html, pageUrl, expected))
 
   async function openForm<F extends FormTarget>(
     b: FormBrowser,
     pageUrl: string,
     expected: readonly string[],
-    what: string,
+    what: FormPage,
     label: string,
     read: FormReader<F>,
   ): Promise<Result<OpenedForm<F>>> {
@@ -136,7 +135,7 @@ export function djangoViews(
 
   const validation = (fields: FieldErrors): AppError => ({
     kind: 'validation',
-    message: firstMessage(fields) || MESSAGES.checkFields,
+    message: MESSAGES.checkFields,
     fields,
   })
 
@@ -177,11 +176,11 @@ export function djangoViews(
       if (!html.ok) return html
       const read = readFormTarget(html.value, current, expected)
       if (!read) return ok({ status: 'dead' })
-      const form = checkedForm(html.value, current, 'reset', read)
+      const form = checkedForm(html.value, current, 'set-password', read)
       if (!form.ok) return form
       return ok({ status: 'valid', ...form.value })
     }
-    return fail({ kind: 'unexpected-response', message: 'The server redirected too many times.' })
+    return fail({ kind: 'unexpected-response', message: MESSAGES.tooManyRedirects })
   }
 
   /** Fills a checked form with `values` (its hidden inputs and CSRF token kept) and posts it from its page. */
@@ -205,7 +204,7 @@ export function djangoViews(
     labels: { page: string; post: string },
   ): Promise<Result<void>> {
     const b = browser(deadline)
-    const form = await openForm(b, pageUrl, expected, 'password reset', labels.page, readFormTarget)
+    const form = await openForm(b, pageUrl, expected, 'password-reset', labels.page, readFormTarget)
     if (!form.ok) return form
     const posted = await submit(b, form.value, values, labels.post)
     if (!posted.ok) return posted
@@ -213,7 +212,7 @@ export function djangoViews(
     if (!read.ok) return read
     if (read.value.kind === 'redirected') return ok(undefined)
     const { fields } = read.value
-    if (Object.keys(fields).length === 0) return unrecognised('password reset')
+    if (Object.keys(fields).length === 0) return unrecognised('password-reset')
     return fail(validation(fields))
   }
 
@@ -270,7 +269,7 @@ export function djangoViews(
   const wrongSession = (): Result<never> =>
     fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
   /** A page or a post that gave nothing the flow knows (no errors, no redirect). */
-  const unrecognised = (what: string): Result<never> =>
+  const unrecognised = (what: FormPage): Result<never> =>
     fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound(what) })
 
   return {

@@ -5,7 +5,7 @@ import type { ServerProfile } from '../../shared/profile'
 import type { HttpResponse } from '../http/client'
 import type { Deadline } from '../http/deadline'
 import { readJson, requireEmptyOrJson } from '../http/json'
-import { serverDetail } from '../http/status'
+import { serverDetail, withServerMessage } from '../http/status'
 import { drfFieldErrors, firstMessage, DJOSER_FIELDS } from './field-errors'
 import { adapterHttp, jsonApi, type JsonCall } from './json-api'
 import { MESSAGES } from './messages'
@@ -46,17 +46,27 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
   function otherStatus(response: HttpResponse): AppError {
     const { status } = response
     if (status === 401)
-      return { kind: 'auth', message: serverDetail(response) ?? MESSAGES.sessionEnded, sessionExpired: true }
+      return {
+        kind: 'auth',
+        message: MESSAGES.sessionEnded,
+        ...withServerMessage(serverDetail(response)),
+        sessionExpired: true,
+      }
     if (status === 404 || status === 405)
       return { kind: 'unexpected-response', status, message: MESSAGES.notFound(status) }
     if (status === 403)
       return {
         kind: 'auth',
-        message: serverDetail(response) ?? MESSAGES.unexpectedStatus(status),
+        message: MESSAGES.unexpectedStatus(status),
+        ...withServerMessage(serverDetail(response)),
         sessionExpired: false,
       }
-    const detail = serverDetail(response)
-    return { kind: 'unexpected-response', status, message: detail ?? MESSAGES.unexpectedStatus(status) }
+    return {
+      kind: 'unexpected-response',
+      status,
+      message: MESSAGES.unexpectedStatus(status),
+      ...withServerMessage(serverDetail(response)),
+    }
   }
 
   /** A 400: the server's messages on their fields. */
@@ -66,7 +76,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
     const fields = drfFieldErrors(body.value, DJOSER_FIELDS)
     if (!fields)
       return { kind: 'unexpected-response', status: response.status, message: MESSAGES.unexpectedShape }
-    return { kind: 'validation', message: firstMessage(fields) || MESSAGES.checkFields, fields }
+    return { kind: 'validation', message: MESSAGES.checkFields, fields }
   }
 
   /** The message of djoser's "no account has this address" answer: a bare list of strings. */
@@ -177,7 +187,11 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
               'signIn',
               fail({
                 kind: 'auth',
-                message: error.message === DRF_BAD_CREDENTIALS ? MESSAGES.wrongCredentials : error.message,
+                message: MESSAGES.wrongCredentials,
+                // DRF's own "Unable to log in…" is worded by the app; any other server's text is shown as it is.
+                ...withServerMessage(
+                  firstMessage(error.fields) === DRF_BAD_CREDENTIALS ? null : firstMessage(error.fields),
+                ),
                 sessionExpired: false,
               }),
             )
@@ -235,7 +249,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
             return logOutcome(
               logger,
               'requestReset',
-              fail({ kind: 'validation', message: notFound, fields: { email: [notFound] } }),
+              fail({ kind: 'validation', message: MESSAGES.checkFields, fields: { email: [notFound] } }),
             )
           return logOutcome(logger, 'requestReset', fail(validation(response)))
         }

@@ -34,7 +34,7 @@ export class FormBrowser {
         return fail({
           kind: 'unexpected-response',
           status: response.status,
-          message: 'The server redirected too many times.',
+          message: { code: 'redirect.too-many' },
         })
       current = target.url
     }

@@ -2,6 +2,7 @@ import { fail, type AppError, type Result } from '../../shared/errors'
 import { startDeadline, type Deadline } from '../http/deadline'
 import type { Logger } from '../log'
 import { MESSAGES } from './messages'
+import { say } from '../../shared/messages'
 import type { ResetLink } from './types'
 
 /** Runs one backend operation under one deadline (the profile's timeout), whatever number of requests it takes. */
@@ -15,7 +16,7 @@ export async function withDeadline<T>(
     return await run(deadline)
   } catch {
     // Adapters do not throw; if one does anyway, say so without details (they could hold secrets).
-    return fail({ kind: 'internal', message: 'Something went wrong in the app. Try again.' })
+    return fail({ kind: 'internal', message: say('internal.try-again') })
   } finally {
     deadline.dispose()
   }
@@ -53,5 +54,6 @@ export const deadLinkError = (serverId: string): AppError => ({
 export const passwordsDifferError = (): AppError => ({
   kind: 'validation',
   message: MESSAGES.passwordsDiffer,
-  fields: { retypePassword: [MESSAGES.passwordsDiffer] },
+  fields: {},
+  fieldCodes: { retypePassword: [MESSAGES.passwordsDiffer] },
 })

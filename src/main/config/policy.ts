@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../shared/language'
+import type { HiddenServerReason, Notice } from '../../shared/messages'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
 import type { Logger } from '../log'
 import { formatIssues, parseJsonText } from './config-issues'
@@ -16,10 +17,7 @@ export { policyLocation, POLICY_ENV_VAR, POLICY_FILE_NAME, type PolicyLocation }
  * (no server can be added, only the servers built into the app, https only, demo off) until it is fixed.
  */
 
-export interface Notice {
-  level: 'info' | 'warning' | 'error'
-  message: string
-}
+export type { Notice }
 
 /** The largest policy file read (a policy is a few kilobytes; this stops a runaway file). */
 export const MAX_POLICY_BYTES = 1_000_000
@@ -270,10 +268,8 @@ function invalid(file: string, problems: string[], appName: string, logger: Logg
     notices: [
       {
         level: 'error',
-        message:
-          `The policy file ${file} from your organisation could not be used: ${problems.join('; ')}. ` +
-          `Until it is fixed, no server can be added, only the servers built into ${appName} are shown, ` +
-          `plain http:// servers are refused and the demo is off. Please tell your IT team.`,
+        // The problems name the file's fields for IT (English, like the log); the sentence is the renderer's.
+        message: { code: 'notice.policy-invalid', file, app: appName, details: problems.slice(0, 20) },
       },
     ],
   }
@@ -321,7 +317,7 @@ function fromOverride(override: string, readFile: ReadTextFile, appName: string,
     if (result.policy.status === 'applied')
       result.notices.push({
         level: 'info',
-        message: `Using the test policy ${override} (set by ACCOUNT_DESK_POLICY).`,
+        message: { code: 'notice.test-policy', file: override },
       })
     return result
   })
@@ -358,7 +354,7 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoad
         logger.warn('policy.override-ignored', { file: override, machine })
         result.notices.push({
           level: 'warning',
-          message: `ACCOUNT_DESK_POLICY (${override}) is ignored: the policy ${machine} from your organisation applies.`,
+          message: { code: 'notice.test-policy-ignored', file: override, machine },
         })
       }
       return result
@@ -374,7 +370,7 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<PolicyLoad
         notices: [
           {
             level: 'warning',
-            message: `ACCOUNT_DESK_POLICY (${override}) is ignored: the installed ${appName} takes its policy only from your organisation.`,
+            message: { code: 'notice.test-policy-ignored-installed', file: override, app: appName },
           },
         ],
       }
@@ -408,16 +404,20 @@ export function loadPolicyAt(
 }
 
 /** Why the policy refuses a server at `baseUrl`, or null when it allows it. */
-export function policyRefusal(baseUrl: string, policy: EffectivePolicy): string | null {
+export type PolicyRefusal =
+  | { code: 'policy.address-invalid' | 'policy.https-required' }
+  | { code: 'policy.host-not-allowed'; host: string }
+
+export function policyRefusal(baseUrl: string, policy: EffectivePolicy): PolicyRefusal | null {
   let url: URL
   try {
     url = new URL(baseUrl)
   } catch {
-    return 'The server address is not valid.'
+    return { code: 'policy.address-invalid' }
   }
-  if (policy.httpsRequired && url.protocol !== 'https:') return 'Your organisation requires https:// servers.'
+  if (policy.httpsRequired && url.protocol !== 'https:') return { code: 'policy.https-required' }
   if (policy.allowedHosts.length > 0 && !policy.allowedHosts.includes(url.hostname.toLowerCase()))
-    return `Your organisation does not allow the server ${url.hostname}.`
+    return { code: 'policy.host-not-allowed', host: url.hostname }
   return null
 }
 
@@ -441,7 +441,14 @@ export interface EffectiveSettings {
   /** In order of precedence: policy, branding, user. The first to claim an id or a host wins. */
   servers: EffectiveServer[]
   /** Servers left out, and why (in words for people). */
-  leftOut: { id: string; displayName: string; source: 'policy' | 'branding' | 'user'; reason: string }[]
+  leftOut: {
+    id: string
+    displayName: string
+    source: 'policy' | 'branding' | 'user'
+    reason: HiddenServerReason
+    /** For `host-not-allowed`: the host the policy does not allow. */
+    host?: string
+  }[]
   /** Users may add servers. */
   canAddServers: boolean
   demo: 'auto' | 'on' | 'off'
@@ -462,29 +469,30 @@ export function applyPolicy(userSettings: UserSettings, policy: EffectivePolicy)
 
   const consider = (profile: ServerProfile, source: EffectiveServer['source'], locked: boolean) => {
     const host = new URL(profile.baseUrl).host.toLowerCase()
-    const drop = (reason: string) => {
-      leftOut.push({ id: profile.id, displayName: profile.displayName, source, reason })
+    const drop = (reason: HiddenServerReason, host?: string) => {
+      leftOut.push({
+        id: profile.id,
+        displayName: profile.displayName,
+        source,
+        reason,
+        ...(host ? { host } : {}),
+      })
       if (source !== 'policy') serversOverridden = true
     }
     if (ids.has(profile.id) || hosts.has(host)) {
       const winner = servers.find(
         (s) => s.profile.id === profile.id || new URL(s.profile.baseUrl).host.toLowerCase() === host,
       )
-      return drop(
-        winner?.source === 'policy'
-          ? 'Your organisation provides this server.'
-          : 'The same server is already in the list.',
-      )
+      return drop(winner?.source === 'policy' ? 'provided-by-organisation' : 'already-listed')
     }
     if (source === 'user' && policy.lockServers)
-      return drop(
-        policy.status === 'invalid'
-          ? 'Hidden until the policy file from your organisation is fixed.'
-          : 'Your organisation manages the server list.',
-      )
+      return drop(policy.status === 'invalid' ? 'policy-invalid' : 'servers-managed')
     if (source !== 'policy') {
       const refusal = policyRefusal(profile.baseUrl, policy)
-      if (refusal) return drop(refusal)
+      if (refusal)
+        return refusal.code === 'policy.host-not-allowed'
+          ? drop('host-not-allowed', refusal.host)
+          : drop(refusal.code === 'policy.https-required' ? 'https-required' : 'address-invalid')
     }
     let effective = profile
     if (

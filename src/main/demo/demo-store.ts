@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../shared/messages'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import path from 'node:path'
 import { z } from 'zod'
@@ -62,7 +63,7 @@ export class DemoStore {
   ) {}
 
   /** Reads the data file; missing → seeded; unreadable → moved aside, seeded, and a notice for the user. */
-  static async open(options: StoreOptions): Promise<{ store: DemoStore; notice?: string }> {
+  static async open(options: StoreOptions): Promise<{ store: DemoStore; notice?: AppMessage }> {
     const read = await readJsonFile(options.dataFile, dataSchema, options.now)
     if (read.status === 'ok') return { store: new DemoStore(options, read.value) }
     const store = new DemoStore(options, seed())
@@ -76,10 +77,12 @@ export class DemoStore {
       movedTo: read.movedTo ? path.basename(read.movedTo) : null,
       problem: read.problem,
     })
-    const kept = read.movedTo ? ` It was kept as ${path.basename(read.movedTo)}.` : ''
     return {
       store,
-      notice: `The demo server's data could not be read because ${read.problem}, so the demo started afresh.${kept}`,
+      notice: {
+        code: 'notice.demo-data-unreadable',
+        ...(read.movedTo ? { keptAs: path.basename(read.movedTo) } : {}),
+      },
     }
   }
 

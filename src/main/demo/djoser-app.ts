@@ -4,6 +4,7 @@ import type { Logger } from '../log'
 import type { DemoStore, DemoUser } from './demo-store'
 import { checkPassword, makePassword, mustUpdate } from './password-hasher'
 import { composeResetMail, type DemoMail } from './reset-mail'
+import { requestLanguage } from './request-language'
 import { checkToken, decodeUid, encodeUid, makeToken } from './reset-tokens'
 import { throttledDetail, type RateThrottle } from './throttle'
 
@@ -216,6 +217,7 @@ export class DjoserApp {
           ...(siteName ? { siteName } : {}),
           protocol: 'http',
           date: this.ctx.now(),
+          language: requestLanguage(req.headers['accept-language']),
         }),
       )
     }

@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../shared/messages'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from '../log'
@@ -52,8 +53,8 @@ export interface DemoServer {
   seedPasswordInUse(): boolean
   /** Whether the link in this mail would still be accepted: not used, superseded or expired. */
   linkWorks(mail: DemoMail): boolean
-  /** Set when the data file could not be read and was moved aside: words for the user. */
-  notice?: string
+  /** Set when the data file could not be read and was moved aside: what the user is told. */
+  notice?: AppMessage
   mailbox: MemoryMailbox
   /** Back to the seed: the demo account with its known password, no tokens, an empty mailbox. */
   reset(): Promise<void>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { MailSummary } from '../../shared/contract'
+import type { SupportedLanguage } from '../../shared/language'
 
 /**
  * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording,
@@ -13,7 +14,7 @@ export interface DemoMail {
   subject: string
   /** ISO time the server "sent" it. */
   date: string
-  /** The text/plain part, verbatim djoser wording with the link in it. */
+  /** The text/plain part, verbatim Django/djoser wording (in the request's language) with the link in it. */
   text: string
   /** The reset link in the mail: `http://<host>/reset/<uid>/<token>` (djoser's PASSWORD_RESET_CONFIRM_URL). */
   link: string
@@ -33,6 +34,8 @@ export interface ResetMailInput {
   uid: string
   token: string
   date: Date
+  /** The request's language (its Accept-Language, as Django's LocaleMiddleware reads it); English if unset. */
+  language?: SupportedLanguage
 }
 
 /** Django's template autoescape (the template is an .html file). */
@@ -45,28 +48,58 @@ const ENTITIES: Record<string, string> = {
 }
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
 
-export function composeResetMail(input: ResetMailInput): DemoMail {
-  const site = escapeHtml(input.siteName || input.domain)
-  // djoser's PASSWORD_RESET_CONFIRM_URL, 'reset/{uid}/{token}'.
-  const link = `${input.protocol}://${input.domain}/reset/${input.uid}/${input.token}`
-  const shownLink = escapeHtml(link)
-  const user = escapeHtml(input.username)
-  const text = `You're receiving this email because you requested a password reset for your user account at ${site}.
+/**
+ * The mail's words in each language the demo speaks: Django's own catalogs for its stock password-reset e-mail
+ * (registration/password_reset_email.html and its subject), English as djoser sends it, German as Django's
+ * `de` locale words it. `site` and `user` arrive escaped.
+ */
+const WORDING = {
+  en: {
+    subject: (site: string) => `Password reset on ${site}`,
+    body: (
+      site: string,
+      link: string,
+      user: string,
+    ) => `You're receiving this email because you requested a password reset for your user account at ${site}.
 
 Please go to the following page and choose a new password:
-${shownLink}
+${link}
 Your username, in case you've forgotten: ${user}
 
 Thanks for using our site!
 
-The ${site} team`
+The ${site} team`,
+  },
+  de: {
+    subject: (site: string) => `Passwort auf ${site} zurücksetzen`,
+    body: (
+      site: string,
+      link: string,
+      user: string,
+    ) => `Sie erhalten diese E-Mail, weil Sie ein neues Passwort für Ihr Benutzerkonto auf ${site} angefordert haben.
+
+Bitte öffnen Sie folgende Seite, um Ihr neues Passwort einzugeben:
+${link}
+Ihr Benutzername, falls Sie ihn vergessen haben: ${user}
+
+Vielen Dank, dass Sie unsere Website nutzen!
+
+Das Team von ${site}`,
+  },
+} satisfies Record<SupportedLanguage, unknown>
+
+export function composeResetMail(input: ResetMailInput): DemoMail {
+  const site = escapeHtml(input.siteName || input.domain)
+  // djoser's PASSWORD_RESET_CONFIRM_URL, 'reset/{uid}/{token}'.
+  const link = `${input.protocol}://${input.domain}/reset/${input.uid}/${input.token}`
+  const words = WORDING[input.language ?? 'en']
   return {
     id: randomUUID(),
     to: input.to,
     from: 'webmaster@localhost',
-    subject: `Password reset on ${site}`,
+    subject: words.subject(site),
     date: input.date.toISOString(),
-    text,
+    text: words.body(site, escapeHtml(link), escapeHtml(input.username)),
     link,
     uid: input.uid,
     token: input.token,

@@ -55,13 +55,11 @@ const RETRYABLE_STATUS = new Set([502, 503, 504])
 
 export const timeoutError = (mayHaveApplied: boolean): AppError => ({
   kind: 'timeout',
-  message: mayHaveApplied
-    ? 'The server did not answer in time. The change may already have been made: check (for example by signing in with the new password) before trying again.'
-    : 'The server did not answer in time. Try again.',
+  message: { code: mayHaveApplied ? 'timeout.may-have-applied' : 'timeout.try-again' },
   mayHaveApplied,
 })
 
-export const cancelledError = (): AppError => ({ kind: 'cancelled', message: 'Cancelled.' })
+export const cancelledError = (): AppError => ({ kind: 'cancelled', message: { code: 'cancelled' } })
 
 /** Response headers as the app reads them; Set-Cookie apart, one entry per header as fetch's Headers keep them. */
 function headerRecord(raw: AxiosHeaders): { headers: Record<string, string>; setCookies: string[] } {
@@ -163,7 +161,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         // A spec-following fetch gives an opaque "redirect" with status 0 in manual mode.
         const result = fail<HttpResponse>({
           kind: 'unexpected-response',
-          message: 'The server answered with a redirect that the app does not follow.',
+          message: { code: 'redirect.not-followed' },
         })
         return { result, transient: false }
       }

@@ -7,18 +7,19 @@ export const isJsonContentType = (value: string | undefined): boolean =>
 export const isHtmlContentType = (value: string | undefined): boolean =>
   !!value && /^(?:text\/html|application\/xhtml\+xml)\s*(?:;|$)/i.test(value.trim())
 
-export const CAPTIVE_PORTAL_MESSAGE =
-  'The server answered with a web page instead of data. If this network needs you to sign in first (hotel, airport, guest Wi-Fi), open a browser and do that, then try again.'
-
 /** The body as JSON, required to be declared and to parse. Anything else is an unexpected answer. */
 export function readJson(response: HttpResponse): Result<unknown> {
   const type = response.headers['content-type']
   if (!isJsonContentType(type)) {
     if (isHtmlContentType(type) || /^\s*</.test(response.body))
-      return fail({ kind: 'unexpected-response', message: CAPTIVE_PORTAL_MESSAGE, status: response.status })
+      return fail({
+        kind: 'unexpected-response',
+        message: { code: 'captive-portal' },
+        status: response.status,
+      })
     return fail({
       kind: 'unexpected-response',
-      message: `The server answered in a format the app does not read (HTTP ${response.status}).`,
+      message: { code: 'response.not-readable', status: response.status },
       status: response.status,
     })
   }
@@ -27,7 +28,7 @@ export function readJson(response: HttpResponse): Result<unknown> {
   } catch {
     return fail({
       kind: 'unexpected-response',
-      message: `The server’s answer was cut off or is not valid JSON (HTTP ${response.status}).`,
+      message: { code: 'response.bad-json', status: response.status },
       status: response.status,
     })
   }

@@ -1,6 +1,6 @@
 import type { AppError } from '../../shared/errors'
 import type { HttpResponse } from './client'
-import { CAPTIVE_PORTAL_MESSAGE, isJsonContentType } from './json'
+import { isJsonContentType } from './json'
 import { isRedirectStatus, redirectTarget } from './redirects'
 import { parseRetryAfter } from './retry-after'
 
@@ -30,32 +30,29 @@ export function commonStatusError(response: HttpResponse, nowMs: number): AppErr
     const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], nowMs)
     return {
       kind: 'rate-limited',
-      message: serverDetail(response) ?? `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
+      message: { code: 'rate-limited', seconds: retryAfterSeconds },
+      ...withServerMessage(serverDetail(response)),
       retryAfterSeconds,
     }
   }
-  if (status === 407)
-    return {
-      kind: 'proxy',
-      message: 'The network proxy asks for a sign-in that the app cannot give. Ask your IT team.',
-    }
-  if (status === 511) return { kind: 'unexpected-response', message: CAPTIVE_PORTAL_MESSAGE, status }
+  if (status === 407) return { kind: 'proxy', message: { code: 'proxy.sign-in' } }
+  if (status === 511) return { kind: 'unexpected-response', message: { code: 'captive-portal' }, status }
   if (status >= 500 && status <= 599) {
     const detail = serverDetail(response)
     return {
       kind: 'server',
       status,
-      message:
-        detail ??
-        (status === 502 || status === 503 || status === 504
-          ? `The server is not available right now (HTTP ${status}). Try again in a few minutes.`
-          : `The server ran into a problem (HTTP ${status}). Try again later; if it keeps happening, tell the server’s administrators.`),
+      message: {
+        code: status === 502 || status === 503 || status === 504 ? 'server.unavailable' : 'server.problem',
+        status,
+      },
+      ...withServerMessage(detail),
     }
   }
   return null
 }
 
-/** A redirect the caller does not follow, in words for people. */
+/** A redirect the caller does not follow, said as a code. */
 export function unexpectedRedirect(response: HttpResponse, requestUrl: string): AppError | null {
   if (!isRedirectStatus(response.status)) return null
   const target = redirectTarget(response, requestUrl)
@@ -63,17 +60,15 @@ export function unexpectedRedirect(response: HttpResponse, requestUrl: string): 
     return {
       kind: 'unexpected-response',
       status: response.status,
-      message: `The server sent the request on to another site (${target.host}). The app does not follow that; check the server address, or sign in to the network first if it needs that.`,
+      message: { code: 'redirect.other-site', host: target.host },
     }
   return {
     kind: 'unexpected-response',
     status: response.status,
-    message: `The server redirected the request (HTTP ${response.status}). Check the server address and type in the server settings.`,
+    message: { code: 'redirect.refused', status: response.status },
   }
 }
 
-export function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`
-  const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minutes`
-}
+/** `{ serverMessage }` when the server said something, else nothing: spread into an AppError. */
+export const withServerMessage = (text: string | null | undefined): { serverMessage?: string } =>
+  text ? { serverMessage: text } : {}

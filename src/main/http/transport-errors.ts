@@ -143,53 +143,33 @@ export function transportFailureToAppError(
   idempotent: boolean,
   host: string,
 ): AppError {
-  const unreachable = (message: string): AppError => ({ kind: 'unreachable', host, message })
+  const unreachable = (code: 'unreachable' | 'connection.broken' | 'request.failed'): AppError => ({
+    kind: 'unreachable',
+    host,
+    message: { code },
+  })
   switch (failure) {
     case 'offline':
-      return {
-        kind: 'offline',
-        message: 'This computer is not connected to a network. Check your connection, then try again.',
-      }
+      return { kind: 'offline', message: { code: 'offline' } }
     case 'unreachable':
-      return unreachable(
-        'Nothing answered at this address. The server may be down, or the address may be wrong. Nothing was sent.',
-      )
+      return unreachable('unreachable')
     case 'tls':
-      return {
-        kind: 'tls',
-        message:
-          'The server’s security certificate is not valid for this address (expired, for another name, or not trusted). The connection was stopped.',
-      }
+      return { kind: 'tls', message: { code: 'tls' } }
     case 'proxy':
-      return {
-        kind: 'proxy',
-        message:
-          'The network proxy could not be used. Check the proxy settings of this computer or ask your IT team.',
-      }
+      return { kind: 'proxy', message: { code: 'proxy.failed' } }
     case 'broken':
       return idempotent
-        ? unreachable('The connection to the server broke. Try again.')
-        : {
-            kind: 'unexpected-response',
-            message:
-              'The connection broke before the server answered. The change may or may not have been made: check before trying again.',
-          }
+        ? unreachable('connection.broken')
+        : { kind: 'unexpected-response', message: { code: 'connection.broken-may-have-applied' } }
     case 'redirect-refused':
-      return {
-        kind: 'unexpected-response',
-        message: 'The server answered with a redirect that the app does not follow.',
-      }
+      return { kind: 'unexpected-response', message: { code: 'redirect.not-followed' } }
     case 'bad-http':
-      return { kind: 'unexpected-response', message: 'The server sent an answer that is not valid HTTP.' }
+      return { kind: 'unexpected-response', message: { code: 'response.bad-http' } }
     case 'too-large':
-      return { kind: 'unexpected-response', message: 'The server sent far more data than expected.' }
+      return { kind: 'unexpected-response', message: { code: 'response.too-large' } }
     case 'unknown':
       return idempotent
-        ? unreachable('The request to the server failed. Try again.')
-        : {
-            kind: 'unexpected-response',
-            message:
-              'The request to the server failed. The change may or may not have been made: check before trying again.',
-          }
+        ? unreachable('request.failed')
+        : { kind: 'unexpected-response', message: { code: 'request.failed-may-have-applied' } }
   }
 }

@@ -24,7 +24,7 @@ export async function dispatch(
       channel: name,
       issues: parsed.error.issues.map((i) => i.path.join('.')),
     })
-    return fail({ kind: 'bad-request', message: 'The request was not in the expected form.' })
+    return fail({ kind: 'bad-request', message: { code: 'bad-request.form' } })
   }
   try {
     const handler = handlers[name] as (request: unknown) => Promise<Result<unknown>>
@@ -36,13 +36,13 @@ export async function dispatch(
           channel: name,
           issues: checked.error.issues.map((i) => i.path.join('.')),
         })
-        return fail({ kind: 'internal', message: 'Something went wrong inside Account Desk.' })
+        return fail({ kind: 'internal', message: { code: 'internal.bug' } })
       }
       return { ok: true, value: checked.data }
     }
     return result
   } catch (error) {
     logger.error('ipc.handler-threw', { channel: name, error })
-    return fail({ kind: 'internal', message: 'Something went wrong inside Account Desk.' })
+    return fail({ kind: 'internal', message: { code: 'internal.bug' } })
   }
 }

@@ -48,7 +48,7 @@ export function registerHandlers(
       const refusal = senderRefusal(event, opts.isAppUrl)
       if (refusal !== null) {
         opts.logger.warn('ipc.foreign-sender', { channel: name, reason: refusal })
-        return fail({ kind: 'bad-request', message: 'This request did not come from Account Desk.' })
+        return fail({ kind: 'bad-request', message: { code: 'bad-request.sender' } })
       }
       return dispatch(handlers, name, payload, opts.logger)
     })

@@ -44,10 +44,6 @@ export interface LinkIntake {
   register(url: unknown, source: LinkSource): Result<LinkHandle>
 }
 
-export const SEVERAL_LINKS_MESSAGE =
-  'Account Desk was started with more than one link, so it opened none. Open the link from the mail again.'
-const INTERNAL_MESSAGE = 'Account Desk could not open this link. Try again, or paste the link.'
-
 export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
   const { scheme, servers, handles, queue, logger, accountHintFor, usedLinks } = options
 
@@ -94,7 +90,7 @@ export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
       })
     } catch {
       note(source, 'internal-error')
-      return fail({ kind: 'link-invalid', reason: 'refused', message: INTERNAL_MESSAGE })
+      return fail({ kind: 'link-invalid', reason: 'refused', message: { code: 'link.internal' } })
     }
   }
 
@@ -114,7 +110,7 @@ export function createLinkIntake(options: LinkIntakeOptions): LinkIntake {
       if (found.ok) return enqueue(accept(found.url, source))
       if (found.reason === 'none') return null
       note(source, 'several-links')
-      return enqueue(fail({ kind: 'link-invalid', reason: 'refused', message: SEVERAL_LINKS_MESSAGE }))
+      return enqueue(fail({ kind: 'link-invalid', reason: 'refused', message: { code: 'link.several' } }))
     },
     register: accept,
   }

@@ -12,9 +12,10 @@
  * configured server's; the path equals the server's confirm pattern exactly (no extra, empty or dot segments);
  * uid is base64url (≤ 64), token is Django's `<base36 seconds>-<hex>`.
  *
- * Failure messages are fixed sentences for people: they never repeat any part of the input, so they can hold
- * neither the token nor text an attacker chose.
+ * Failures are codes (worded by the renderer) that never carry any part of the input, so they can hold neither
+ * the token nor text an attacker chose.
  */
+import type { AppMessage } from '../../shared/messages'
 import { isLoopbackHost, type ServerProfile } from '../../shared/profile'
 import { isValidSchemeName } from './scheme-name'
 
@@ -47,7 +48,7 @@ export type ParsedResetLink = {
   /** When the server issued the link (token timestamp read as UTC), or null when it is implausible. */
   issuedAt: Date | null
 }
-export type RefusedLink = { ok: false; reason: LinkRefusalReason; message: string }
+export type RefusedLink = { ok: false; reason: LinkRefusalReason; message: AppMessage }
 export type ParsedLink = ParsedResetLink | RefusedLink
 
 /** What the parser needs of a server profile. */
@@ -58,36 +59,17 @@ export interface LinkParseContext {
   servers: readonly LinkServer[]
 }
 
-export function refusalMessage(reason: LinkRefusalReason, scheme?: string): string {
+/** Why a link was refused, as a code the renderer words. */
+export function refusalMessage(reason: LinkRefusalReason, scheme?: string): AppMessage {
   switch (reason) {
-    case 'not-a-url':
-      return 'This is not a password reset link.'
     case 'too-long':
-      return `This link is too long to be a password reset link (over ${MAX_LINK_LENGTH.toLocaleString('en')} characters).`
+      return { code: 'link.refused.too-long', max: MAX_LINK_LENGTH }
     case 'unsupported-scheme':
       return scheme && isValidSchemeName(scheme)
-        ? `Account Desk opens reset links that start with ${scheme}:// or https://.`
-        : 'Account Desk opens reset links that start with https://.'
-    case 'insecure-scheme':
-      return 'Plain http:// reset links are accepted only for a server on this computer. Use the https:// link.'
-    case 'no-host':
-      return 'This link does not name a server.'
-    case 'has-credentials':
-      return 'This link carries a user name or password in its address. Reset links never do, so it was not opened.'
-    case 'has-query-or-fragment':
-      return 'This link has extra parts after a "?" or "#" that reset links never have. Open the link exactly as the mail gives it.'
-    case 'encoded-characters':
-      return 'This link contains encoded characters ("%") that reset links never have.'
-    case 'bad-characters':
-      return 'This link contains characters that reset links never have (spaces, backslashes or letters outside plain ASCII).'
-    case 'unknown-server':
-      return 'This link is not for any of the servers in Account Desk.'
-    case 'wrong-path':
-      return 'This link is not a password reset link for that server.'
-    case 'malformed-uid':
-      return 'The account part of this link is damaged. Copy the whole link from the mail, or ask for a new one.'
-    case 'malformed-token':
-      return 'The code in this link is damaged or cut off. Copy the whole link from the mail, or ask for a new one.'
+        ? { code: 'link.refused.unsupported-scheme', scheme }
+        : { code: 'link.refused.unsupported-scheme' }
+    default:
+      return { code: `link.refused.${reason}` }
   }
 }
 

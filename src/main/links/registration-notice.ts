@@ -8,6 +8,6 @@ import type { Notice } from '../storage/app-files'
 export function linksWillNotOpenNotice(appName: string): Notice {
   return {
     level: 'warning',
-    message: `Links in password-reset e-mails will not open ${appName} on this computer. To use one, copy the link from the e-mail, choose “Forgot a password” and paste it under “Already have the e-mail?”.`,
+    message: { code: 'notice.links-will-not-open', app: appName },
   }
 }

@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../shared/messages'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { Account } from '../../shared/contract'
@@ -68,7 +69,7 @@ export interface AccountsService {
   changePassword(
     accountId: string,
     input: { current: string; new: string; retype: string },
-  ): Promise<Result<{ stillSignedIn: boolean; otherSessions: string }>>
+  ): Promise<Result<{ stillSignedIn: boolean; otherSessions: AppMessage | null }>>
   /** After a reset: forget this app's session for the account the link was for. Returns its username. */
   dropSessionAfterReset(serverId: string, accountHint: string | undefined): Promise<string | undefined>
   /** The server was removed: forget its accounts. */
@@ -81,7 +82,7 @@ export interface AccountsService {
 }
 
 export async function createAccountsService(opts: {
-  load: () => Promise<{ value: AccountsFile; notice?: Notice }>
+  load: () => Promise<{ value: AccountsFile; notice?: Notice; problem?: string }>
   save: (file: AccountsFile) => Promise<void>
   backendFor: (serverId: string) => Backend | undefined
   secrets: SecretStore
@@ -94,6 +95,7 @@ export async function createAccountsService(opts: {
   const { backendFor, secrets, logger, call } = opts
   const loaded = await opts.load()
   if (loaded.notice) opts.notices.push(loaded.notice)
+  if (loaded.problem) logger.warn('accounts.unreadable', { problem: loaded.problem })
   let undecryptable = 0
   let moved = 0
   const accounts: LiveAccount[] = await Promise.all(
@@ -116,13 +118,13 @@ export async function createAccountsService(opts: {
   if (moved > 0) {
     opts.notices.push({
       level: 'warning',
-      message: `The address or type of ${moved === 1 ? 'a server you were signed in to has' : `${moved} servers you were signed in to have`} changed, so Account Desk did not send your saved sign-in there. Sign in again where asked.`,
+      message: { code: 'notice.sessions-moved', count: moved },
     })
   }
   if (undecryptable > 0) {
     opts.notices.push({
       level: 'info',
-      message: `Account Desk could not unlock ${undecryptable === 1 ? 'a saved sign-in' : `${undecryptable} saved sign-ins`} on this computer. Sign in again where asked.`,
+      message: { code: 'notice.sessions-locked', count: undecryptable },
     })
   }
 
@@ -151,9 +153,9 @@ export async function createAccountsService(opts: {
     ...(stored.lastSignedInAt ? { lastSignedInAt: stored.lastSignedInAt } : {}),
   })
   const find = (id: string) => accounts.find((a) => a.stored.id === id)
-  const notFound = () => fail({ kind: 'not-found', message: 'That account is no longer in Account Desk.' })
+  const notFound = () => fail({ kind: 'not-found', message: { code: 'account.gone' } })
   const needsSignIn = () =>
-    fail({ kind: 'auth', message: 'Sign in to this account first.', sessionExpired: true })
+    fail({ kind: 'auth', message: { code: 'auth.sign-in-first' }, sessionExpired: true })
 
   /**
    * The account's session if it may go to `backend`'s server: made for the same origin and kind. A session made
@@ -183,7 +185,7 @@ export async function createAccountsService(opts: {
 
     async signIn(serverId, username, password) {
       const backend = backendFor(serverId)
-      if (!backend) return fail({ kind: 'not-found', message: 'That server is not in the list.' })
+      if (!backend) return fail({ kind: 'not-found', message: { code: 'server.not-listed' } })
       const signedIn = await backend.signIn(username, password, call())
       if (!signedIn.ok) return signedIn
       const session = signedIn.value

@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../shared/messages'
 import path from 'node:path'
 import type { AppInfo, MailSummary } from '../../shared/contract'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
@@ -23,7 +24,7 @@ export async function startDemo(opts: {
   logger: Logger
   now: () => Date
   onMailCount: (count: number) => void
-}): Promise<{ controller: DemoController; notice?: string }> {
+}): Promise<{ controller: DemoController; notice?: AppMessage }> {
   // Loaded only when the demo runs: it carries a password list and a whole server the app rarely needs.
   const { startDemoServer, toMailSummary } = await import('../demo')
   let demo: DemoServer | null = null

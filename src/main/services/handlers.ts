@@ -163,14 +163,14 @@ export function createHandlers(p: HandlerParts): Handlers {
     listDemoMail: async () => ok(demoRunning()?.mails() ?? []),
     openDemoMailLink: async ({ mailId }) => {
       const link = demoRunning()?.linkOf(mailId) ?? null
-      if (!link) return fail({ kind: 'not-found', message: 'That mail is no longer in the demo mailbox.' })
+      if (!link) return fail({ kind: 'not-found', message: { code: 'demo.mail-gone' } })
       // The same path as a link from the OS: parsed, kept behind a handle, delivered through the queue.
       p.intake.fromUrl(link, 'demo-mail')
       return ok({})
     },
     resetDemo: async () => {
       const running = demoRunning()
-      if (!running) return fail({ kind: 'not-found', message: 'The demo server is not running.' })
+      if (!running) return fail({ kind: 'not-found', message: { code: 'demo.not-running' } })
       await running.reset()
       handles.discardServer(DEMO_SERVER_ID)
       await accounts.forgetServer(DEMO_SERVER_ID)

@@ -54,7 +54,15 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const demo = await startWantedDemo(deps, registry, notices)
   for (const left of registry.effective().leftOut) {
     if (left.source !== 'policy')
-      notices.push({ level: 'info', message: `${left.displayName} is not shown: ${left.reason}` })
+      notices.push({
+        level: 'info',
+        message: {
+          code: 'notice.server-hidden',
+          name: left.displayName,
+          reason: left.reason,
+          ...(left.host ? { host: left.host } : {}),
+        },
+      })
   }
 
   const backends = new Map<string, Backend>()
@@ -184,6 +192,7 @@ async function loadSettings(
   const { logger } = deps
   const settings = await files.loadSettings()
   if (settings.notice) notices.push(settings.notice)
+  if (settings.problem) logger.warn('settings.unreadable', { problem: settings.problem })
   const userServers: ServerProfile[] = []
   let skipped = 0
   for (const raw of settings.value.servers) {
@@ -194,7 +203,7 @@ async function loadSettings(
   if (skipped > 0) {
     notices.push({
       level: 'warning',
-      message: `${skipped === 1 ? 'One saved server was' : `${skipped} saved servers were`} not valid and ${skipped === 1 ? 'was' : 'were'} left out.`,
+      message: { code: 'notice.servers-skipped', count: skipped },
     })
   }
   const policy = deps.policy
@@ -250,7 +259,7 @@ async function startWantedDemo(
     deps.logger.error('demo.start-failed', { error })
     notices.push({
       level: 'warning',
-      message: 'The demo server could not start. Add your organisation’s server to begin.',
+      message: { code: 'notice.demo-failed' },
     })
     return null
   }

@@ -48,7 +48,7 @@ export function createLanguageSettings(options: {
       if (options.pinned !== null)
         return fail({
           kind: 'policy',
-          message: 'Your IT team has set the language of this app; it cannot be changed here.',
+          message: { code: 'policy.language-pinned' },
         })
       if (next !== choice) {
         choice = next

@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../shared/messages'
 import type { LinkHandle } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { Backend, CallOptions } from '../backends/types'
@@ -19,12 +20,9 @@ export interface ResetService {
     handle: string,
     newPassword: string,
     retypePassword: string,
-  ): Promise<Result<{ serverId: string; username?: string; otherSessions: string }>>
+  ): Promise<Result<{ serverId: string; username?: string; otherSessions: AppMessage | null }>>
   discardLink(handle: string): Result<Record<string, never>>
 }
-
-export const UNKNOWN_HANDLE_MESSAGE =
-  'This link is no longer open in Account Desk. Open it again from your e-mail, or send a new one.'
 
 export function createResetService(opts: {
   backendFor: (serverId: string) => Backend | undefined
@@ -43,13 +41,13 @@ export function createResetService(opts: {
 }): ResetService {
   const { backendFor, handles, accounts, singleFlight, logger } = opts
   const unknownHandle = () =>
-    fail({ kind: 'link-invalid', reason: 'unknown-handle', message: UNKNOWN_HANDLE_MESSAGE })
+    fail({ kind: 'link-invalid', reason: 'unknown-handle', message: { code: 'link.unknown-handle' } })
 
   return {
     requestReset(serverId, email) {
       const backend = backendFor(serverId)
       if (!backend)
-        return Promise.resolve(fail({ kind: 'not-found', message: 'That server is not in the list.' }))
+        return Promise.resolve(fail({ kind: 'not-found', message: { code: 'server.not-listed' } }))
       // Never retried, and a double submit sends one request: each call may send a mail.
       return singleFlight(`reset:${serverId}:${email.trim().toLowerCase()}`, async () => {
         const result = await backend.requestReset(email.trim(), opts.call())
@@ -65,7 +63,7 @@ export function createResetService(opts: {
       const link = handles.peek(handle)
       if (!link) return unknownHandle()
       const backend = backendFor(link.serverId)
-      if (!backend) return fail({ kind: 'not-found', message: 'That server is not in the list any more.' })
+      if (!backend) return fail({ kind: 'not-found', message: { code: 'server.not-listed-any-more' } })
       const result = await backend.checkLink({ uid: link.uid, token: link.token }, opts.call())
       if (!result.ok) return result
       return ok({ status: result.value })
@@ -77,7 +75,7 @@ export function createResetService(opts: {
         const link = handles.peek(handle)
         if (!link) return unknownHandle()
         const backend = backendFor(link.serverId)
-        if (!backend) return fail({ kind: 'not-found', message: 'That server is not in the list any more.' })
+        if (!backend) return fail({ kind: 'not-found', message: { code: 'server.not-listed-any-more' } })
         const result = await backend.confirmReset(
           { uid: link.uid, token: link.token, newPassword, retypePassword },
           opts.call(),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ServerSummary } from '../../shared/contract'
-import { fail, ok, type Result } from '../../shared/errors'
+import { fail, ok, type FieldCodes, type Result } from '../../shared/errors'
+import { say, type PlainMessageCode } from '../../shared/messages'
 import { backendKind } from '../../shared/backend-kinds'
 import {
   baseUrlSchema,
@@ -62,6 +63,12 @@ export function summarize(entry: ServerEntry): ServerSummary {
   }
 }
 
+/** What the app says on a field of Add server that the profile's schema refused. */
+const ISSUE_CODES: Partial<Record<string, PlainMessageCode>> = {
+  baseUrl: 'server.address-rule',
+  displayName: 'server.name-invalid',
+}
+
 const slug = (name: string) =>
   name
     .toLowerCase()
@@ -101,15 +108,15 @@ export function createServerRegistry(opts: {
     return entries
   }
 
-  const mayNotAdd = () => fail({ kind: 'policy', message: 'Your organisation manages the server list.' })
+  const mayNotAdd = () => fail({ kind: 'policy', message: say('servers.managed') })
   /** The policy's refusal, or the server already in the list, for an address that parsed. */
   const refusalOf = (baseUrl: string) => {
     const refused = policyRefusal(baseUrl, opts.policy)
     if (refused) return fail({ kind: 'policy', message: refused })
     const host = new URL(baseUrl).host.toLowerCase()
     if (list().some((e) => hostOf(e.profile) === host)) {
-      const message = 'That server is already in the list.'
-      return fail({ kind: 'validation', message, fields: { baseUrl: [message] } })
+      const message = say('server.already-listed')
+      return fail({ kind: 'validation', message, fields: {}, fieldCodes: { baseUrl: [message] } })
     }
     return null
   }
@@ -135,10 +142,12 @@ export function createServerRegistry(opts: {
         ...(opts.policy.requestTimeoutMs !== null ? { timeoutMs: opts.policy.requestTimeoutMs } : {}),
       })
       if (!parsed.success) {
-        const fields: Record<string, string[]> = {}
-        for (const issue of parsed.error.issues)
-          (fields[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
-        return fail({ kind: 'validation', message: 'Check the server details.', fields })
+        const fieldCodes: FieldCodes = {}
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? 'form')
+          ;(fieldCodes[field] ??= []).push(say(ISSUE_CODES[field] ?? 'server.details-invalid'))
+        }
+        return fail({ kind: 'validation', message: say('server.check-details'), fields: {}, fieldCodes })
       }
       const refused = refusalOf(parsed.data.baseUrl)
       if (refused) return refused
@@ -149,11 +158,11 @@ export function createServerRegistry(opts: {
       if (!effective.canAddServers) return mayNotAdd()
       const parsed = baseUrlSchema.safeParse(baseUrl.trim())
       if (!parsed.success) {
-        const messages = parsed.error.issues.map((issue) => issue.message)
         return fail({
           kind: 'validation',
-          message: 'Check the server details.',
-          fields: { baseUrl: messages },
+          message: say('server.check-details'),
+          fields: {},
+          fieldCodes: { baseUrl: [say('server.address-rule')] },
         })
       }
       const address = parsed.data.replace(/\/+$/, '')
@@ -161,9 +170,8 @@ export function createServerRegistry(opts: {
     },
     remove(id) {
       const entry = list().find((e) => e.profile.id === id)
-      if (!entry) return fail({ kind: 'not-found', message: 'That server is not in the list.' })
-      if (entry.source !== 'user')
-        return fail({ kind: 'policy', message: 'This server is managed and cannot be removed.' })
+      if (!entry) return fail({ kind: 'not-found', message: say('server.not-listed') })
+      if (entry.source !== 'user') return fail({ kind: 'policy', message: say('server.locked') })
       update(user.filter((p) => p.id !== id))
       return ok(undefined)
     },

@@ -29,19 +29,18 @@ export function createOpenSignInPage(opts: {
   const openExternal = opts.open ? createOpenExternal(opts.open, opts.hosts) : null
   return async (serverId) => {
     const profile = opts.profileOf(serverId)
-    if (!profile) return fail({ kind: 'not-found', message: 'That server is not in the list.' })
+    if (!profile) return fail({ kind: 'not-found', message: { code: 'server.not-listed' } })
     const url = signInPageUrl(profile)
-    if (!url) return fail({ kind: 'not-found', message: 'This server has no sign-in page to open.' })
-    if (!openExternal)
-      return fail({ kind: 'internal', message: `Open ${url} in your browser to sign in on the website.` })
+    if (!url) return fail({ kind: 'not-found', message: { code: 'server.no-sign-in-page' } })
+    if (!openExternal) return fail({ kind: 'internal', message: { code: 'website.open-manually', url } })
     try {
       if (await openExternal(url)) return ok({})
     } catch {
-      return fail({ kind: 'internal', message: `Your browser could not be opened. Go to ${url} to sign in.` })
+      return fail({ kind: 'internal', message: { code: 'website.browser-failed', url } })
     }
     return fail({
       kind: 'policy',
-      message: `Account Desk opens only https:// pages of your servers. Go to ${url} in your browser to sign in.`,
+      message: { code: 'website.https-only', url },
     })
   }
 }

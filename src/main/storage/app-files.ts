@@ -36,26 +36,25 @@ export const accountsFileSchema = z.object({
 })
 export type AccountsFile = z.infer<typeof accountsFileSchema>
 
-export interface Notice {
-  level: 'info' | 'warning' | 'error'
-  message: string
-}
+import type { Notice } from '../../shared/messages'
+
+export type { Notice }
 
 export interface AppFiles {
   settingsPath: string
   accountsPath: string
-  loadSettings(): Promise<{ value: SettingsFile; notice?: Notice }>
+  /** `problem`: why the file could not be read, in English for the log. */
+  loadSettings(): Promise<{ value: SettingsFile; notice?: Notice; problem?: string }>
   saveSettings(value: SettingsFile): Promise<void>
-  loadAccounts(): Promise<{ value: AccountsFile; notice?: Notice }>
+  loadAccounts(): Promise<{ value: AccountsFile; notice?: Notice; problem?: string }>
   saveAccounts(value: AccountsFile): Promise<void>
 }
 
-function corruptNotice(what: string, movedTo: string | null, problem: string): Notice {
+/** What the user is told; `problem` (English, for IT) goes to the log by the caller. */
+function corruptNotice(file: 'settings' | 'accounts', movedTo: string | null): Notice {
   return {
     level: 'warning',
-    message: movedTo
-      ? `Your ${what} file could not be read because ${problem}. It was kept as ${path.basename(movedTo)} and Account Desk started with a fresh one.`
-      : `Your ${what} file could not be read because ${problem}. Account Desk started without it.`,
+    message: { code: 'notice.file-unreadable', file, ...(movedTo ? { keptAs: path.basename(movedTo) } : {}) },
   }
 }
 
@@ -80,7 +79,7 @@ export function createAppFiles(dataDir: string, now: () => Date = () => new Date
       const value: SettingsFile = { version: 1, servers: [] }
       return read.status === 'missing'
         ? { value }
-        : { value, notice: corruptNotice('settings', read.movedTo, read.problem) }
+        : { value, notice: corruptNotice('settings', read.movedTo), problem: read.problem }
     },
     saveSettings: (value) => serialWrite(settingsPath, value),
     async loadAccounts() {
@@ -89,7 +88,7 @@ export function createAppFiles(dataDir: string, now: () => Date = () => new Date
       const value: AccountsFile = { version: 1, accounts: [] }
       return read.status === 'missing'
         ? { value }
-        : { value, notice: corruptNotice('accounts', read.movedTo, read.problem) }
+        : { value, notice: corruptNotice('accounts', read.movedTo), problem: read.problem }
     },
     saveAccounts: (value) => serialWrite(accountsPath, value),
   }

@@ -1,3 +1,4 @@
+import { say, type AppMessage } from '../../shared/messages'
 import type { SafeStorageLike } from '../services/deps'
 
 /**
@@ -9,7 +10,7 @@ import type { SafeStorageLike } from '../services/deps'
 export interface SecretStore {
   readonly mode: 'encrypted' | 'memory-only'
   /** Why secrets are memory-only, in words for people; null when they are encrypted. */
-  readonly notice: string | null
+  readonly notice: AppMessage | null
   /** Base64 ciphertext, or null in memory-only mode (then nothing may be written). */
   seal(plain: string): Promise<string | null>
   open(sealed: string): Promise<string | null>
@@ -18,7 +19,7 @@ export interface SecretStore {
 /** Linux backends that are no secret store at all: a fixed key, or none chosen. */
 const NOT_A_STORE = new Set(['basic_text', 'unknown'])
 
-const memoryOnly = (notice: string): SecretStore => ({
+const memoryOnly = (notice: AppMessage): SecretStore => ({
   mode: 'memory-only',
   notice,
   seal: async () => null,
@@ -33,10 +34,8 @@ export async function openSecretStore(
   safeStorage: SafeStorageLike | null,
   platform: string,
 ): Promise<SecretStore> {
-  if (!safeStorage) return memoryOnly('Sign-ins are kept only while this session runs.')
-  const noStore = memoryOnly(
-    'This computer offers no secure place to keep your sign-ins, so you stay signed in only while Account Desk is open.',
-  )
+  if (!safeStorage) return memoryOnly(say('notice.secrets-session-only'))
+  const noStore = memoryOnly(say('notice.secrets-no-store'))
   try {
     if (!(await safeStorage.isAsyncEncryptionAvailable())) return noStore
     if (platform === 'linux' && NOT_A_STORE.has(safeStorage.getSelectedStorageBackend())) return noStore

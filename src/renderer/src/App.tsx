@@ -1,3 +1,4 @@
+import { MessageText } from './errors/MessageText'
 import { BackToAccounts } from './components/BackToAccounts'
 import { DemoMailbox, MAILBOX_ID } from './components/DemoMailbox'
 import { IncomingLinkDialog } from './components/IncomingLinkDialog'
@@ -112,7 +113,12 @@ export function App() {
               <div className="screen">
                 <StepHeading>{t('start.failed', { name })}</StepHeading>
                 <div role="alert" className="alert alert--error">
-                  <p>{startError?.message ?? t('start.noAnswer')}</p>
+                  <p>
+                    <MessageText
+                      message={startError?.message ?? { code: 'internal.no-service' }}
+                      serverMessage={startError?.serverMessage}
+                    />
+                  </p>
                 </div>
                 <button
                   type="button"

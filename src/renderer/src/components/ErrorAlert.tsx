@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../shared/errors'
-import { errorTitle, isRetrySafe } from '../errors/describe'
+import { errorMessage, errorTitle, isRetrySafe } from '../errors/describe'
 import { formMessages, hasFieldMessages, type FieldName } from '../errors/fields'
-import { liveRateLimitMessage } from '../errors/rate-limit-message'
+import { appRateLimitMessage, liveRateLimitMessage } from '../errors/rate-limit-message'
+import { ShownMessage, textOf } from '../errors/shown-text'
 
 /**
  * Where a failure that belongs to no field is shown: a role="alert" region that is always in the page (so its
@@ -31,44 +32,50 @@ export function ErrorAlert({
   /** Extra actions for this screen's failures ("Sign in with the new password"). */
   children?: ReactNode
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('errors')
   let body: ReactNode = null
   if (error) {
-    const onForm = formMessages(error, fields)
+    const onForm = formMessages(error, fields, t)
     const onlyFieldMessages =
-      error.kind === 'validation' && onForm.length === 0 && hasFieldMessages(error, fields)
+      error.kind === 'validation' && onForm.length === 0 && hasFieldMessages(error, fields, t)
     if (!onlyFieldMessages) {
-      const lines = error.kind === 'validation' && onForm.length > 0 ? onForm : [error.message]
+      const lines = error.kind === 'validation' && onForm.length > 0 ? onForm : [errorMessage(t, error)]
+      // The server's sentence keeps its words and only its number follows the clock; the app's own is worded anew.
       const live =
-        error.kind === 'rate-limited'
-          ? liveRateLimitMessage(error.message, error.retryAfterSeconds, waitSeconds)
-          : null
+        error.kind !== 'rate-limited'
+          ? null
+          : error.serverMessage
+            ? liveRateLimitMessage(error.serverMessage, error.retryAfterSeconds, waitSeconds)
+            : appRateLimitMessage(t, waitSeconds)
+      const liveFromServer = error.kind === 'rate-limited' && !!error.serverMessage
       body = (
         <div
           className={`alert alert--${error.kind === 'timeout' && error.mayHaveApplied ? 'warning' : 'error'}`}
         >
-          <p className="alert-title">{errorTitle(error)}</p>
+          <p className="alert-title">{errorTitle(t, error)}</p>
           {live && waitSeconds > 0 ? (
-            <p className="alert-message">
+            <p className="alert-message" {...(liveFromServer ? { 'data-server-text': '' } : {})}>
               {live.before}
               <span aria-live="off">{live.seconds}</span>
               {live.after}
             </p>
           ) : live ? null : (
             lines.map((line) => (
-              <p key={line} className="alert-message">
-                {line}
+              <p key={textOf(line)} className="alert-message">
+                <ShownMessage message={line} />
               </p>
             ))
           )}
           {error.kind === 'rate-limited' ? (
-            <p className="alert-message">{waitSeconds > 0 ? t('form.waitOver') : t('form.tryAgainNow')}</p>
+            <p className="alert-message">
+              {waitSeconds > 0 ? t('alert.buttonWaits') : t('alert.canTryAgainNow')}
+            </p>
           ) : null}
           {children || (onRetry && isRetrySafe(error, idempotent)) ? (
             <div className="alert-actions">
               {onRetry && isRetrySafe(error, idempotent) ? (
                 <button type="button" className="button" onClick={onRetry}>
-                  {t('actions.tryAgain')}
+                  {t('alert.tryAgain')}
                 </button>
               ) : null}
               {children}

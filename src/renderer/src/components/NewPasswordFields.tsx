@@ -1,3 +1,4 @@
+import type { ShownText } from '../errors/shown-text'
 import { useId } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -37,8 +38,8 @@ export function NewPasswordFields({
   rules: PasswordRules
   username?: string | undefined
   email?: string | undefined
-  newErrors: readonly string[]
-  retypeErrors: readonly string[]
+  newErrors: readonly ShownText[]
+  retypeErrors: readonly ShownText[]
 }) {
   const { t } = useTranslation()
   const helpId = useId()

@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
+import { MessageText } from '../errors/MessageText'
 import { useApp } from '../store/provider'
 
 /**
@@ -19,7 +20,9 @@ export function NoticeArea() {
       <div role="status" className="notice-slot">
         {notice && !urgent ? (
           <div className={`notice notice--${notice.level}`}>
-            <p>{notice.message}</p>
+            <p>
+              <MessageText message={notice.message} serverMessage={notice.serverMessage} />
+            </p>
             <button type="button" className="button button--quiet" onClick={dismiss}>
               {t('notices.dismiss')}
             </button>
@@ -29,7 +32,9 @@ export function NoticeArea() {
       <div role="alert" className="notice-slot">
         {notice && urgent ? (
           <div className={`notice notice--${notice.level}`}>
-            <p>{notice.message}</p>
+            <p>
+              <MessageText message={notice.message} serverMessage={notice.serverMessage} />
+            </p>
             <button type="button" className="button button--quiet" onClick={dismiss}>
               {t('notices.dismiss')}
             </button>

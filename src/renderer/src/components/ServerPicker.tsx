@@ -1,3 +1,4 @@
+import { ShownMessage, textOf, type ShownText } from '../errors/shown-text'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ServerSummary } from '../../../shared/contract'
@@ -14,7 +15,7 @@ export function ServerPicker({
   value: string
   onChange: (serverId: string) => void
   label?: string
-  errors?: readonly string[]
+  errors?: readonly ShownText[]
 }) {
   const { t } = useTranslation()
   const id = useId()
@@ -58,7 +59,9 @@ export function ServerPicker({
       {errors.length ? (
         <ul id={errorId} className="field-errors">
           {errors.map((m) => (
-            <li key={m}>{m}</li>
+            <li key={textOf(m)}>
+              <ShownMessage message={m} />
+            </li>
           ))}
         </ul>
       ) : null}

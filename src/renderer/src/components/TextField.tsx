@@ -1,5 +1,6 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ShownMessage, textOf, type ShownText } from '../errors/shown-text'
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react'
 
 export interface TextFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -11,7 +12,8 @@ export interface TextFieldProps extends Omit<
   /** Help shown under the label, read with the field. */
   hint?: ReactNode
   /** Messages from the server or the form, shown on the field and read with it. */
-  errors?: readonly string[]
+  /** The app's words, or a server's text (shown verbatim, marked). */
+  errors?: readonly ShownText[]
   /** More ids the field is described by (a checklist, a meter). */
   describedBy?: string
   /** Something next to the input (the show-password button). */
@@ -63,9 +65,9 @@ export function TextField({
       {errors.length > 0 ? (
         <ul id={errorId} className="field-errors">
           {errors.map((message) => (
-            <li key={message}>
+            <li key={textOf(message)}>
               <span className="visually-hidden">{t('fields.errorPrefix')} </span>
-              {message}
+              <ShownMessage message={message} />
             </li>
           ))}
         </ul>

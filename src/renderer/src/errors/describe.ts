@@ -1,40 +1,27 @@
 import type { AppError } from '../../../shared/errors'
+import { serverText, type ShownText } from './shown-text'
+import { wordMessage, type ErrorsT } from './words'
 
-/** A short heading for each kind of failure; the message under it is main's (or the server's) own words. */
-export function errorTitle(error: AppError): string {
+/** A short heading for each kind of failure, in the user's language; the message under it is main's code, worded. */
+export function errorTitle(t: ErrorsT, error: AppError): string {
   switch (error.kind) {
-    case 'validation':
-      return 'Please check the form'
-    case 'link-invalid':
-      return 'This link can’t be used'
     case 'auth':
-      return error.sessionExpired ? 'You have been signed out' : 'Sign-in failed'
-    case 'rate-limited':
-      return 'Too many attempts'
-    case 'offline':
-      return 'No connection'
+      return t(error.sessionExpired ? 'title.auth-expired' : 'title.auth')
     case 'unreachable':
-      return `Can’t reach ${error.host}`
+      return t('title.unreachable', { host: error.host })
     case 'timeout':
-      return error.mayHaveApplied ? 'It may have worked' : 'The server took too long'
-    case 'tls':
-      return 'The secure connection failed'
-    case 'proxy':
-      return 'Proxy problem'
-    case 'server':
-      return 'The server had a problem'
-    case 'unexpected-response':
-      return 'Unexpected answer from the server'
-    case 'policy':
-      return 'Not allowed here'
-    case 'not-found':
-      return 'Not found'
-    case 'cancelled':
-      return 'Cancelled'
+      return t(error.mayHaveApplied ? 'title.timeout-may-have-applied' : 'title.timeout')
     case 'bad-request':
     case 'internal':
-      return 'Something went wrong'
+      return t('title.internal')
+    default:
+      return t(`title.${error.kind}`)
   }
+}
+
+/** What to show for a failure's message: the server's own words when it gave some, else the app's. */
+export function errorMessage(t: ErrorsT, error: AppError): ShownText {
+  return error.serverMessage ? serverText(error.serverMessage) : wordMessage(t, error.message)
 }
 
 /** Whether trying the same request again is safe: nothing reached the server, or the request changes nothing. */

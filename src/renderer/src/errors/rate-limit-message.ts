@@ -1,3 +1,5 @@
+import { wordWait, type ErrorsT } from './words'
+
 /**
  * A rate limit's sentence with the live count: the server says "Request was throttled. Expected available in 50
  * seconds." once, and the seconds left keep falling while the button counts down. The server's sentence stays its
@@ -22,4 +24,21 @@ export function liveRateLimitMessage(
   if (secondsLeft === 1) after = after.replace(/^ seconds\b/, ' second')
   else after = after.replace(/^ second\b(?!s)/, ' seconds')
   return { before, seconds: String(secondsLeft), after }
+}
+
+const WAIT_MARK = '\u2063wait\u2063'
+
+/**
+ * The app's own rate-limit sentence (when the server gave none) with the live count, split like
+ * `liveRateLimitMessage`: "Too many attempts. Try again in " · "49 seconds" · ".", plurals from the catalog.
+ */
+export function appRateLimitMessage(
+  t: ErrorsT,
+  secondsLeft: number,
+): { before: string; seconds: string; after: string } {
+  const sentence = t('message.rate-limited', { wait: WAIT_MARK })
+  const at = sentence.indexOf(WAIT_MARK)
+  const wait = wordWait(t, secondsLeft)
+  if (at < 0) return { before: sentence, seconds: '', after: '' }
+  return { before: sentence.slice(0, at), seconds: wait, after: sentence.slice(at + WAIT_MARK.length) }
 }

@@ -1,13 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../shared/errors'
 import { fieldMessages, type FieldName } from '../errors/fields'
+import type { ShownText } from '../errors/shown-text'
 import { useApp } from '../store/provider'
 import type { Action } from '../store/types'
 import { useFailure, useRateLimitUntil } from './useFailure'
 import { useSecondsLeft } from './useSecondsLeft'
 
 /** The form's own errors, by field: an empty field, two passwords that differ. */
-export type LocalErrors = Partial<Record<FieldName, string[]>>
+export type LocalErrors = Partial<Record<FieldName, ShownText[]>>
 
 export interface FormOptions {
   /** The form's own check before anything is sent; null when there is nothing to say. */
@@ -40,7 +42,7 @@ export interface Form {
   /** The server's last failure of this action, if any. */
   failure: AppError | null
   /** The messages for one field: the form's own, else the server's for that field. */
-  on: (field: FieldName) => string[]
+  on: (field: FieldName) => ShownText[]
   /** What the form's alert shows: the server's failure, unless the form's own errors are on screen. */
   alertError: AppError | null
   /** The form's own check found something (its messages are on the fields). */
@@ -53,6 +55,7 @@ export interface Form {
  */
 export function useForm(action: Action, options: FormOptions): Form {
   const pending = useApp((s) => s.pending)
+  const { t } = useTranslation('errors')
   const failure = useFailure(action)
   const wait = useSecondsLeft(useRateLimitUntil(action))
   const [element, attach] = useState<HTMLFormElement | null>(null)
@@ -83,7 +86,7 @@ export function useForm(action: Action, options: FormOptions): Form {
     failure,
     // The form's own check replaces the server's last answer (it was about an earlier attempt), so focus lands on
     // the field that failed now.
-    on: (field) => (edited(field) ? [] : local ? (local[field] ?? []) : fieldMessages(failure, field)),
+    on: (field) => (edited(field) ? [] : local ? (local[field] ?? []) : fieldMessages(failure, field, t)),
     alertError: local ? null : failure,
     hasLocal: local !== null,
   }

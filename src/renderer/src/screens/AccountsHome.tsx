@@ -1,3 +1,4 @@
+import { MessageText } from '../errors/MessageText'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Account, ServerSummary } from '../../../shared/contract'
@@ -159,8 +160,10 @@ export function AppNotices() {
   return (
     <ul className="app-notices">
       {notices.map((n) => (
-        <li key={n.message} className={`notice notice--${n.level}`}>
-          <p>{n.message}</p>
+        <li key={JSON.stringify(n.message)} className={`notice notice--${n.level}`}>
+          <p>
+            <MessageText message={n.message} />
+          </p>
         </li>
       ))}
     </ul>

@@ -11,6 +11,7 @@ import { TextField } from '../components/TextField'
 import { compact, required, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useServerCheck, type CheckState } from '../hooks/useServerCheck'
+import { ShownMessage, textOf, type ShownText } from '../errors/shown-text'
 import { useApp } from '../store/provider'
 import { addressRefusal, chosenFor, describeCheck, mismatchNote } from './server-check-words'
 
@@ -44,6 +45,7 @@ interface ManualChoice {
 
 export function AddServer() {
   const { t } = useTranslation()
+  const { t: te } = useTranslation('errors')
   const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const addServer = useApp((s) => s.addServer)
   const goHome = useApp((s) => s.goHome)
@@ -64,7 +66,9 @@ export function AddServer() {
   const [waiting, setWaiting] = useState(false)
   const firstKind = useRef<HTMLInputElement>(null)
   /** What submit decides with: the check's answer as it was when the user pressed Add (read by validate/send). */
-  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: string[] }>({ refusal: [] })
+  const decided = useRef<{ kind?: BackendKind; signInWith?: SignInWith; refusal: ShownText[] }>({
+    refusal: [],
+  })
 
   const { attach, ...form } = useForm('addServer', {
     values: { displayName, baseUrl, kind: kind ?? '' },
@@ -114,11 +118,11 @@ export function AddServer() {
       if (!onScreen.current) return
       setWaiting(false)
     }
-    decided.current = { ...chosenFor(answer, mine), refusal: addressRefusal(answer) }
+    decided.current = { ...chosenFor(answer, mine), refusal: addressRefusal(answer, te) }
     form.submit()
   }
 
-  const refusal = checkable ? addressRefusal(result) : []
+  const refusal = checkable ? addressRefusal(result, te) : []
   const kindErrors = form.on('kind')
   const chosenKind = BACKEND_KINDS.find((k) => k.id === mine?.kind)
   const mismatch = mismatchNote(result, mine?.kind, chosenKind ? t(chosenKind.labelKey) : '', t)
@@ -194,7 +198,9 @@ export function AddServer() {
             {kindErrors.length ? (
               <ul id={`${kindId}-error`} className="field-errors">
                 {kindErrors.map((m) => (
-                  <li key={m}>{m}</li>
+                  <li key={textOf(m)}>
+                    <ShownMessage message={m} />
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -233,6 +239,7 @@ export function AddServer() {
 
 /** What the check found, said next to the address (a live region: read out when it changes). */
 function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => void; t: TFunction }) {
+  const { t: te } = useTranslation('errors')
   if (state.status === 'idle') return null
   if (state.status === 'checking')
     return (
@@ -240,7 +247,7 @@ function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => 
         <span className="spinner" aria-hidden="true" /> {t('addServer.checking')}
       </p>
     )
-  const words = describeCheck(state.result, t)
+  const words = describeCheck(state.result, t, te)
   if (!words) return null
   if (words.tone === 'found')
     return (
@@ -251,8 +258,8 @@ function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => 
         <div>
           <p>{words.title}</p>
           {words.lines.map((line) => (
-            <p key={line} className="note">
-              {line}
+            <p key={textOf(line)} className="note">
+              <ShownMessage message={line} />
             </p>
           ))}
         </div>
@@ -262,8 +269,8 @@ function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => 
     <div className="alert alert--warning">
       <p className="alert-title">{words.title}</p>
       {words.lines.map((line) => (
-        <p key={line} className="alert-message">
-          {line}
+        <p key={textOf(line)} className="alert-message">
+          <ShownMessage message={line} />
         </p>
       ))}
       {words.retry ? (

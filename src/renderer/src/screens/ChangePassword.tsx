@@ -1,3 +1,4 @@
+import { MessageText } from '../errors/MessageText'
 import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
@@ -135,7 +136,11 @@ export function ChangeDone({ step }: { step: Done }) {
           )}{' '}
           {step.stillSignedIn ? t('change.stillSignedIn') : t('change.signedOutHere')}
         </p>
-        {step.otherSessions ? <p>{step.otherSessions}</p> : null}
+        {step.otherSessions ? (
+          <p>
+            <MessageText message={step.otherSessions} />
+          </p>
+        ) : null}
       </div>
       <div className="actions">
         {!step.stillSignedIn && account ? (

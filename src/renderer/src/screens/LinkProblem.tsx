@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next'
+import { MessageText } from '../errors/MessageText'
 import { StepHeading } from '../components/StepHeading'
 import { formatAge, formatDateTime } from '../format'
 import type { ResetStep } from '../store/types'
@@ -14,7 +15,9 @@ export function LinkProblem({ step }: { step: Problem }) {
     <div className="screen screen--narrow">
       <StepHeading>{t('linkProblem.title')}</StepHeading>
       <div className="problem-panel">
-        <p>{step.message}</p>
+        <p>
+          <MessageText message={step.message} />
+        </p>
         {step.usedHereAt ? (
           <p>
             <Trans

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
 import { fieldMessages } from '../errors/fields'
+import { wordMessage } from '../errors/words'
 import { useForm } from '../hooks/useForm'
 import { useApp } from '../store/provider'
 
@@ -19,8 +20,10 @@ export function PasteLink() {
     send: () => openPastedLink(url),
   })
   const { failure } = form
+  const { t: te } = useTranslation('errors')
   // A refused link is about the pasted text: its message goes on the field.
-  const refused = failure?.kind === 'link-invalid' ? [failure.message] : fieldMessages(failure, 'url')
+  const refused =
+    failure?.kind === 'link-invalid' ? [wordMessage(te, failure.message)] : fieldMessages(failure, 'url', te)
   const fieldErrors = form.hasLocal ? form.on('url') : refused
 
   return (

@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next'
+import { MessageText } from '../errors/MessageText'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { DATA } from '../i18n/markup'
 import { StepHeading } from '../components/StepHeading'
@@ -24,7 +25,11 @@ export function ResetDone({ step }: { step: Done }) {
             components={DATA}
           />
         </p>
-        <p>{step.otherSessions}</p>
+        {step.otherSessions ? (
+          <p>
+            <MessageText message={step.otherSessions} />
+          </p>
+        ) : null}
       </div>
       <div className="actions">
         <button

@@ -3,7 +3,10 @@ import type { ServerDetection, ServerFinding } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
 import type { BackendKind, SignInWith } from '../../../shared/backend-kinds'
 import type { DetectedSignIn, DetectedSoftware } from '../../../shared/server-detection'
-import { errorTitle } from '../errors/describe'
+import { errorMessage, errorTitle } from '../errors/describe'
+import { formMessages } from '../errors/fields'
+import type { ShownText } from '../errors/shown-text'
+import { wordMessage, type ErrorsT } from '../errors/words'
 import { formatList } from '../format'
 
 /** What Add server says about an address once it is checked, in words for people. */
@@ -11,7 +14,7 @@ export interface CheckWords {
   /** `found`: the app can use the server as found; `warning`: it cannot without the user's own choice. */
   tone: 'found' | 'warning'
   title: string
-  lines: string[]
+  lines: ShownText[]
   /** Whether checking again may tell something new (nothing answered, no network, too slow). */
   retry: boolean
 }
@@ -67,21 +70,21 @@ export function mismatchNote(
 }
 
 /** Failures that are about the address itself (policy, not https, already listed): they belong on its field. */
-export function addressRefusal(result: Result<ServerDetection> | undefined): string[] {
+export function addressRefusal(result: Result<ServerDetection> | undefined, t: ErrorsT): ShownText[] {
   if (!result || result.ok) return []
   const { error } = result
-  if (error.kind === 'policy') return [error.message]
-  if (error.kind === 'validation') return Object.values(error.fields).flat()
+  if (error.kind === 'policy') return [wordMessage(t, error.message)]
+  if (error.kind === 'validation') return formMessages(error, [], t)
   return []
 }
 
-export function describeCheck(result: Result<ServerDetection>, t: TFunction): CheckWords | null {
-  if (!result.ok) return describeFailure(result.error, t)
+export function describeCheck(result: Result<ServerDetection>, t: TFunction, te: ErrorsT): CheckWords | null {
+  if (!result.ok) return describeFailure(result.error, t, te)
   const detection = result.value
   const usable = usableFinding(detection)
   const software = (finding: ServerFinding) => t(SOFTWARE[finding.software])
   if (usable) {
-    const lines = usable.signIn ? [t(SIGN_IN[usable.signIn])] : []
+    const lines: ShownText[] = usable.signIn ? [t(SIGN_IN[usable.signIn])] : []
     if (usable.forgotPage === false) lines.push(t('check.noForgotPage'))
     const others = detection.found.filter((f) => f !== usable && f.kind !== null)
     if (others.length > 0) {
@@ -110,13 +113,13 @@ export function describeCheck(result: Result<ServerDetection>, t: TFunction): Ch
   }
 }
 
-function describeFailure(error: AppError, t: TFunction): CheckWords | null {
+function describeFailure(error: AppError, t: TFunction, te: ErrorsT): CheckWords | null {
   // Said on the address field instead (addressRefusal), or nothing to say (the check was abandoned).
   if (error.kind === 'policy' || error.kind === 'validation' || error.kind === 'cancelled') return null
-  const message = error.kind === 'unreachable' ? t('check.nothingAnswered') : error.message
+  const message = error.kind === 'unreachable' ? t('check.nothingAnswered') : errorMessage(te, error)
   return {
     tone: 'warning',
-    title: errorTitle(error),
+    title: errorTitle(te, error),
     lines: [message, t('check.addAnyway')],
     retry: ['unreachable', 'offline', 'timeout', 'proxy', 'server'].includes(error.kind),
   }

@@ -22,7 +22,11 @@ export function accountActions(ctx: StoreContext): AccountActions {
           { flow: 'home' },
           {
             level: 'success',
-            message: `Signed in to ${serverName(ctx, serverId)} as ${result.value.username}.`,
+            message: {
+              code: 'notice.signed-in',
+              server: serverName(ctx, serverId),
+              username: result.value.username,
+            },
           },
         )
       }
@@ -34,9 +38,13 @@ export function accountActions(ctx: StoreContext): AccountActions {
         notice: result.ok
           ? {
               level: 'info',
-              message: `The sign-in page of ${serverName(ctx, serverId)} opened in your browser.`,
+              message: { code: 'notice.sign-in-page-opened', server: serverName(ctx, serverId) },
             }
-          : { level: 'error', message: result.error.message },
+          : {
+              level: 'error',
+              message: result.error.message,
+              ...(result.error.serverMessage ? { serverMessage: result.error.serverMessage } : {}),
+            },
       })
     },
 
@@ -49,7 +57,11 @@ export function accountActions(ctx: StoreContext): AccountActions {
         ctx.set({
           notice: {
             level: 'success',
-            message: `Signed out of ${serverName(ctx, account.serverId)} as ${account.username}.`,
+            message: {
+              code: 'notice.signed-out',
+              server: serverName(ctx, account.serverId),
+              username: account.username,
+            },
           },
         })
       }
@@ -67,7 +79,7 @@ export function accountActions(ctx: StoreContext): AccountActions {
           flow: 'signIn',
           step: { name: 'form', serverId: result.value.id, username: '', reason: 'add' },
         },
-        { level: 'success', message: `${result.value.displayName} was added. Sign in to it below.` },
+        { level: 'success', message: { code: 'notice.server-added', name: result.value.displayName } },
       )
     },
 

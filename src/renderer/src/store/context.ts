@@ -38,6 +38,6 @@ export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<
   }
   return {
     ok: false,
-    error: { kind: 'internal', message: 'Account Desk could not complete this. Try again.' },
+    error: { kind: 'internal', message: { code: 'internal.not-completed' } },
   }
 }

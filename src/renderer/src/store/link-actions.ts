@@ -1,12 +1,12 @@
 import type { LinkEvent, LinkHandle } from '../../../shared/contract'
+import type { AppMessage } from '../../../shared/messages'
 import { settle, type StoreContext } from './context'
 import type { AppActions, Screen } from './types'
 
 /** The one cause the app knows for sure: this link already set a password here (main keeps a digest of it). */
-export const USED_HERE_MESSAGE = 'This reset link was already used: it set a new password in Account Desk.'
+export const USED_HERE_MESSAGE: AppMessage = { code: 'link.used-here' }
 
-export const DEAD_LINK_MESSAGE =
-  'This reset link can’t be used any more: it has expired, it was already used, or the account changed since it was sent (a password change or a sign-in ends it).'
+export const DEAD_LINK_MESSAGE: AppMessage = { code: 'link.dead' }
 
 /** The handle the current screen holds, if it is the reset form, its link check or the link that arrived. */
 export function currentHandle(screen: Screen): string | null {
@@ -29,7 +29,7 @@ export interface LinkActions {
    */
   open(link: LinkHandle, userAsked?: boolean): Promise<void>
   /** The link-problem screen for a link's server, with "send a new link" prefilled and what is known of the link. */
-  problem(link: LinkHandle, message: string): Screen
+  problem(link: LinkHandle, message: AppMessage): Screen
   discard(handle: string | null | undefined): void
 }
 
@@ -51,7 +51,7 @@ export function linkActions(ctx: StoreContext): LinkActions {
     return account?.email ?? ''
   }
 
-  const problem = (link: LinkHandle, message: string): Screen => ({
+  const problem = (link: LinkHandle, message: AppMessage): Screen => ({
     flow: 'reset',
     step: {
       name: 'problem',

@@ -1,3 +1,4 @@
+import type { AppMessage } from '../../../shared/messages'
 import { serverName } from './account-actions'
 import type { StoreContext } from './context'
 import type { AppActions } from './types'
@@ -25,15 +26,19 @@ export function removalActions(ctx: StoreContext): RemovalActions {
 
     async removeAccount(accountId) {
       const account = get().accounts.find((a) => a.id === accountId)
-      const what = account ? `${account.username} on ${serverName(ctx, account.serverId)}` : 'the account'
+      const message: AppMessage = account
+        ? {
+            code: 'notice.removed-account',
+            username: account.username,
+            server: serverName(ctx, account.serverId),
+          }
+        : { code: 'notice.removed-an-account' }
       const result = await run('removeAccount', () => bridge.removeAccount({ accountId }))
       if (result === null || result === 'stale') return
       await get().refresh()
       set({
         removal: null,
-        notice: result.ok
-          ? { level: 'success', message: `Removed ${what} from Account Desk.` }
-          : get().notice,
+        notice: result.ok ? { level: 'success', message } : get().notice,
       })
     },
 
@@ -44,9 +49,7 @@ export function removalActions(ctx: StoreContext): RemovalActions {
       await get().refresh()
       set({
         removal: null,
-        notice: result.ok
-          ? { level: 'success', message: `Removed ${name} from Account Desk.` }
-          : get().notice,
+        notice: result.ok ? { level: 'success', message: { code: 'notice.removed', name } } : get().notice,
       })
     },
   }

@@ -46,7 +46,7 @@ export function resetActions(ctx: StoreContext, links: LinkActions): ResetAction
           flow: 'reset',
           step: { ...step, requestedAt: result.value.requestedAt, resendAt: now() + ctx.resendCooldownMs },
         },
-        notice: { level: 'info', message: 'We asked the server again. Use the newest e-mail.' },
+        notice: { level: 'info', message: { code: 'notice.asked-again' } },
       })
     },
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { linkHandleSchema } from '../../../shared/contract'
+import { appMessageSchema } from '../../../shared/messages'
 import type { Screen } from './types'
 
 /**
@@ -36,12 +37,17 @@ const resetStep = z.discriminatedUnion('name', [
     link: linkHandleSchema,
     linkStatus: z.enum(['valid', 'unknown', 'not-checked']),
   }),
-  z.object({ name: z.literal('done'), serverId, username: z.string(), otherSessions: z.string() }),
+  z.object({
+    name: z.literal('done'),
+    serverId,
+    username: z.string(),
+    otherSessions: appMessageSchema.nullable(),
+  }),
   z.object({
     name: z.literal('problem'),
     serverId: serverId.nullable(),
     email: z.string(),
-    message: z.string(),
+    message: appMessageSchema,
     issuedAt: z.string().optional(),
     usedHereAt: z.string().optional(),
   }),
@@ -70,7 +76,7 @@ const restorable = z.discriminatedUnion('flow', [
         name: z.literal('done'),
         accountId: serverId,
         stillSignedIn: z.boolean(),
-        otherSessions: z.string(),
+        otherSessions: appMessageSchema.nullable(),
       }),
     ]),
   }),

@@ -163,7 +163,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         if (result === 'stale' || !result?.ok) return
         await get().refresh()
         await get().refreshMail()
-        go({ flow: 'home' }, { level: 'success', message: 'The demo server is back to its start.' })
+        go({ flow: 'home' }, { level: 'success', message: { code: 'notice.demo-reset' } })
       },
 
       async refreshMail() {

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
 import type { LanguageChoice } from '../../../shared/language'
+import type { AppMessage } from '../../../shared/messages'
 import type { FirstScreen } from './first-screen'
 import type { SessionMemory } from './session-memory'
 
@@ -38,12 +39,13 @@ export type ResetStep =
   | { name: 'arrived'; link: LinkHandle }
   | { name: 'checking'; link: LinkHandle }
   | { name: 'form'; link: LinkHandle; linkStatus: 'valid' | 'unknown' | 'not-checked' }
-  | { name: 'done'; serverId: string; username: string; otherSessions: string }
+  | { name: 'done'; serverId: string; username: string; otherSessions: AppMessage | null }
   | {
       name: 'problem'
       serverId: string | null
       email: string
-      message: string
+      /** Why the link cannot be used: main's code (worded on screen). */
+      message: AppMessage
       /** When the link was made, read from its token (the server's clock); absent for a link that did not parse. */
       issuedAt?: string | undefined
       /** When this same link set a password in this app (main remembers a hash of the links it used). */
@@ -52,7 +54,7 @@ export type ResetStep =
 
 export type ChangeStep =
   | { name: 'form'; accountId: string }
-  | { name: 'done'; accountId: string; stillSignedIn: boolean; otherSessions: string }
+  | { name: 'done'; accountId: string; stillSignedIn: boolean; otherSessions: AppMessage | null }
 
 /** Where the user is: one flow at a time, each a union of its steps. */
 export type Screen =
@@ -87,9 +89,12 @@ export interface Failure {
   error: AppError
 }
 
+/** An outcome or a problem above the screen, as a code worded on screen (namespace `errors`). */
 export interface Notice {
   level: 'info' | 'success' | 'warning' | 'error'
-  message: string
+  message: AppMessage
+  /** What the server said, shown verbatim in place of the app's words. */
+  serverMessage?: string
 }
 
 export interface SignInInput {
