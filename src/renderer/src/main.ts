@@ -1,24 +1,26 @@
 import { getBridge } from './bridge'
+import { i18n, initI18n } from './i18n'
 import { requestFirstScreen } from './store/first-screen'
 import './styles.css'
 import './components.css'
 
-// The entry is small on purpose: it asks the bridge for the first screen's data, then loads React and the app,
-// so the two go on in parallel instead of one after the other.
+// The entry is small on purpose: it asks the bridge for the first screen's data, then loads React, the app and the
+// language's catalogs, so these go on in parallel instead of one after the other.
 const root = document.getElementById('root')
 if (root) {
+  const language = initI18n(navigator.languages)
   let bridge
   try {
     bridge = getBridge()
   } catch {
-    root.textContent = 'Account Desk could not reach its background service. Restart the app.'
+    void language.then(() => (root.textContent = i18n.t('app.noBridge')))
   }
   if (bridge) {
     const firstScreen = requestFirstScreen(bridge)
     const ready = bridge
-    import('./app-root').then(
-      ({ mountApp }) => mountApp(root, ready, firstScreen),
-      () => (root.textContent = 'Account Desk could not load its screens. Restart the app.'),
+    Promise.all([import('./app-root'), language]).then(
+      ([{ mountApp }]) => mountApp(root, ready, firstScreen),
+      () => (root.textContent = i18n.t('app.noScreens')),
     )
   }
 }
