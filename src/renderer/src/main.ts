@@ -1,5 +1,6 @@
 import { getBridge } from './bridge'
 import { i18n, initI18n } from './i18n'
+import { pseudoLocaleAsked } from './i18n/pseudo'
 import { requestFirstScreen } from './store/first-screen'
 import './styles.css'
 import './components.css'
@@ -8,7 +9,8 @@ import './components.css'
 // language's catalogs, so these go on in parallel instead of one after the other.
 const root = document.getElementById('root')
 if (root) {
-  const language = initI18n(navigator.languages)
+  const pseudo = pseudoLocaleAsked(location.search, import.meta.env.VITE_PSEUDO_LOCALE)
+  const language = initI18n(pseudo ? [pseudo] : navigator.languages)
   let bridge
   try {
     bridge = getBridge()

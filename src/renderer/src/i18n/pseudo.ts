@@ -125,10 +125,10 @@ export function addPseudoLocale(
 }
 
 /**
- * The pseudo-locale a developer asked for in the page's address (`?pseudo=en-XA` or `?pseudo=ar-XB`, browser shell
- * or dev server), or null.
+ * The pseudo-locale a developer asked for: in the page's address (`?pseudo=en-XA` or `?pseudo=ar-XB`, the browser
+ * shell), else in `VITE_PSEUDO_LOCALE` when the renderer was built or served (`npm run dev`); or null.
  */
-export function pseudoLocaleFromSearch(search: string): PseudoLocale | null {
-  const asked = new URLSearchParams(search).get('pseudo')
+export function pseudoLocaleAsked(search: string, built?: string): PseudoLocale | null {
+  const asked = new URLSearchParams(search).get('pseudo') ?? built
   return isPseudoLocale(asked) ? asked : null
 }

@@ -4,10 +4,11 @@ import { describe, expect, test } from 'vitest'
 import {
   addPseudoLocale,
   isPseudoLocale,
-  pseudoLocaleFromSearch,
+  pseudoLocaleAsked,
   pseudoLocalize,
   pseudoLocalizeString,
 } from '../../src/renderer/src/i18n/pseudo'
+import { i18n, initI18n } from '../../src/renderer/src/i18n'
 
 const RLO = '\u202e'
 const PDF = '\u202c'
@@ -119,11 +120,28 @@ describe('catalogs', () => {
 })
 
 describe('asking for one', () => {
-  test('?pseudo=en-XA or ar-XB in the address; anything else is ignored', () => {
-    expect(pseudoLocaleFromSearch('?pseudo=en-XA')).toBe('en-XA')
-    expect(pseudoLocaleFromSearch('?x=1&pseudo=ar-XB')).toBe('ar-XB')
+  test('?pseudo=en-XA or ar-XB in the address, else VITE_PSEUDO_LOCALE; anything else is ignored', () => {
+    expect(pseudoLocaleAsked('?pseudo=en-XA')).toBe('en-XA')
+    expect(pseudoLocaleAsked('?x=1&pseudo=ar-XB', 'en-XA')).toBe('ar-XB')
+    expect(pseudoLocaleAsked('', 'ar-XB')).toBe('ar-XB')
     for (const other of ['', '?pseudo=de', '?pseudo=toString', '?pseudo=EN-XA', '?lang=en-XA'])
-      expect(pseudoLocaleFromSearch(other), other).toBeNull()
+      expect(pseudoLocaleAsked(other), other).toBeNull()
+    expect(pseudoLocaleAsked('?pseudo=de', 'en-XA'), 'an address that asks for another wins').toBeNull()
     expect(isPseudoLocale('constructor')).toBe(false)
+  })
+})
+
+describe('in the app', () => {
+  test('initI18n takes a pseudo-locale first in the list: made from English, <html lang> and dir set', async () => {
+    await initI18n(['en-XA', 'de'])
+    expect(document.documentElement.lang).toBe('en-XA')
+    expect(document.documentElement.dir).toBe('ltr')
+    expect(i18n.t('app.name')).toBe(pseudoLocalizeString(i18n.t('app.name', { lng: 'en' })))
+    await initI18n(['ar-XB'])
+    expect(document.documentElement.dir).toBe('rtl')
+    expect(i18n.t('app.name')).toMatch(/^⟦\u202e/)
+    // Further down the list it is a region of English like any other.
+    await initI18n(['fr', 'en-XA'])
+    expect(i18n.language).toBe('en')
   })
 })
