@@ -1,0 +1,98 @@
+import { act } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { i18n, switchLanguage } from '../../src/renderer/src/i18n'
+import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../src/renderer/src/i18n/pseudo'
+import { alice, appInfo, demoServer, djoserServer, formsServer } from './fake-bridge'
+import { SCREEN_TOUR } from './screen-tour'
+
+/**
+ * Every screen and state of the tour (screen-tour.tsx) in the pseudo-locale en-XA: each visible text, and each
+ * aria-label, title, placeholder and alt, must have its letters inside ⟦…⟧, i.e. come from a catalog. Text inside
+ * `[data-server-text]` (what a server or its configuration wrote) is the exception, and so are the fixture's own
+ * data where they stand (a username, an address): they are no words of the app's.
+ */
+const DATA = [
+  ...[alice.username, 'bob', 'demo', alice.email ?? '', 'd@example.com', 'alice@example.com'],
+  ...[djoserServer, formsServer, demoServer].flatMap((s) => [s.baseUrl, s.host]),
+  ...['https://a.example.com', 'https://a.example.com.org', 'https://a.example.com.org.net', 'Corp'],
+  appInfo().version,
+].sort((a, b) => b.length - a.length)
+
+const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-placeholder']
+const SKIPPED = 'script, style, template, noscript, [hidden], [data-server-text]'
+
+/** The letters of `text` outside ⟦…⟧ (depth carried from text before it, for a string split by <Trans> tags). */
+function lettersOutside(text: string, depth: { n: number }): boolean {
+  let outside = false
+  for (const ch of text) {
+    if (ch === PSEUDO_OPEN) depth.n++
+    else if (ch === PSEUDO_CLOSE) depth.n = Math.max(0, depth.n - 1)
+    else if (depth.n === 0 && /\p{L}/u.test(ch)) outside = true
+  }
+  return outside
+}
+
+const withoutData = (text: string) => DATA.reduce((t, d) => (d ? t.split(d).join(' ') : t), text)
+
+/** Where the visible words are not pseudo-localized: "<tag>: text" per finding. */
+function untranslated(root: HTMLElement): string[] {
+  const found: string[] = []
+  const depth = { n: 0 }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node instanceof Element ? node : node.parentElement
+    if (!element || element.closest(SKIPPED)) continue
+    if (node instanceof Element) {
+      for (const name of ATTRIBUTES) {
+        const value = node.getAttribute(name)
+        if (value && lettersOutside(withoutData(value), { n: 0 }))
+          found.push(`<${node.localName}> ${name}="${value}"`)
+      }
+    } else if (lettersOutside(withoutData(node.textContent ?? ''), depth)) {
+      const classes = element.getAttribute('class')
+      found.push(
+        `<${element.localName}${classes ? `.${classes.replace(/ /g, '.')}` : ''}>: "${node.textContent}"`,
+      )
+    }
+  }
+  if (lettersOutside(withoutData(document.title), { n: 0 })) found.push(`<title>: "${document.title}"`)
+  return found
+}
+
+describe('the check itself', () => {
+  it('flags plain words in text and attributes; takes bracketed ones (split by tags too), server text, data', () => {
+    document.body.innerHTML = `
+      <main aria-label="⟦Ṁåîñ ŀö⟧">
+        <p>⟦Šéé <a title="⟦Ĥéļþ ŀö⟧">ţĥé ĝûîðé</a> öñ accounts.example.com ŀöŕé⟧</p>
+        <p>Signed in as <b>alice</b></p>
+        <p data-server-text=""><span>This password is too common.</span></p>
+        <input placeholder="e.g. name@example.com">
+        <img alt="">
+        <p hidden>Not shown</p>
+        <span>alice@example.com · 0.1.0</span>
+      </main>`
+    expect(untranslated(document.body)).toEqual([
+      '<p>: "Signed in as "',
+      '<input> placeholder="e.g. name@example.com"',
+    ])
+    document.body.innerHTML = ''
+  })
+})
+
+describe(
+  'pseudo-locale: every screen and state in en-XA shows only words from the catalogs',
+  { timeout: 60_000 },
+  () => {
+    it.each(SCREEN_TOUR)('$name', async ({ walk }) => {
+      const problems: Record<string, string[]> = {}
+      await walk(async (state) => {
+        await act(() => switchLanguage('en-XA'))
+        const found = untranslated(document.body)
+        if (found.length) problems[state] = found
+        await act(() => switchLanguage('en'))
+      })
+      expect(i18n.language).toBe('en')
+      expect(problems).toEqual({})
+    })
+  },
+)
