@@ -17,7 +17,8 @@ import ts from 'typescript'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULTS = {
   locales: path.join(ROOT, 'src/renderer/src/i18n/locales'),
-  sources: [path.join(ROOT, 'src/renderer/src')],
+  // The renderer, and src/shared where keys are named for it (a server kind's label key).
+  sources: [path.join(ROOT, 'src/renderer/src'), path.join(ROOT, 'src/shared')],
   defaultNamespace: 'common',
   reference: 'en',
 }

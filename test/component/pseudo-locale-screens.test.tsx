@@ -7,9 +7,11 @@ import { SCREEN_TOUR } from './screen-tour'
 
 /**
  * Every screen and state of the tour (screen-tour.tsx) in the pseudo-locale en-XA: each visible text, and each
- * aria-label, title, placeholder and alt, must have its letters inside ⟦…⟧, i.e. come from a catalog. Text inside
- * `[data-server-text]` (what a server or its configuration wrote) is the exception, and so are the fixture's own
- * data where they stand (a username, an address): they are no words of the app's.
+ * aria-label, title, placeholder and alt, must have its letters inside ⟦…⟧, i.e. come from a catalog. The exceptions
+ * are no words of the app's: text inside `[data-server-text]` (what a server or its configuration wrote), inside
+ * `<time>` (a date or a relative time worded by Intl, which has no pseudo-locale), inside an element whose `lang`
+ * says it is in another language (a language's name in itself, in the picker), and the fixture's own data where
+ * they stand (a username, an address).
  */
 const DATA = [
   ...[alice.username, 'bob', 'demo', alice.email ?? '', 'd@example.com', 'alice@example.com'],
@@ -19,7 +21,17 @@ const DATA = [
 ].sort((a, b) => b.length - a.length)
 
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-placeholder']
-const SKIPPED = 'script, style, template, noscript, [hidden], [data-server-text]'
+const SKIPPED = 'script, style, template, noscript, [hidden], [data-server-text], time'
+
+/** Inside an element that says it is in a language other than the page's. */
+const inOtherLanguage = (element: Element) => {
+  const marked = element.closest('[lang]')
+  return (
+    marked !== null &&
+    marked !== document.documentElement &&
+    marked.getAttribute('lang') !== document.documentElement.lang
+  )
+}
 
 /** The letters of `text` outside ⟦…⟧ (depth carried from text before it, for a string split by <Trans> tags). */
 function lettersOutside(text: string, depth: { n: number }): boolean {
@@ -41,7 +53,7 @@ function untranslated(root: HTMLElement): string[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const element = node instanceof Element ? node : node.parentElement
-    if (!element || element.closest(SKIPPED)) continue
+    if (!element || element.closest(SKIPPED) || inOtherLanguage(element)) continue
     if (node instanceof Element) {
       for (const name of ATTRIBUTES) {
         const value = node.getAttribute(name)
@@ -61,6 +73,7 @@ function untranslated(root: HTMLElement): string[] {
 
 describe('the check itself', () => {
   it('flags plain words in text and attributes; takes bracketed ones (split by tags too), server text, data', () => {
+    document.documentElement.lang = 'en-XA'
     document.body.innerHTML = `
       <main aria-label="⟦Ṁåîñ ŀö⟧">
         <p>⟦Šéé <a title="⟦Ĥéļþ ŀö⟧">ţĥé ĝûîðé</a> öñ accounts.example.com ŀöŕé⟧</p>
@@ -70,10 +83,13 @@ describe('the check itself', () => {
         <img alt="">
         <p hidden>Not shown</p>
         <span>alice@example.com · 0.1.0</span>
+        <time dateTime="2026-12-02T13:00Z">Dec 2, 2026</time>
+        <select><option lang="de">Deutsch</option><option lang="en-XA">English</option></select>
       </main>`
     expect(untranslated(document.body)).toEqual([
       '<p>: "Signed in as "',
       '<input> placeholder="e.g. name@example.com"',
+      '<option>: "English"',
     ])
     document.body.innerHTML = ''
   })

@@ -24,7 +24,8 @@ function catalogs(language: string): Flat {
   const dir = path.join(LOCALES, language)
   const out: Flat = new Map()
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')))
-    flatten(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), `${file.slice(0, -5)}:`, out)
+    for (const [key, text] of flatten(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), '', new Map()))
+      out.set(`${file.slice(0, -'.json'.length)}:${key}`, text)
   return out
 }
 

@@ -178,6 +178,21 @@ describe.runIf(ready)('ar-XB: right to left, nothing clipped or overflowing', ()
     await shell?.stop()
   })
 
+  step('the check sees text that does not fit', async () => {
+    const probe = await browser.newPage({ viewport: { width: 400, height: 300 } })
+    await probe.setContent(`<html dir="rtl"><body style="margin:0">
+      <p style="width:80px;white-space:nowrap;overflow:hidden">⟦a label far too long for its box⟧</p>
+      <p style="margin-inline-start:-60px">⟦pushed past the edge⟧</p>
+      <p style="position:absolute;clip-path:inset(50%);width:1px;overflow:hidden">visually hidden on purpose</p>
+      <p>⟦fits⟧</p></body></html>`)
+    const found = await overflowing(probe)
+    await probe.close()
+    expect(found).toEqual([
+      expect.stringMatching(/^<p> "⟦a label far too long for its box⟧": content \d+px in a 80px box$/),
+      expect.stringMatching(/^<p> "⟦pushed past the edge⟧": from \d+ to 4[0-9]{2} in a 400px window$/),
+    ])
+  })
+
   step('the page is right to left', async () => {
     await heading('Welcome to Account Desk').waitFor()
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
