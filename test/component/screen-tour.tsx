@@ -9,6 +9,7 @@ import {
   formsServer,
   linkFor,
   ok,
+  type Impls,
 } from './fake-bridge'
 import { accountAction, renderApp } from './render-app'
 
@@ -25,10 +26,26 @@ export interface Leg {
   walk(check: Check): Promise<void>
 }
 
+/** The demo server running, as AppInfo tells it (with its password or without, once changed). */
+const DEMO = { enabled: true, running: true, username: 'demo', email: 'd@example.com' }
 const bob = { ...alice, id: 'b', username: 'bob', signedIn: false }
 const signInFields = async (user: Awaited<ReturnType<typeof renderApp>>['user']) => {
   await user.type(await screen.findByLabelText('Username'), 'alice')
   await user.type(screen.getByLabelText('Password'), 'x{Enter}')
+}
+
+/** Types a new password twice on the reset or change form and submits it. */
+const setNewPassword = async (user: Awaited<ReturnType<typeof renderApp>>['user'], password: string) => {
+  await user.type(await screen.findByLabelText('New password'), password)
+  await user.type(screen.getByLabelText('New password again'), `${password}{Enter}`)
+}
+
+/** A link arrives, the reset form opens, a new password is set; main answers with `confirmReset`. */
+async function resetFromLink(confirmReset: NonNullable<Impls['confirmReset']>) {
+  const app = await renderApp({ listAccounts: () => ok([alice]), confirmReset })
+  act(() => app.fake.emit('onLink', { type: 'link', link: linkFor() }))
+  await setNewPassword(app.user, 'Velvet-Harbour-27')
+  return app
 }
 
 export const SCREEN_TOUR: Leg[] = [
@@ -36,18 +53,7 @@ export const SCREEN_TOUR: Leg[] = [
     name: 'home: empty with the demo and its mailbox, then with accounts',
     async walk(check) {
       const { unmount } = await renderApp({
-        getAppInfo: () =>
-          ok(
-            appInfo({
-              demo: {
-                enabled: true,
-                running: true,
-                username: 'demo',
-                password: 'pw',
-                email: 'd@example.com',
-              },
-            }),
-          ),
+        getAppInfo: () => ok(appInfo({ demo: { ...DEMO, password: 'pw' } })),
         listServers: () => ok([demoServer]),
         listDemoMail: () =>
           ok([
@@ -71,18 +77,7 @@ export const SCREEN_TOUR: Leg[] = [
     name: 'the demo card after the demo password was changed',
     async walk(check) {
       await renderApp({
-        getAppInfo: () =>
-          ok(
-            appInfo({
-              demo: {
-                enabled: true,
-                running: true,
-                username: 'demo',
-                passwordChanged: true,
-                email: 'd@example.com',
-              },
-            }),
-          ),
+        getAppInfo: () => ok(appInfo({ demo: { ...DEMO, passwordChanged: true } })),
         listServers: () => ok([demoServer]),
       })
       await screen.findByText(/You changed the demo password/)
@@ -265,16 +260,14 @@ export const SCREEN_TOUR: Leg[] = [
       fake.set('confirmReset', () =>
         ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
       )
-      await user.type(await screen.findByLabelText('New password'), 'Tr1cky-Harbour-42')
-      await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
+      await setNewPassword(user, 'Tr1cky-Harbour-42')
       await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' })
       await check('reset done')
       act(() =>
         fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }) }),
       )
       fake.set('confirmReset', () => fail({ kind: 'link-invalid', reason: 'dead', message: 'Dead link.' }))
-      await user.type(await screen.findByLabelText('New password'), 'Tr1cky-Harbour-42')
-      await user.type(screen.getByLabelText('New password again'), 'Tr1cky-Harbour-42{Enter}')
+      await setNewPassword(user, 'Tr1cky-Harbour-42')
       await screen.findByRole('heading', { level: 1, name: 'This link can’t be used' })
       await check('link problem')
     },
@@ -282,14 +275,9 @@ export const SCREEN_TOUR: Leg[] = [
   {
     name: 'reset done, then sign in with the new password',
     async walk(check) {
-      const { user, fake } = await renderApp({
-        listAccounts: () => ok([alice]),
-        confirmReset: () =>
-          ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
-      })
-      act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
-      await user.type(await screen.findByLabelText('New password'), 'Velvet-Harbour-27')
-      await user.type(screen.getByLabelText('New password again'), 'Velvet-Harbour-27{Enter}')
+      const { user } = await resetFromLink(() =>
+        ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
+      )
       await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' })
       await user.click(screen.getByRole('button', { name: /Sign in with the new password/ }))
       await screen.findByRole('heading', { level: 1, name: 'Sign in with your new password' })
@@ -299,14 +287,9 @@ export const SCREEN_TOUR: Leg[] = [
   {
     name: 'reset: an ambiguous timeout (it may have worked), then "try your new password"',
     async walk(check) {
-      const { user, fake } = await renderApp({
-        listAccounts: () => ok([alice]),
-        confirmReset: () =>
-          fail({ kind: 'timeout', message: 'The server did not answer in time.', mayHaveApplied: true }),
-      })
-      act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
-      await user.type(await screen.findByLabelText('New password'), 'Velvet-Harbour-27')
-      await user.type(screen.getByLabelText('New password again'), 'Velvet-Harbour-27{Enter}')
+      const { user } = await resetFromLink(() =>
+        fail({ kind: 'timeout', message: 'The server did not answer in time.', mayHaveApplied: true }),
+      )
       await screen.findByText('It may have worked')
       await check('reset, it may have worked')
       await user.click(screen.getByRole('button', { name: 'Try signing in with the new password' }))
@@ -371,8 +354,7 @@ export const SCREEN_TOUR: Leg[] = [
       await screen.findByRole('heading', { level: 1, name: 'Change password' })
       await check('change password')
       await user.type(screen.getByLabelText('Current password'), 'Old-Password-1')
-      await user.type(screen.getByLabelText('New password'), 'New-Harbour-77')
-      await user.type(screen.getByLabelText('New password again'), 'New-Harbour-77{Enter}')
+      await setNewPassword(user, 'New-Harbour-77')
       await screen.findByRole('heading', { level: 1, name: 'Your password has been changed' })
       await check('password changed')
     },
