@@ -5,6 +5,8 @@
 export const INVOKE_NAMES = [
   'getAppInfo',
   'getDiagnostics',
+  'getLanguage',
+  'setLanguage',
   'rendererReady',
   'cancelPending',
   'listServers',

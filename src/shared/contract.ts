@@ -3,6 +3,7 @@ import { resultSchema, type Result } from './errors'
 import { backendKindSchema, passwordRulesSchema, signInWithSchema } from './profile'
 import { EVENT_NAMES, INVOKE_NAMES, type EventName, type InvokeName } from './channels'
 import { DETECTED_SIGN_IN, DETECTED_SOFTWARE } from './server-detection'
+import { LANGUAGE_CHOICES, SUPPORTED_LANGUAGES } from './language'
 
 export { BRIDGE_GLOBAL, channelOf, type EventName, type InvokeName } from './channels'
 
@@ -162,10 +163,40 @@ export const serverDetectionSchema = z.object({
 })
 export type ServerDetection = z.infer<typeof serverDetectionSchema>
 
+/** The app's language: the one in use, what the user chose, and whether the managed policy pinned it. */
+export const languageStateSchema = z.object({
+  /** The language in use (src/shared/language.ts, resolveLanguage: policy > choice > system > English). */
+  language: z.enum(SUPPORTED_LANGUAGES),
+  /** The user's choice in the app, kept with the settings. */
+  choice: z.enum(LANGUAGE_CHOICES),
+  /** Set by the managed policy: the user cannot change it. */
+  pinned: z.boolean(),
+  /** The language "System language" gives now. */
+  system: z.enum(SUPPORTED_LANGUAGES),
+})
+export type LanguageState = z.infer<typeof languageStateSchema>
+
+/** A language tag as a browser reports it (navigator.languages): short, no spaces or control characters. */
+const languageTag = z.string().regex(/^[A-Za-z0-9_-]{1,35}$/)
+
 export const contract = {
   invoke: {
     getAppInfo: { request: empty, response: appInfoSchema },
     getDiagnostics: { request: empty, response: diagnosticsSchema },
+    /**
+     * The app's language. `browserLanguages` is the renderer's navigator.languages: the system's languages in the
+     * browser shell, where the browser is the system; the Electron shell asks the OS instead
+     * (app.getPreferredSystemLanguages()).
+     */
+    getLanguage: {
+      request: z.object({ browserLanguages: z.array(languageTag).max(32) }).strict(),
+      response: languageStateSchema,
+    },
+    /** The user chose a language in the app (or the system's again); refused while the policy pins one. */
+    setLanguage: {
+      request: z.object({ choice: z.enum(LANGUAGE_CHOICES) }).strict(),
+      response: languageStateSchema,
+    },
     /** The renderer is mounted and listening: queued links are delivered after this. */
     rendererReady: { request: empty, response: empty },
     /** The user pressed Cancel: every server call under way is abandoned (its answer, if any, is ignored). */

@@ -25,3 +25,37 @@ export function pickLanguage(preferred: readonly string[]): SupportedLanguage {
   }
   return FALLBACK_LANGUAGE
 }
+
+/** What the user can choose in the app: follow the system, or one language. */
+export const LANGUAGE_CHOICES = ['system', ...SUPPORTED_LANGUAGES] as const
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number]
+
+/** Where the language in use comes from, strongest first. */
+export type LanguageSource = 'policy' | 'choice' | 'system' | 'fallback'
+
+/**
+ * The language the app speaks: the managed policy's when it pins one, else the user's choice, else the first
+ * supported language of the system's (region ignored: de-AT speaks `de`), else English.
+ */
+export function resolveLanguage(input: {
+  pinned: SupportedLanguage | null
+  choice: LanguageChoice
+  system: readonly string[]
+}): { language: SupportedLanguage; source: LanguageSource } {
+  if (input.pinned) return { language: input.pinned, source: 'policy' }
+  if (input.choice !== 'system') return { language: input.choice, source: 'choice' }
+  const fromSystem = input.system.map(supportedLanguageOf).find((language) => language !== null)
+  return fromSystem
+    ? { language: fromSystem, source: 'system' }
+    : { language: FALLBACK_LANGUAGE, source: 'fallback' }
+}
+
+/**
+ * The languages servers are asked for, most wanted first: the app's language, led by the system's own tags for it
+ * (de-AT before de, so a server with Austrian German gives it), then the system's other languages as fallbacks.
+ */
+export function serverLanguages(language: SupportedLanguage, system: readonly string[]): string[] {
+  const same = system.filter((tag) => supportedLanguageOf(tag) === language)
+  const others = system.filter((tag) => supportedLanguageOf(tag) !== language)
+  return [...same, language, ...others]
+}

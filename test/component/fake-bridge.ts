@@ -112,6 +112,9 @@ export function createFakeBridge(initial: Impls = {}) {
     listAccounts: () => ok([]),
     listDemoMail: () => ok([]),
     discardLink: () => ok({}),
+    getLanguage: () => ok({ language: 'en', choice: 'system', pinned: false, system: 'en' }),
+    setLanguage: ({ choice }) =>
+      ok({ language: choice === 'system' ? 'en' : choice, choice, pinned: false, system: 'en' }),
     ...initial,
   }
   const calls: { name: InvokeName; request: unknown }[] = []

@@ -41,7 +41,7 @@ describe('a reload mid-flow keeps the flow', () => {
       { memory, firstHeading: /Choose a new password/ },
     )
     expect(screen.getByLabelText('New password', { exact: true })).toHaveValue('')
-    expect(screen.getByText('Example Corp')).toBeInTheDocument()
+    expect(screen.getByText('Example Corp', { selector: 'dd' })).toBeInTheDocument()
     // Pasted, not typed key by key: the point here is what is sent, and jsdom on a busy machine is slow.
     await second.user.click(screen.getByLabelText('New password', { exact: true }))
     await second.user.paste(NEW)

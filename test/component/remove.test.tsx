@@ -143,7 +143,7 @@ describe('removing a server', () => {
     await user.click(screen.getByRole('button', { name: 'Remove server Lab' }))
     const dialog = await screen.findByRole('dialog', { name: 'Remove Lab?' })
     expect(dialog).toHaveAccessibleDescription(
-      /lab\.example\.org.*accounts on this computer are removed too \(carol\)/,
+      /lab\.example\.org.*account on this computer is removed too \(carol\)/,
     )
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
     expect(await violations()).toEqual([])

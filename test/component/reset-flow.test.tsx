@@ -177,7 +177,7 @@ describe('reset from a link', () => {
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
     // The one thing to do is typing the new password: focus is in its field.
     expect(screen.getByLabelText('New password', { exact: true })).toHaveFocus()
-    expect(screen.getByText('Example Corp')).toBeInTheDocument()
+    expect(screen.getByText('Example Corp', { selector: 'dd' })).toBeInTheDocument()
     expect(screen.getByText('alice')).toBeInTheDocument()
     expect(screen.getByText('(5 minutes ago)')).toBeInTheDocument()
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password')

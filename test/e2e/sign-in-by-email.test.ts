@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { backendKind } from '../../src/shared/backend-kinds'
+import { words } from '../helpers/catalog'
 import { hasChromium, requireTool } from '../helpers/require-tool'
 import { requireDjango, startDjango, type DjangoServer } from '../servers/django'
 import {
@@ -58,7 +59,7 @@ describe.runIf(ready).each(['djoser', 'django-forms'] as const)('sign-in by e-ma
       // The pages chosen by hand, and "Username" set against what the server said: main asks the server again
       // once the server is added, and the server wins.
       await page.getByText('Choose the kind yourself', { exact: true }).click()
-      await page.getByRole('radio', { name: backendKind(kind).label }).check()
+      await page.getByRole('radio', { name: words('en', backendKind(kind).labelKey) }).check()
       await page.getByRole('radio', { name: 'Username' }).check()
     }
     await screenshot(page, `add-server-checked-${kind}`)

@@ -4,6 +4,8 @@ import { silentLogger } from '../../src/main/log'
 import { describeOtherSessions } from '../../src/main/services/other-sessions'
 import { summarize } from '../../src/main/services/server-registry'
 import { BACKEND_KINDS, findBackendKind } from '../../src/shared/backend-kinds'
+import { SUPPORTED_LANGUAGES } from '../../src/shared/language'
+import { words } from '../helpers/catalog'
 import { backendKindSchema, serverProfileSchema, type ServerProfile } from '../../src/shared/profile'
 
 const noFetch: typeof fetch = async () => {
@@ -32,7 +34,11 @@ describe('backend kinds: one registry', () => {
       expect(backend.canCheckLink).toBe(info.canCheckLink)
       const summary = summarize({ profile, source: 'user', locked: false })
       expect(summary).toMatchObject({ kind: info.id, canCheckLink: info.canCheckLink })
-      expect(info.label).not.toMatch(/djoser|REST|API/)
+      // What people read: worded in every language, and in English without the software's names.
+      expect(words('en', info.labelKey)).not.toMatch(/djoser|REST|API/)
+      for (const language of SUPPORTED_LANGUAGES)
+        for (const key of [info.labelKey, info.hintKey])
+          expect(words(language, key), `${language} ${key}`).toMatch(/\S/)
     }
   })
 

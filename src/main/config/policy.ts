@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../shared/language'
 import { serverProfileSchema, type ServerProfile } from '../../shared/profile'
 import type { Logger } from '../log'
 import { formatIssues, parseJsonText } from './config-issues'
@@ -75,6 +76,13 @@ export const policyFileSchema = z
     demo: z.boolean().default(true),
     /** true: ACCOUNT_DESK_POLICY may replace this policy in the installed app (IT's test machines). */
     allowTestPolicy: z.boolean().default(false),
+    /** The app's language for every user ("en", "de"): the choice in the app is then disabled. */
+    language: z
+      .enum(
+        SUPPORTED_LANGUAGES,
+        `The language is one of ${SUPPORTED_LANGUAGES.map((l) => `"${l}"`).join(', ')}.`,
+      )
+      .optional(),
     timeouts: z
       .object({
         /** The deadline of every request to a server the policy does not list with its own timeoutMs. */
@@ -140,6 +148,8 @@ export interface EffectivePolicy {
   requestTimeoutMs: number | null
   /** ACCOUNT_DESK_POLICY may replace this policy in the installed app. */
   allowTestPolicy: boolean
+  /** The language every user gets, or null: each user's choice (or their system's). */
+  language: SupportedLanguage | null
 }
 
 export const NO_POLICY: EffectivePolicy = Object.freeze({
@@ -152,6 +162,7 @@ export const NO_POLICY: EffectivePolicy = Object.freeze({
   demo: true,
   requestTimeoutMs: null,
   allowTestPolicy: false,
+  language: null,
 }) as EffectivePolicy
 
 /** What applies while a policy file exists but cannot be used: the most restrictive reading. */
@@ -166,6 +177,7 @@ export function safeModePolicy(file: string): EffectivePolicy {
     demo: false,
     requestTimeoutMs: null,
     allowTestPolicy: false,
+    language: null,
   }
 }
 
@@ -197,6 +209,7 @@ export function parsePolicy(
       demo: data.demo,
       requestTimeoutMs: requestMs,
       allowTestPolicy: data.allowTestPolicy,
+      language: data.language ?? null,
     },
   }
 }

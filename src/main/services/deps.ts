@@ -27,8 +27,9 @@ export interface ServiceDeps {
   safeStorage: SafeStorageLike | null
   now: () => Date
   /**
-   * The app's languages, most wanted first, sent to servers as Accept-Language. For now the system's (Electron)
-   * or the browser shell's; the app's own language setting comes with its translations.
+   * The system's preferred languages, most wanted first (Electron: app-languages.ts; the browser shell: its
+   * environment, until the browser reports navigator.languages). The app's language is resolved from these, the
+   * user's choice and the policy (language-settings.ts), and servers are asked in it (Accept-Language).
    */
   languages?: () => readonly string[]
   /** `on` forces the demo server, `off` forbids it, `auto` starts it when no server is configured. */

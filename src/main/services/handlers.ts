@@ -8,6 +8,7 @@ import type { AccountsService } from './accounts'
 import { DEMO_SERVER_ID, type DemoController } from './demo'
 import type { ServiceDeps } from './deps'
 import { buildDiagnostics } from './diagnostics'
+import type { LanguageSettings } from './language-settings'
 import type { ResetService } from './reset'
 import { summarize, type ServerRegistry } from './server-registry'
 import type { createSingleFlight } from './single-flight'
@@ -22,6 +23,8 @@ export interface HandlerParts {
   policyInForce: string | null
   secrets: Pick<SecretStore, 'mode'>
   registry: ServerRegistry
+  /** The app's language: the policy's, the user's choice or the system's. */
+  language: LanguageSettings
   accounts: AccountsService
   reset: ResetService
   /** The demo server, when it runs (`demo: on`, or `auto` with no server configured). */
@@ -87,6 +90,11 @@ export function createHandlers(p: HandlerParts): Handlers {
           recentLog: p.deps.diagnostics?.recentLog().slice(-100) ?? [],
         }),
       ),
+    getLanguage: async ({ browserLanguages }) => {
+      p.language.reportBrowserLanguages(browserLanguages)
+      return ok(p.language.state())
+    },
+    setLanguage: async ({ choice }) => p.language.choose(choice),
     rendererReady: async () => {
       p.queue.markReady()
       return ok({})

@@ -10,7 +10,7 @@ import {
   createUsedLinks,
   type LinkIntake,
 } from '../links'
-import { createAppFiles, type AppFiles, type Notice } from '../storage/app-files'
+import { createAppFiles, type AppFiles, type Notice, type SettingsFile } from '../storage/app-files'
 import { openSecretStore } from '../storage/secret-store'
 import { createAccountsService } from './accounts'
 import type { ServiceDeps } from './deps'
@@ -20,6 +20,7 @@ import { createServerRegistry, type ServerRegistry } from './server-registry'
 import { createSingleFlight } from './single-flight'
 import { createOpenSignInPage } from './website-sign-in'
 import { startDemo, type DemoController } from './demo'
+import { createLanguageSettings, type LanguageSettings } from './language-settings'
 
 export type { ServiceDeps } from './deps'
 
@@ -48,7 +49,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const secrets = await openSecretStore(deps.safeStorage, deps.platform)
   if (secrets.notice && deps.shell === 'electron') notices.push({ level: 'warning', message: secrets.notice })
   const files = createAppFiles(deps.dataDir, deps.now)
-  const { registry, policyInForce } = await loadRegistry(deps, files, notices)
+  const { registry, policyInForce, language } = await loadSettings(deps, files, notices)
+  const languages = () => language.serverLanguages()
   const demo = await startWantedDemo(deps, registry, notices)
   for (const left of registry.effective().leftOut) {
     if (left.source !== 'policy')
@@ -65,7 +67,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       fetch: deps.fetch,
       logger,
       now: () => deps.now().getTime(),
-      languages: deps.languages,
+      languages,
     })
     backends.set(serverId, backend)
     return backend
@@ -127,6 +129,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     policyInForce,
     secrets,
     registry,
+    language,
     accounts,
     reset,
     demo,
@@ -146,8 +149,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       hosts: () => registry.profiles().map((p) => new URL(p.baseUrl).hostname),
       open: deps.openExternal,
     }),
-    detectKind: (baseUrl, signal) =>
-      detectKind(baseUrl, { fetch: deps.fetch, logger, languages: deps.languages, signal }),
+    detectKind: (baseUrl, signal) => detectKind(baseUrl, { fetch: deps.fetch, logger, languages, signal }),
     rememberResetEmail: (serverId, email) => lastResetEmail.set(serverId, email),
   })
 
@@ -162,12 +164,15 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   }
 }
 
-/** The servers the user added (those still valid), the policy's and the branded build's, in one registry. */
-async function loadRegistry(
+/**
+ * settings.json and the policy: the servers the user added (those still valid), the policy's and the branded
+ * build's, in one registry; the app's language. Both are saved back to settings.json together.
+ */
+async function loadSettings(
   deps: ServiceDeps,
   files: AppFiles,
   notices: Notice[],
-): Promise<{ registry: ServerRegistry; policyInForce: string | null }> {
+): Promise<{ registry: ServerRegistry; policyInForce: string | null; language: LanguageSettings }> {
   const { logger } = deps
   const settings = await files.loadSettings()
   if (settings.notice) notices.push(settings.notice)
@@ -189,17 +194,27 @@ async function loadRegistry(
     : { policy: NO_POLICY, notices: [] }
   notices.push(...policy.notices)
   const policyInForce = policy.policy !== NO_POLICY ? policy.policy.file : null
+  // What settings.json holds now: each part saved with the other part as it is.
+  let saved = settings.value
+  const save = (change: Partial<SettingsFile>) => {
+    saved = { ...saved, ...change }
+    void files.saveSettings(saved).catch((error: unknown) => logger.error('settings.save-failed', { error }))
+  }
   const registry = createServerRegistry({
     policy: policy.policy,
     brandingServers: deps.brandingServers ?? [],
     userServers,
     demo: deps.demo,
-    onChange: (servers) =>
-      void files
-        .saveSettings({ version: 1, servers })
-        .catch((error: unknown) => logger.error('settings.save-failed', { error })),
+    onChange: (servers) => save({ servers }),
   })
-  return { registry, policyInForce }
+  const language = createLanguageSettings({
+    pinned: policy.policy.language,
+    choice: settings.value.language ?? 'system',
+    system: () => deps.languages?.() ?? [],
+    browserIsSystem: deps.shell === 'browser-shell',
+    save: (choice) => save({ language: choice }),
+  })
+  return { registry, policyInForce, language }
 }
 
 /** The demo server when it is on, or `auto` and no server is configured; null otherwise or when it cannot start. */

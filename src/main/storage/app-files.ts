@@ -1,15 +1,19 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { LANGUAGE_CHOICES } from '../../shared/language'
 import { readJsonFile, writeFileAtomic } from './atomic-file'
 
 /**
- * The app's own files in its data folder: settings.json (servers the user added) and accounts.json (accounts,
+ * The app's own files in its data folder: settings.json (servers the user added, the language chosen in the app)
+ * and accounts.json (accounts,
  * with each session sealed by the secret store, or absent when secrets are memory-only). No password is ever
  * written anywhere.
  */
 export const settingsFileSchema = z.object({
   version: z.literal(1),
   servers: z.array(z.record(z.string(), z.unknown())).max(500),
+  /** The language chosen in the app; absent (files from before languages) means the system's. */
+  language: z.enum(LANGUAGE_CHOICES).optional(),
 })
 export type SettingsFile = z.infer<typeof settingsFileSchema>
 

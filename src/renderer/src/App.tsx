@@ -15,6 +15,7 @@ import { LinkProblem } from './screens/LinkProblem'
 import { ResetDone } from './screens/ResetDone'
 import { CheckingLink, LinkArrived, ResetFromLink } from './screens/ResetFromLink'
 import { SignIn } from './screens/SignIn'
+import { useTranslation } from 'react-i18next'
 import { useApp } from './store/provider'
 import type { Screen } from './store/types'
 
@@ -57,9 +58,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
 }
 
 export function App() {
+  const { t } = useTranslation()
   const status = useApp((s) => s.status)
   const startError = useApp((s) => s.startError)
-  const name = useApp((s) => s.info?.name ?? 'Account Desk')
+  const name = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const screen = useApp((s) => s.screen)
   const screenId = useApp((s) => s.screenId)
   const dialogOpen = useApp((s) => s.incomingLink !== null || s.removal !== null || s.leaving !== null)
@@ -76,7 +78,7 @@ export function App() {
             {name}
           </span>
           {status === 'ready' ? (
-            <nav aria-label="Main" className="topbar-nav">
+            <nav aria-label={t('nav.label')} className="topbar-nav">
               {screen.flow !== 'home' ? <BackToAccounts /> : null}
               {mailbox ? (
                 // On a narrow window the mailbox is under the form: this reaches it without scrolling.
@@ -88,13 +90,13 @@ export function App() {
                     document.getElementById(MAILBOX_ID)?.focus()
                   }}
                 >
-                  Demo mailbox
+                  {t('mailbox.title')}
                   {mailCount > 0 ? <span className="badge badge--accent">{mailCount}</span> : null}
                 </button>
               ) : null}
               {screen.flow !== 'about' ? (
                 <button type="button" className="button button--quiet" onClick={() => void goAbout()}>
-                  About
+                  {t('nav.about')}
                 </button>
               ) : null}
             </nav>
@@ -104,20 +106,20 @@ export function App() {
           <main className="main">
             {status === 'starting' ? (
               <div className="screen">
-                <StepHeading autoFocus={false}>Starting…</StepHeading>
+                <StepHeading autoFocus={false}>{t('start.starting')}</StepHeading>
               </div>
             ) : status === 'failed' ? (
               <div className="screen">
-                <StepHeading>Account Desk could not start</StepHeading>
+                <StepHeading>{t('start.failed', { name })}</StepHeading>
                 <div role="alert" className="alert alert--error">
-                  <p>{startError?.message ?? 'The app’s background service did not answer.'}</p>
+                  <p>{startError?.message ?? t('start.noAnswer')}</p>
                 </div>
                 <button
                   type="button"
                   className="button button--primary"
                   onClick={() => window.location.reload()}
                 >
-                  Try again
+                  {t('actions.tryAgain')}
                 </button>
               </div>
             ) : (

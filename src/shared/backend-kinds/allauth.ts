@@ -12,8 +12,8 @@ import type { BackendKindInfo } from './kind'
  */
 export const allauth = {
   id: 'allauth',
-  label: 'Sign-in with django-allauth',
-  hint: 'Your IT team may call it django-allauth. Enter the website’s own address, such as https://accounts.example.com.',
+  labelKey: 'kinds.allauth.label',
+  hintKey: 'kinds.allauth.hint',
   defaults: { prefix: '/_allauth/app/v1/', confirmPath: 'accounts/password/reset/key/{uid}-{token}/' },
   canCheckLink: true,
   otherSessions: { afterReset: 'signed-out', signOutEndsAll: false },

@@ -7,8 +7,8 @@ import type { BackendKindInfo } from './kind'
  */
 export const djangoForms = {
   id: 'django-forms',
-  label: 'Django website sign-in pages',
-  hint: 'The website has its own pages to sign in and to reset a password, usually at /accounts/login/.',
+  labelKey: 'kinds.djangoForms.label',
+  hintKey: 'kinds.djangoForms.hint',
   defaults: { prefix: '/accounts/', confirmPath: 'accounts/reset/{uid}/{token}/' },
   canCheckLink: true,
   otherSessions: { afterReset: 'signed-out', signOutEndsAll: false },

@@ -6,8 +6,8 @@ import type { BackendKindInfo } from './kind'
  */
 export const djoser = {
   id: 'djoser',
-  label: 'Sign-in service for apps',
-  hint: 'Your IT team may call it djoser or the REST API. Its address usually ends in /auth/.',
+  labelKey: 'kinds.djoser.label',
+  hintKey: 'kinds.djoser.hint',
   defaults: { prefix: '/auth/', confirmPath: 'reset/{uid}/{token}' },
   canCheckLink: false,
   otherSessions: { afterReset: 'may-remain', signOutEndsAll: true },

@@ -11,17 +11,21 @@ export const SIGN_IN_WITH = ['username', 'email'] as const
 export type SignInWith = (typeof SIGN_IN_WITH)[number]
 
 /**
- * What the app knows of one kind of server before it talks to one: the words Add server shows, where the
- * endpoints usually are, and what the kind can and cannot do. Data only, so the renderer and the profile schema
- * can read it; the adapter that speaks the kind lives in src/main/backends and is listed in its factory table.
+ * What the app knows of one kind of server before it talks to one: the catalog keys of the words Add server shows,
+ * where the endpoints usually are, and what the kind can and cannot do. Data only, so the renderer and the profile
+ * schema can read it; the adapter that speaks the kind lives in src/main/backends and is listed in its factory
+ * table.
  */
 export interface BackendKindInfo {
   /** The `kind` of a server profile. */
   readonly id: string
-  /** The choice in Add server, in words for people. */
-  readonly label: string
-  /** The line under the choice: how an IT person recognises such a server. */
-  readonly hint: string
+  /**
+   * The choice in Add server: a key of the renderer's `common` catalog (src/renderer/src/i18n/locales/<lang>/
+   * common.json), which words it in each language. By convention `kinds.<name>.label`.
+   */
+  readonly labelKey: string
+  /** The line under the choice (how an IT person recognises such a server): a `common` key, `kinds.<name>.hint`. */
+  readonly hintKey: string
   /** The profile's defaults when it gives none (docs/server-protocol.md, "Paths"). */
   readonly defaults: {
     /** Where the endpoints are, below the server address; starts and ends with a slash. */

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../format'
 import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
@@ -14,6 +15,7 @@ export const MAILBOX_ID = 'demo-mailbox'
  * on this computer and its links reset nothing else.
  */
 export function DemoMailbox() {
+  const { t } = useTranslation()
   const id = useId()
   const running = useApp((s) => s.info?.demo.running ?? false)
   const mail = useApp((s) => s.mail)
@@ -33,14 +35,12 @@ export function DemoMailbox() {
   return (
     <aside id={MAILBOX_ID} className="mailbox" aria-labelledby={`${id}-title`} tabIndex={-1}>
       <h2 id={`${id}-title`} className="mailbox-title">
-        Demo mailbox
+        {t('mailbox.title')}
       </h2>
-      <p className="muted small">Mail the demo server sends arrives here.</p>
+      <p className="muted small">{t('mailbox.intro')}</p>
       <ErrorAlert error={error} />
       {mail.length === 0 ? (
-        <p className="mailbox-empty">
-          No mail yet. Ask for a reset link on the demo server and it arrives here.
-        </p>
+        <p className="mailbox-empty">{t('mailbox.empty')}</p>
       ) : (
         <ol className="mail-list">
           {mail.map((m, index) => {
@@ -52,43 +52,41 @@ export function DemoMailbox() {
               >
                 <article aria-labelledby={`${id}-${m.id}`}>
                   <h3 id={`${id}-${m.id}`} className="mail-subject">
-                    {m.subject}
+                    <span data-server-text="">{m.subject}</span>
                     {index === 0 && mail.length > 1 ? (
-                      <span className="badge badge--accent">Newest</span>
+                      <span className="badge badge--accent">{t('mailbox.newest')}</span>
                     ) : null}
                   </h3>
                   <p className="mail-meta">
-                    From Demo server · to {m.to} ·{' '}
+                    {t('mailbox.from')} · {t('mailbox.to')} <span data-server-text="">{m.to}</span> ·{' '}
                     <time dateTime={m.receivedAt}>{formatDateTime(m.receivedAt)}</time>
                   </p>
-                  <pre className="mail-text">{m.text}</pre>
-                  {dead ? (
-                    <p className="mail-state">
-                      This link no longer works: it was used, or a newer one was sent.
-                    </p>
-                  ) : null}
+                  <pre className="mail-text" data-server-text="">
+                    {m.text}
+                  </pre>
+                  {dead ? <p className="mail-state">{t('mailbox.dead')}</p> : null}
                   {m.hasLink ? (
                     <div className="actions">
                       <button
                         type="button"
                         className={`button${dead ? '' : ' button--primary'}`}
-                        aria-label={`Open the link in “${m.subject}”`}
+                        aria-label={t('mailbox.openIn', { subject: m.subject })}
                         aria-busy={pending === 'openDemoMail' || undefined}
                         aria-disabled={pending !== null || undefined}
                         onClick={() => {
                           if (pending === null) void open(m.id)
                         }}
                       >
-                        Open link
+                        {t('mailbox.open')}
                       </button>
                       {m.link ? (
                         <button
                           type="button"
                           className="button"
-                          aria-label={`Copy the link in “${m.subject}”`}
+                          aria-label={t('mailbox.copyIn', { subject: m.subject })}
                           onClick={() => void copy(m.id, m.link ?? '')}
                         >
-                          {copied === m.id ? 'Copied' : 'Copy link'}
+                          {copied === m.id ? t('mailbox.copied') : t('mailbox.copy')}
                         </button>
                       ) : null}
                     </div>
@@ -100,7 +98,7 @@ export function DemoMailbox() {
         </ol>
       )}
       <p className="visually-hidden" role="status">
-        {copied ? 'Link copied.' : ''}
+        {copied ? t('mailbox.linkCopied') : ''}
       </p>
     </aside>
   )

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../shared/errors'
 import { errorTitle, isRetrySafe } from '../errors/describe'
 import { formMessages, hasFieldMessages, type FieldName } from '../errors/fields'
@@ -30,6 +31,7 @@ export function ErrorAlert({
   /** Extra actions for this screen's failures ("Sign in with the new password"). */
   children?: ReactNode
 }) {
+  const { t } = useTranslation()
   let body: ReactNode = null
   if (error) {
     const onForm = formMessages(error, fields)
@@ -60,17 +62,13 @@ export function ErrorAlert({
             ))
           )}
           {error.kind === 'rate-limited' ? (
-            <p className="alert-message">
-              {waitSeconds > 0
-                ? 'The button becomes available again when the wait is over.'
-                : 'You can try again now.'}
-            </p>
+            <p className="alert-message">{waitSeconds > 0 ? t('form.waitOver') : t('form.tryAgainNow')}</p>
           ) : null}
           {children || (onRetry && isRetrySafe(error, idempotent)) ? (
             <div className="alert-actions">
               {onRetry && isRetrySafe(error, idempotent) ? (
                 <button type="button" className="button" onClick={onRetry}>
-                  Try again
+                  {t('actions.tryAgain')}
                 </button>
               ) : null}
               {children}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Form } from '../hooks/useForm'
 import { SubmitButton } from './SubmitButton'
 
@@ -14,6 +15,7 @@ export function FormActions({
   primary?: boolean
   children: ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <div className="actions">
       <SubmitButton busy={form.busy} busyLabel={busyLabel} waitSeconds={form.wait} primary={primary}>
@@ -21,7 +23,7 @@ export function FormActions({
       </SubmitButton>
       {form.cancel ? (
         <button type="button" className="button" onClick={form.cancel}>
-          Cancel
+          {t('actions.cancel')}
         </button>
       ) : null}
     </div>

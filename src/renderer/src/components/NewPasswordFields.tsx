@@ -1,20 +1,19 @@
 import { useId } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { PasswordRules } from '../../../shared/profile'
 import { PasswordField } from './PasswordField'
 import { PasswordHelp } from './PasswordHelp'
 
-/** Django's own words for a mismatch (the HTML forms' typographic apostrophe). */
-export const PASSWORDS_DIFFER = 'The two password fields didn’t match.'
-
 /** What the pair of new-password fields says before anything is sent: empty fields and a mismatch. */
-export function newPasswordErrors(newPassword: string, retypePassword: string) {
+export function newPasswordErrors(newPassword: string, retypePassword: string, t: TFunction) {
   return {
-    newPassword: newPassword === '' ? ['Enter a new password.'] : undefined,
+    newPassword: newPassword === '' ? [t('password.newMissing')] : undefined,
     retypePassword:
       retypePassword === ''
-        ? ['Type the new password again.']
+        ? [t('password.retypeMissing')]
         : newPassword !== retypePassword
-          ? [PASSWORDS_DIFFER]
+          ? [t('password.differ')]
           : undefined,
   }
 }
@@ -41,6 +40,7 @@ export function NewPasswordFields({
   newErrors: readonly string[]
   retypeErrors: readonly string[]
 }) {
+  const { t } = useTranslation()
   const helpId = useId()
   const matchId = useId()
   const showMatch = retypePassword.length > 0 && retypeErrors.length === 0
@@ -48,7 +48,7 @@ export function NewPasswordFields({
   return (
     <>
       <PasswordField
-        label="New password"
+        label={t('password.new')}
         autoComplete="new-password"
         value={newPassword}
         onChange={onNewPassword}
@@ -66,7 +66,7 @@ export function NewPasswordFields({
         fieldHasErrors={newErrors.length > 0}
       />
       <PasswordField
-        label="New password again"
+        label={t('password.newAgain')}
         autoComplete="new-password"
         value={retypePassword}
         onChange={onRetypePassword}
@@ -77,7 +77,7 @@ export function NewPasswordFields({
       />
       {showMatch ? (
         <p id={matchId} className={`match ${matches ? 'match--yes' : 'match--no'}`}>
-          {matches ? 'The two passwords match.' : 'The two passwords do not match yet.'}
+          {matches ? t('password.match') : t('password.noMatchYet')}
         </p>
       ) : null}
     </>

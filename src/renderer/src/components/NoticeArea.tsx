@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from 'react-i18next'
+import { DATA } from '../i18n/markup'
 import { useApp } from '../store/provider'
 
 /**
@@ -5,6 +7,7 @@ import { useApp } from '../store/provider'
  * and a link the user kept for later. A status region (polite) for outcomes; refused links are alerts.
  */
 export function NoticeArea() {
+  const { t } = useTranslation()
   const notice = useApp((s) => s.notice)
   const dismiss = useApp((s) => s.dismissNotice)
   const waiting = useApp((s) => s.waitingLink)
@@ -18,7 +21,7 @@ export function NoticeArea() {
           <div className={`notice notice--${notice.level}`}>
             <p>{notice.message}</p>
             <button type="button" className="button button--quiet" onClick={dismiss}>
-              Dismiss
+              {t('notices.dismiss')}
             </button>
           </div>
         ) : null}
@@ -28,7 +31,7 @@ export function NoticeArea() {
           <div className={`notice notice--${notice.level}`}>
             <p>{notice.message}</p>
             <button type="button" className="button button--quiet" onClick={dismiss}>
-              Dismiss
+              {t('notices.dismiss')}
             </button>
           </div>
         ) : null}
@@ -36,14 +39,19 @@ export function NoticeArea() {
       {waiting ? (
         <div className="notice notice--info">
           <p>
-            A reset link for <strong>{waiting.serverName}</strong> is waiting.
+            <Trans
+              t={t}
+              i18nKey="notices.waiting"
+              values={{ server: waiting.serverName }}
+              components={DATA}
+            />
           </p>
           <div className="notice-actions">
             <button type="button" className="button" onClick={openWaiting}>
-              Open the reset link
+              {t('notices.openWaiting')}
             </button>
             <button type="button" className="button button--quiet" onClick={discardWaiting}>
-              Discard it
+              {t('notices.discard')}
             </button>
           </div>
         </div>

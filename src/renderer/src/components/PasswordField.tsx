@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { TextField, type TextFieldProps } from './TextField'
 
 export interface PasswordFieldProps extends Omit<
@@ -36,8 +37,9 @@ function EyeIcon({ struck }: { struck: boolean }) {
  * name ("Show password") and `aria-pressed` for its state, as the ARIA button pattern asks.
  */
 export function PasswordField({ label, ...props }: PasswordFieldProps) {
+  const { t } = useTranslation()
   const [visible, setVisible] = useState(false)
-  const name = `Show ${label.toLowerCase()}`
+  const name = t('password.show', { field: label })
   return (
     <TextField
       {...props}

@@ -1,16 +1,18 @@
 import { useDeferredValue, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import type { PasswordRules } from '../../../shared/profile'
 import { evaluatePassword, type RuleState } from '../password/checklist'
 import { loadCommonPasswords } from '../password/common'
 import { estimate, loadStrengthEstimator } from '../password/strength'
 
+/** What a screen reader hears after each rule (catalog keys). */
 const STATE_TEXT: Record<RuleState, string> = {
-  empty: 'not checked yet',
-  met: 'done',
-  unmet: 'not yet',
-  pending: 'checking',
-  unknown: 'could not be checked',
+  empty: 'password.state.empty',
+  met: 'password.state.met',
+  unmet: 'password.state.unmet',
+  pending: 'password.state.pending',
+  unknown: 'password.state.unknown',
 }
 /** Neutral until met: a rule not met yet is a circle, not a red cross (the field's error says what failed). */
 const ICON: Record<RuleState, string> = { empty: '○', met: '✓', unmet: '○', pending: '…', unknown: '?' }
@@ -36,6 +38,7 @@ export function PasswordHelp({
   email?: string | undefined
   fieldHasErrors?: boolean
 }) {
+  const { t } = useTranslation()
   const typed = useDeferredValue(password)
   const [common, setCommon] = useState<ReadonlySet<string> | null | 'failed'>(null)
   const [factory, setFactory] = useState<ZxcvbnFactory | null>(null)
@@ -71,7 +74,7 @@ export function PasswordHelp({
   return (
     <div className="password-help">
       <div id={id}>
-        <p className="visually-hidden">Password requirements:</p>
+        <p className="visually-hidden">{t('password.requirements')}</p>
         <ul className="checklist">
           {items.map((item) => (
             <li key={item.id} className={`check check--${item.state}`}>
@@ -79,15 +82,15 @@ export function PasswordHelp({
                 {ICON[item.state]}
               </span>
               <span>
-                {item.label}
-                <span className="visually-hidden"> ({STATE_TEXT[item.state]})</span>
+                {t(item.label.key, item.label.values)}
+                <span className="visually-hidden"> ({t(STATE_TEXT[item.state])})</span>
               </span>
             </li>
           ))}
         </ul>
       </div>
       <p className="visually-hidden" aria-live="polite">
-        {typed ? `${met} of ${items.length} requirements met.` : ''}
+        {typed ? t('password.met', { met, count: items.length }) : ''}
       </p>
       <div className="strength">
         <div
@@ -101,7 +104,14 @@ export function PasswordHelp({
           <span />
         </div>
         <p className="strength-text">
-          Strength: <strong>{strength ? strength.label : typed ? 'checking…' : '—'}</strong>
+          {t('password.strength.label')}{' '}
+          <strong>
+            {strength
+              ? t(strength.label)
+              : typed
+                ? t('password.strength.checking')
+                : t('password.strength.none')}
+          </strong>
           {advice ? <span className="strength-warning"> {advice}</span> : null}
         </p>
       </div>

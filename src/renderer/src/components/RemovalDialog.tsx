@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { DATA } from '../i18n/markup'
+import { formatList } from '../format'
 import type { Account, ServerSummary } from '../../../shared/contract'
 import { useApp } from '../store/provider'
 import { accountMenuButton, primaryAction } from '../focus-targets'
@@ -37,13 +40,15 @@ function RemoveAccount({
   server: ServerSummary | undefined
   nextAccountId: string | undefined
 }) {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const removeAccount = useApp((s) => s.removeAccount)
   const where = server?.displayName ?? account.serverId
   return (
     <Confirm
-      title={`Remove ${account.username} on ${where}?`}
-      confirmLabel="Remove account"
-      busyLabel="Removing…"
+      title={t('removal.accountTitle', { username: account.username, server: where })}
+      confirmLabel={t('removal.removeAccount')}
+      busyLabel={t('removal.busy')}
       action="removeAccount"
       onConfirm={() => void removeAccount(account.id)}
       // The account's menu went with it: the next account's menu, else the screen's primary action.
@@ -51,11 +56,15 @@ function RemoveAccount({
       description={
         <>
           <p>
-            The account <strong>{account.username}</strong> on <strong>{where}</strong> is removed from this
-            computer.
-            {account.signedIn ? ' Account Desk signs it out first.' : null}
+            <Trans
+              t={t}
+              i18nKey="removal.accountText"
+              values={{ username: account.username, server: where }}
+              components={DATA}
+            />
+            {account.signedIn ? ` ${t('removal.signsOutFirst', { name: appName })}` : null}
           </p>
-          <p>The account itself stays on the server: sign in again to add it back.</p>
+          <p>{t('removal.accountStays')}</p>
         </>
       }
     />
@@ -63,25 +72,34 @@ function RemoveAccount({
 }
 
 function RemoveServer({ server, accounts }: { server: ServerSummary; accounts: Account[] }) {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const removeServer = useApp((s) => s.removeServer)
   return (
     <Confirm
-      title={`Remove ${server.displayName}?`}
-      confirmLabel="Remove server"
-      busyLabel="Removing…"
+      title={t('removal.serverTitle', { server: server.displayName })}
+      confirmLabel={t('servers.remove')}
+      busyLabel={t('removal.busy')}
       action="removeServer"
       onConfirm={() => void removeServer(server.id)}
       fallbackFocus={primaryAction}
       description={
         <>
           <p>
-            The server <strong>{server.displayName}</strong> ({server.host}) is removed from Account Desk on
-            this computer.
+            <Trans
+              t={t}
+              i18nKey="removal.serverText"
+              values={{ server: server.displayName, host: server.host, name: appName }}
+              components={DATA}
+            />
           </p>
           <p>
             {accounts.length === 0
-              ? 'No account on this computer uses it.'
-              : `Its accounts on this computer are removed too (${accounts.map((a) => a.username).join(', ')}); those signed in are signed out first.`}
+              ? t('removal.noAccounts')
+              : t('removal.accountsToo', {
+                  count: accounts.length,
+                  usernames: formatList(accounts.map((a) => a.username)),
+                })}
           </p>
         </>
       }
@@ -108,12 +126,13 @@ function Confirm({
   fallbackFocus: () => HTMLElement | null
 }) {
   const pending = useApp((s) => s.pending)
+  const { t } = useTranslation()
   const cancel = useApp((s) => s.cancelRemoval)
   const busy = pending === action
   return (
     <Dialog title={title} description={description} onEscape={cancel} fallbackFocus={fallbackFocus}>
       <button type="button" className="button" aria-disabled={busy || undefined} onClick={cancel}>
-        Cancel
+        {t('actions.cancel')}
       </button>
       <button
         type="button"

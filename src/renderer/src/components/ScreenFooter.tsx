@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useApp } from '../store/provider'
 import { BackToAccounts } from './BackToAccounts'
 
@@ -15,6 +16,7 @@ export function BackToAccountsFooter() {
  * (never a blind retry of the change).
  */
 export function TrySignInWithNewPassword({ serverId, username }: { serverId: string; username: string }) {
+  const { t } = useTranslation()
   const goSignIn = useApp((s) => s.goSignIn)
   return (
     <button
@@ -22,7 +24,7 @@ export function TrySignInWithNewPassword({ serverId, username }: { serverId: str
       className="button button--primary"
       onClick={() => goSignIn({ serverId, username, reason: 'may-have-applied' })}
     >
-      Try signing in with the new password
+      {t('actions.trySignInWithNew')}
     </button>
   )
 }

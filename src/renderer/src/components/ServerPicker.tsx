@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ServerSummary } from '../../../shared/contract'
 
 /** Which server: a select when there are several, the server's name when there is one. */
@@ -6,7 +7,7 @@ export function ServerPicker({
   servers,
   value,
   onChange,
-  label = 'Server',
+  label,
   errors = [],
 }: {
   servers: readonly ServerSummary[]
@@ -15,6 +16,7 @@ export function ServerPicker({
   label?: string
   errors?: readonly string[]
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const only = servers.length === 1 ? servers[0] : undefined
   const errorId = errors.length ? `${id}-error` : undefined
@@ -22,8 +24,13 @@ export function ServerPicker({
     return (
       <div className="field">
         <p className="server-fixed">
-          <span className="field-label">{label}: </span>
-          <strong>{only.displayName}</strong> <span className="muted">{only.host}</span>
+          <span className="field-label">
+            {t('fields.serverFixed', { label: label ?? t('fields.server') })}{' '}
+          </span>
+          <strong data-server-text="">{only.displayName}</strong>{' '}
+          <span className="muted" data-server-text="">
+            {only.host}
+          </span>
         </p>
       </div>
     )
@@ -31,7 +38,7 @@ export function ServerPicker({
   return (
     <div className={`field${errors.length ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className="field-label">
-        {label}
+        {label ?? t('fields.server')}
       </label>
       <select
         id={id}
@@ -41,10 +48,10 @@ export function ServerPicker({
         aria-invalid={errors.length ? true : undefined}
         aria-describedby={errorId}
       >
-        {value === '' ? <option value="">Choose a server</option> : null}
+        {value === '' ? <option value="">{t('fields.chooseServer')}</option> : null}
         {servers.map((server) => (
           <option key={server.id} value={server.id}>
-            {server.displayName} ({server.host})
+            {t('fields.serverOption', { server: server.displayName, host: server.host })}
           </option>
         ))}
       </select>

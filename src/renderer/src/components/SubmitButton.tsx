@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The form's primary button. While its request runs it is busy (aria-busy) and refuses clicks, keeping focus;
@@ -20,6 +21,7 @@ export function SubmitButton({
   /** One primary button per screen; a second form's button is secondary. */
   primary?: boolean
 }) {
+  const { t } = useTranslation()
   // aria-disabled rather than disabled: the button keeps focus (a disabled button drops it to the page).
   const blocked = busy || disabled || waitSeconds > 0
   return (
@@ -39,7 +41,7 @@ export function SubmitButton({
         </>
       ) : waitSeconds > 0 ? (
         <>
-          {children} <span className="button-wait">(in {waitSeconds} s)</span>
+          {children} <span className="button-wait">{t('form.wait', { count: waitSeconds })}</span>
         </>
       ) : (
         children

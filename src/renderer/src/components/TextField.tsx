@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export interface TextFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -31,6 +32,7 @@ export function TextField({
   className,
   ...input
 }: TextFieldProps) {
+  const { t } = useTranslation()
   const id = useId()
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = errors.length > 0 ? `${id}-error` : undefined
@@ -62,7 +64,7 @@ export function TextField({
         <ul id={errorId} className="field-errors">
           {errors.map((message) => (
             <li key={message}>
-              <span className="visually-hidden">Error: </span>
+              <span className="visually-hidden">{t('fields.errorPrefix')} </span>
               {message}
             </li>
           ))}

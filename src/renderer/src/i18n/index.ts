@@ -59,6 +59,10 @@ export async function initI18n(languages: readonly string[]): Promise<void> {
       defaultNS: 'common',
       interpolation: { escapeValue: false },
     })
+    // "Show {{field, lowercase}}": a label inside a sentence, where the language wants it in lower case.
+    i18n.services.formatter?.add('lowercase', (value: unknown, language) =>
+      String(value).toLocaleLowerCase(language),
+    )
     i18n.on('languageChanged', markDocument)
   }
   await switchLanguage(language)

@@ -6,8 +6,8 @@ export type RuleState = 'empty' | 'met' | 'unmet' | 'pending' | 'unknown'
 
 export interface ChecklistItem {
   id: PasswordCheck['id']
-  /** The rule, said positively ("At least 8 characters"). */
-  label: string
+  /** The rule, said positively ("At least 8 characters"): a `common` catalog key, with its values. */
+  label: { key: string; values?: Record<string, number> }
   state: RuleState
   /** Django's message when the rule fails. */
   detail?: string
@@ -34,11 +34,11 @@ export interface ChecklistContext {
 const ORDER: Record<PasswordCheck['id'], number> = { length: 0, numeric: 1, common: 2, similar: 3 }
 
 /** Each rule said positively, as what the password is (Django's help texts say what it "can't" be). */
-const LABELS: Record<PasswordCheck['id'], (rules: PasswordRules) => string> = {
-  length: (rules) => `At least ${rules.minLength} characters`,
-  numeric: () => 'Not only numbers',
-  common: () => 'Not a common password',
-  similar: () => 'Not too like your name or e-mail',
+const LABELS: Record<PasswordCheck['id'], (rules: PasswordRules) => ChecklistItem['label']> = {
+  length: (rules) => ({ key: 'password.rule.length', values: { count: rules.minLength } }),
+  numeric: () => ({ key: 'password.rule.numeric' }),
+  common: () => ({ key: 'password.rule.common' }),
+  similar: () => ({ key: 'password.rule.similar' }),
 }
 const NO_LIST: ReadonlySet<string> = new Set()
 

@@ -26,12 +26,19 @@ export function loadStrengthEstimator(): Promise<ZxcvbnFactory> {
 
 export interface Strength {
   score: 0 | 1 | 2 | 3 | 4
-  label: string
+  /** The strength in words: a `common` catalog key. */
+  label: (typeof STRENGTH_LABELS)[number]
   warning: string | null
   suggestions: string[]
 }
 
-export const STRENGTH_LABELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const
+export const STRENGTH_LABELS = [
+  'password.strength.veryWeak',
+  'password.strength.weak',
+  'password.strength.fair',
+  'password.strength.good',
+  'password.strength.strong',
+] as const
 
 export function estimate(factory: ZxcvbnFactory, password: string, userInputs: string[]): Strength {
   const result = factory.check(password, userInputs)

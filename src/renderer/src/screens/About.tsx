@@ -1,7 +1,10 @@
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { BackToAccountsFooter } from '../components/ScreenFooter'
 import { StepHeading } from '../components/StepHeading'
 import type { Screen } from '../store/types'
+import { DATA } from '../i18n/markup'
+import { LanguagePicker } from '../components/LanguagePicker'
 
 type AboutScreen = Extract<Screen, { flow: 'about' }>
 
@@ -11,6 +14,7 @@ type AboutScreen = Extract<Screen, { flow: 'about' }>
  * is a password, token, cookie or link.
  */
 export function About({ screen }: { screen: AboutScreen }) {
+  const { t } = useTranslation()
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   const text = screen.diagnostics?.text ?? null
   const copy = async () => {
@@ -24,36 +28,43 @@ export function About({ screen }: { screen: AboutScreen }) {
   }
   return (
     <div className="screen">
-      <StepHeading>About and diagnostics</StepHeading>
+      <StepHeading>{t('about.title')}</StepHeading>
       {screen.unavailable ? (
         <div role="alert" className="alert alert--error">
-          <p>The diagnostics could not be read. Try again in a moment.</p>
+          <p>{t('about.unavailable')}</p>
         </div>
       ) : text === null ? (
-        <p>Reading…</p>
+        <p>{t('about.reading')}</p>
       ) : (
         <>
           <p className="lead">
-            If you ask your IT team for help, send them this. It holds no password, no token and no link.
-            {screen.diagnostics?.logFile ? ` The full log is in ${screen.diagnostics.logFile}.` : ''}
+            {t('about.lead')}
+            {screen.diagnostics?.logFile ? (
+              <>
+                {' '}
+                <Trans
+                  t={t}
+                  i18nKey="about.logFile"
+                  values={{ file: screen.diagnostics.logFile }}
+                  components={DATA}
+                />
+              </>
+            ) : null}
           </p>
-          <pre className="diagnostics" tabIndex={0} aria-label="Diagnostics">
+          <pre className="diagnostics" tabIndex={0} aria-label={t('about.diagnostics')} data-server-text="">
             {text}
           </pre>
           <div className="actions">
             <button type="button" className="button button--primary" onClick={() => void copy()}>
-              Copy diagnostics
+              {t('about.copy')}
             </button>
             <p role="status" className="field-hint">
-              {copied === 'yes'
-                ? 'Copied.'
-                : copied === 'failed'
-                  ? 'Copying was not allowed: select the text above and copy it.'
-                  : ''}
+              {copied === 'yes' ? t('about.copied') : copied === 'failed' ? t('about.copyRefused') : ''}
             </p>
           </div>
         </>
       )}
+      <LanguagePicker />
       <BackToAccountsFooter />
     </div>
   )

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Account, ServerSummary } from '../../../shared/contract'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { MenuButton, type MenuItem } from '../components/MenuButton'
@@ -19,12 +20,13 @@ export function AccountsHome() {
   const goForgot = useApp((s) => s.goForgot)
   const goAddServer = useApp((s) => s.goAddServer)
   const failure = useFailure('signOut', 'removeAccount', 'removeServer')
+  const { t } = useTranslation()
 
   if (accounts.length === 0) return <EmptyState />
 
   return (
     <div className="screen">
-      <StepHeading>Your accounts</StepHeading>
+      <StepHeading>{t('home.title')}</StepHeading>
       <AppNotices />
       <ErrorAlert error={failure} />
       <ul className="account-list">
@@ -43,14 +45,14 @@ export function AccountsHome() {
           {...PRIMARY_ACTION}
           onClick={() => goSignIn({ reason: 'add' })}
         >
-          Add an account
+          {t('home.addAccount')}
         </button>
         <button type="button" className="button" onClick={() => goForgot()}>
-          Forgot password
+          {t('actions.forgotPassword')}
         </button>
         {info && !info.serversLocked ? (
           <button type="button" className="button" onClick={goAddServer}>
-            Add a server
+            {t('actions.addServer')}
           </button>
         ) : null}
       </div>
@@ -61,20 +63,25 @@ export function AccountsHome() {
 
 function AccountRow({ account, server }: { account: Account; server: ServerSummary | undefined }) {
   const pending = useApp((s) => s.pending)
+  const appName = useApp((s) => s.info?.name ?? null)
   const signOut = useApp((s) => s.signOut)
   const goChange = useApp((s) => s.goChange)
   const goSignIn = useApp((s) => s.goSignIn)
   const goForgot = useApp((s) => s.goForgot)
   const askRemoval = useApp((s) => s.askRemoval)
   const [signingOut, setSigningOut] = useState(false)
-  const where = `${account.username} on ${server?.displayName ?? account.serverId}`
+  const { t } = useTranslation()
+  const where = t('account.where', {
+    username: account.username,
+    server: server?.displayName ?? account.serverId,
+  })
   const busy = signingOut && pending === 'signOut'
   const items: MenuItem[] = [
     ...(account.signedIn
       ? [
-          { label: 'Change password', onSelect: () => goChange(account.id) },
+          { label: t('account.change'), onSelect: () => goChange(account.id) },
           {
-            label: 'Sign out',
+            label: t('account.signOut'),
             disabled: pending !== null,
             onSelect: () => {
               setSigningOut(true)
@@ -84,17 +91,17 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
         ]
       : [
           {
-            label: 'Sign in',
+            label: t('account.signIn'),
             onSelect: () => goSignIn({ serverId: account.serverId, username: account.username }),
           },
         ]),
     {
-      label: 'Forgot password',
+      label: t('actions.forgotPassword'),
       onSelect: () =>
         goForgot({ serverId: account.serverId, ...(account.email ? { email: account.email } : {}) }),
     },
     {
-      label: 'Remove',
+      label: t('account.remove'),
       danger: true,
       disabled: pending !== null,
       onSelect: () => askRemoval({ kind: 'account', accountId: account.id }),
@@ -103,27 +110,40 @@ function AccountRow({ account, server }: { account: Account; server: ServerSumma
   return (
     <li className="account card">
       <div className="account-who">
-        <p className="account-name">{account.username}</p>
-        <p className="account-server">
-          {server?.displayName ?? account.serverId}
-          {server ? <span className="muted"> · {server.host}</span> : null}
+        <p className="account-name" data-server-text="">
+          {account.username}
         </p>
-        {account.email ? <p className="muted small">{account.email}</p> : null}
+        <p className="account-server">
+          <span data-server-text="">{server?.displayName ?? account.serverId}</span>
+          {server ? (
+            <span className="muted">
+              {' · '}
+              <span data-server-text="">{server.host}</span>
+            </span>
+          ) : null}
+        </p>
+        {account.email ? (
+          <p className="muted small" data-server-text="">
+            {account.email}
+          </p>
+        ) : null}
       </div>
       <div className="account-state">
         <span className={`badge ${account.signedIn ? 'badge--on' : 'badge--off'}`}>
-          {busy ? 'Signing out…' : account.signedIn ? 'Signed in' : 'Signed out'}
+          {busy ? t('account.signingOut') : account.signedIn ? t('account.signedIn') : t('account.signedOut')}
         </span>
         {account.signedIn && account.sessionStorage === 'memory-only' ? (
-          <span className="muted small">until Account Desk closes</span>
+          <span className="muted small">{t('account.untilClose', { name: appName ?? t('app.name') })}</span>
         ) : null}
         {account.lastSignedInAt ? (
-          <span className="muted small">Last sign-in {formatDateTime(account.lastSignedInAt)}</span>
+          <span className="muted small">
+            {t('account.lastSignIn', { date: formatDateTime(account.lastSignedInAt) })}
+          </span>
         ) : null}
       </div>
       <MenuButton
-        label="Actions"
-        name={`Actions for ${where}`}
+        label={t('account.actions')}
+        name={t('account.actionsFor', { where })}
         items={items}
         busy={busy}
         buttonData={{ key: ACCOUNT_MENU_DATA, value: account.id }}

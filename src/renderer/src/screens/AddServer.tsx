@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { BACKEND_KINDS, type BackendKind, type SignInWith } from '../../../shared/backend-kinds'
 import type { ServerDetection } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
@@ -13,25 +15,22 @@ import { useApp } from '../store/provider'
 import { addressRefusal, chosenFor, describeCheck, mismatchNote } from './server-check-words'
 
 const SIGN_IN_WITH: { value: SignInWith; label: string }[] = [
-  { value: 'username', label: 'Username' },
-  { value: 'email', label: 'E-mail address' },
+  { value: 'username', label: 'fields.username' },
+  { value: 'email', label: 'fields.email' },
 ]
 
-const CHOOSE_KIND = 'Choose the kind of server to add it anyway.'
-
-/** Plain-language check before main's: an https address (http only for this computer). */
+/** Plain-language check before main's: an https address (http only for this computer). A catalog key, or none. */
 function urlProblem(value: string): string | undefined {
   const text = value.trim()
-  if (!text) return 'Enter the server’s address.'
+  if (!text) return 'addServer.addressMissing'
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return 'Enter a full address that starts with https://, e.g. https://accounts.example.com.'
+    return 'addServer.addressNotFull'
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    return 'Use an https:// address (plain http is allowed only for this computer).'
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'addServer.addressNotHttps'
   return undefined
 }
 
@@ -43,6 +42,8 @@ interface ManualChoice {
 }
 
 export function AddServer() {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const addServer = useApp((s) => s.addServer)
   const goHome = useApp((s) => s.goHome)
   const kindId = useId()
@@ -69,14 +70,18 @@ export function AddServer() {
     validate: () => {
       const problem = urlProblem(baseUrl)
       const fields = compact({
-        displayName: required(displayName, 'Enter a name for this server.'),
-        baseUrl: problem ? [problem] : decided.current.refusal.length ? decided.current.refusal : undefined,
+        displayName: required(displayName, t('addServer.nameMissing')),
+        baseUrl: problem
+          ? [t(problem)]
+          : decided.current.refusal.length
+            ? decided.current.refusal
+            : undefined,
       })
       if (fields || decided.current.kind) return fields
       setDisclosed(true)
       // The choice is inside the disclosure just opened: focus its first kind once it is on screen.
       setTimeout(() => firstKind.current?.focus(), 0)
-      return { kind: [CHOOSE_KIND] }
+      return { kind: [t('addServer.chooseKind')] }
     },
     send: () => {
       const { kind: chosen, signInWith: signIn } = decided.current
@@ -114,21 +119,18 @@ export function AddServer() {
 
   const refusal = checkable ? addressRefusal(result) : []
   const kindErrors = form.on('kind')
-  const mismatch = mismatchNote(
-    result,
-    mine?.kind,
-    BACKEND_KINDS.find((k) => k.id === mine?.kind)?.label ?? '',
-  )
+  const chosenKind = BACKEND_KINDS.find((k) => k.id === mine?.kind)
+  const mismatch = mismatchNote(result, mine?.kind, chosenKind ? t(chosenKind.labelKey) : '', t)
   const statusId = `${kindId}-check`
 
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Add a server</StepHeading>
-      <p className="lead">Use the details your IT team gave you.</p>
+      <StepHeading>{t('addServer.title')}</StepHeading>
+      <p className="lead">{t('addServer.lead')}</p>
       <form ref={attach} className="form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField
-          label="Name"
-          hint="How the server appears in Account Desk, e.g. “Example Corp accounts”."
+          label={t('addServer.name')}
+          hint={t('addServer.nameHint', { name: appName })}
           value={displayName}
           onChange={setDisplayName}
           errors={form.on('displayName')}
@@ -137,8 +139,8 @@ export function AddServer() {
           required
         />
         <TextField
-          label="Address"
-          hint="Starts with https://. Account Desk checks what kind of server it is."
+          label={t('addServer.address')}
+          hint={t('addServer.addressHint', { name: appName })}
           type="url"
           inputMode="url"
           autoComplete="url"
@@ -156,19 +158,19 @@ export function AddServer() {
           required
         />
         <div id={statusId} role="status" className="server-check">
-          <CheckStatus state={check.state} onRetry={() => checkable && check.recheck(checkable)} />
+          <CheckStatus state={check.state} onRetry={() => checkable && check.recheck(checkable)} t={t} />
         </div>
         <details
           className="subsection"
           open={disclosed || kindErrors.length > 0}
           onToggle={(event) => setDisclosed(event.currentTarget.open)}
         >
-          <summary>Choose the kind yourself</summary>
+          <summary>{t('addServer.chooseYourself')}</summary>
           <fieldset
             className="field fieldset"
             aria-describedby={kindErrors.length ? `${kindId}-error` : undefined}
           >
-            <legend className="field-label">What the server uses</legend>
+            <legend className="field-label">{t('addServer.kindLegend')}</legend>
             {BACKEND_KINDS.map((k, i) => (
               <div key={k.id} className="radio">
                 <input
@@ -181,9 +183,9 @@ export function AddServer() {
                   onChange={() => choose({ kind: k.id })}
                   aria-describedby={`${kindId}-${k.id}-hint`}
                 />
-                <label htmlFor={`${kindId}-${k.id}`}>{k.label}</label>
+                <label htmlFor={`${kindId}-${k.id}`}>{t(k.labelKey)}</label>
                 <p id={`${kindId}-${k.id}-hint`} className="field-hint radio-hint">
-                  {k.hint}
+                  {t(k.hintKey)}
                 </p>
               </div>
             ))}
@@ -197,9 +199,9 @@ export function AddServer() {
             ) : null}
           </fieldset>
           <fieldset className="field fieldset" aria-describedby={`${kindId}-sign-in-hint`}>
-            <legend className="field-label">People sign in with</legend>
+            <legend className="field-label">{t('addServer.signInLegend')}</legend>
             <p id={`${kindId}-sign-in-hint`} className="field-hint">
-              If the server says which it takes, the app follows the server.
+              {t('addServer.signInHint')}
             </p>
             {SIGN_IN_WITH.map((choice) => (
               <div key={choice.value} className="radio">
@@ -211,7 +213,7 @@ export function AddServer() {
                   checked={signInWith === choice.value}
                   onChange={() => choose({ signInWith: choice.value })}
                 />
-                <label htmlFor={`${kindId}-sign-in-${choice.value}`}>{choice.label}</label>
+                <label htmlFor={`${kindId}-sign-in-${choice.value}`}>{t(choice.label)}</label>
               </div>
             ))}
           </fieldset>
@@ -219,9 +221,9 @@ export function AddServer() {
         <ErrorAlert error={form.alertError} fields={['displayName', 'baseUrl', 'kind']} />
         <FormActions
           form={{ ...form, busy: form.busy || waiting }}
-          busyLabel={waiting ? 'Checking the server…' : 'Adding…'}
+          busyLabel={waiting ? t('addServer.checking') : t('addServer.adding')}
         >
-          Add the server
+          {t('addServer.submit')}
         </FormActions>
       </form>
     </div>
@@ -229,15 +231,15 @@ export function AddServer() {
 }
 
 /** What the check found, said next to the address (a live region: read out when it changes). */
-function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => void }) {
+function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => void; t: TFunction }) {
   if (state.status === 'idle') return null
   if (state.status === 'checking')
     return (
       <p className="note">
-        <span className="spinner" aria-hidden="true" /> Checking the server…
+        <span className="spinner" aria-hidden="true" /> {t('addServer.checking')}
       </p>
     )
-  const words = describeCheck(state.result)
+  const words = describeCheck(state.result, t)
   if (!words) return null
   if (words.tone === 'found')
     return (
@@ -266,7 +268,7 @@ function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => voi
       {words.retry ? (
         <div className="alert-actions">
           <button type="button" className="button" onClick={onRetry}>
-            Check again
+            {t('addServer.checkAgain')}
           </button>
         </div>
       ) : null}

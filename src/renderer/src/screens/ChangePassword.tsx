@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { DATA } from '../i18n/markup'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
@@ -17,6 +19,8 @@ type Done = Extract<ChangeStep, { name: 'done' }>
 
 /** A signed-in account: current password, the new one twice, the same checklist. */
 export function ChangePassword({ step }: { step: Form }) {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
   const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
   const changePassword = useApp((s) => s.changePassword)
@@ -29,8 +33,8 @@ export function ChangePassword({ step }: { step: Form }) {
     values: { currentPassword, newPassword, retypePassword },
     validate: () =>
       compact({
-        currentPassword: currentPassword === '' ? ['Enter your current password.'] : undefined,
-        ...newPasswordErrors(newPassword, retypePassword),
+        currentPassword: currentPassword === '' ? [t('change.currentMissing')] : undefined,
+        ...newPasswordErrors(newPassword, retypePassword, t),
       }),
     send: () => changePassword({ currentPassword, newPassword, retypePassword }),
     cancel: () => goHome(),
@@ -41,8 +45,8 @@ export function ChangePassword({ step }: { step: Form }) {
   if (!account) {
     return (
       <div className="screen">
-        <StepHeading>Change password</StepHeading>
-        <p>This account is no longer in Account Desk.</p>
+        <StepHeading>{t('change.title')}</StepHeading>
+        <p>{t('change.accountGone', { name: appName })}</p>
         <BackToAccounts />
       </div>
     )
@@ -55,13 +59,18 @@ export function ChangePassword({ step }: { step: Form }) {
   const sessionEnded = failure?.kind === 'auth' && failure.sessionExpired
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Change password</StepHeading>
+      <StepHeading>{t('change.title')}</StepHeading>
       <p className="lead">
-        For <strong>{account.username}</strong> on <strong>{server?.displayName ?? account.serverId}</strong>.
+        <Trans
+          t={t}
+          i18nKey="change.for"
+          values={{ username: account.username, server: server?.displayName ?? account.serverId }}
+          components={DATA}
+        />
       </p>
       <form ref={attach} className="form" noValidate onSubmit={form.submit}>
         <PasswordField
-          label="Current password"
+          label={t('change.current')}
           autoComplete="current-password"
           value={currentPassword}
           onChange={setCurrentPassword}
@@ -88,15 +97,15 @@ export function ChangePassword({ step }: { step: Form }) {
         >
           {sessionEnded ? (
             <button type="button" className="button button--primary" onClick={signInAgain}>
-              Sign in again
+              {t('signIn.titleAgain')}
             </button>
           ) : null}
           {mayHaveApplied ? (
             <TrySignInWithNewPassword serverId={account.serverId} username={account.username} />
           ) : null}
         </ErrorAlert>
-        <FormActions form={form} busyLabel="Changing…">
-          Change password
+        <FormActions form={form} busyLabel={t('change.busy')}>
+          {t('change.submit')}
         </FormActions>
       </form>
     </div>
@@ -105,25 +114,26 @@ export function ChangePassword({ step }: { step: Form }) {
 
 /** The change went through: say so, and what happened to other sessions. */
 export function ChangeDone({ step }: { step: Done }) {
+  const { t } = useTranslation()
   const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
   const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
   const goSignIn = useApp((s) => s.goSignIn)
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Your password has been changed</StepHeading>
+      <StepHeading>{t('change.doneTitle')}</StepHeading>
       <div className="success-panel">
         <p>
           {account ? (
-            <>
-              <strong>{account.username}</strong> on{' '}
-              <strong>{server?.displayName ?? account.serverId}</strong> has a new password.
-            </>
+            <Trans
+              t={t}
+              i18nKey="change.doneFor"
+              values={{ username: account.username, server: server?.displayName ?? account.serverId }}
+              components={DATA}
+            />
           ) : (
-            'The account has a new password.'
+            t('change.doneAccount')
           )}{' '}
-          {step.stillSignedIn
-            ? 'You are still signed in here.'
-            : 'The server signed this app out: sign in with the new password.'}
+          {step.stillSignedIn ? t('change.stillSignedIn') : t('change.signedOutHere')}
         </p>
         {step.otherSessions ? <p>{step.otherSessions}</p> : null}
       </div>
@@ -136,7 +146,7 @@ export function ChangeDone({ step }: { step: Done }) {
               goSignIn({ serverId: account.serverId, username: account.username, reason: 'after-change' })
             }
           >
-            Sign in with the new password
+            {t('actions.signInWithNew')}
           </button>
         ) : null}
         <BackToAccounts />

@@ -1,4 +1,6 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { StepHeading } from '../components/StepHeading'
+import { DATA } from '../i18n/markup'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
 import { useSecondsLeft } from '../hooks/useSecondsLeft'
@@ -14,6 +16,8 @@ type Sent = Extract<ResetStep, { name: 'sent' }>
  * after a cooldown, and the paste field.
  */
 export function CheckMail({ step }: { step: Sent }) {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const server = useApp((s) => s.servers.find((x) => x.id === step.serverId))
   const pending = useApp((s) => s.pending)
   const resend = useApp((s) => s.resend)
@@ -23,18 +27,23 @@ export function CheckMail({ step }: { step: Sent }) {
   const busy = pending === 'resend'
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Check your mail</StepHeading>
+      <StepHeading>{t('checkMail.title')}</StepHeading>
       <p className="lead">
-        If an account on <strong>{server?.displayName ?? 'the server'}</strong> uses{' '}
-        <strong>{step.email}</strong>, a message with a link to choose a new password is on its way to that
-        address.
+        {server ? (
+          <Trans
+            t={t}
+            i18nKey="checkMail.lead"
+            values={{ server: server.displayName, email: step.email }}
+            components={DATA}
+          />
+        ) : (
+          <Trans t={t} i18nKey="checkMail.leadNoServer" values={{ email: step.email }} components={DATA} />
+        )}
       </p>
       <ul className="steps-list">
-        <li>Open the message and click the link: Account Desk opens the form to choose a new password.</li>
-        <li>No message after a few minutes? Check your spam folder and the address above.</li>
-        {server?.demo ? (
-          <li>This is the demo server: its mail arrives in the Demo mailbox on this screen.</li>
-        ) : null}
+        <li>{t('checkMail.open', { name: appName })}</li>
+        <li>{t('checkMail.noMessage')}</li>
+        {server?.demo ? <li>{t('checkMail.demo')}</li> : null}
       </ul>
       <div className="resend">
         <ErrorAlert error={failure} fields={['email']} waitSeconds={wait} />
@@ -47,18 +56,18 @@ export function CheckMail({ step }: { step: Sent }) {
             if (!busy && wait === 0) void resend()
           }}
         >
-          {busy ? 'Sending…' : 'Send the e-mail again'}
+          {busy ? t('form.sending') : t('checkMail.resend')}
           {!busy && wait > 0 ? (
             <>
               {' '}
-              <span className="button-wait">(in {wait} s)</span>
+              <span className="button-wait">{t('form.wait', { count: wait })}</span>
             </>
           ) : null}
         </button>
       </div>
       <section className="subsection" aria-labelledby="paste-title">
         <h2 id="paste-title" className="subsection-title">
-          Got the e-mail?
+          {t('checkMail.gotIt')}
         </h2>
         <PasteLink />
       </section>

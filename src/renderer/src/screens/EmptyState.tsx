@@ -1,6 +1,8 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
 import { PRIMARY_ACTION } from '../focus-targets'
+import { DATA } from '../i18n/markup'
 import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
 import { AppNotices } from './AccountsHome'
@@ -8,6 +10,7 @@ import { ServerList } from './ServerList'
 
 /** No account yet: lead to the demo (with its credentials) or to adding the organisation's server. */
 export function EmptyState() {
+  const { t } = useTranslation()
   const info = useApp((s) => s.info)
   const servers = useApp((s) => s.servers)
   const goSignIn = useApp((s) => s.goSignIn)
@@ -26,48 +29,37 @@ export function EmptyState() {
   const ownMark = showDemo ? {} : PRIMARY_ACTION
   return (
     <div className="screen">
-      <StepHeading>Welcome to {info?.name ?? 'Account Desk'}</StepHeading>
-      <p className="lead">
-        Sign in to the accounts you hold on your organisation’s servers, change their passwords, and reset a
-        forgotten one from the link the server e-mails you.
-      </p>
+      <StepHeading>{t('empty.welcome', { name: info?.name ?? t('app.name') })}</StepHeading>
+      <p className="lead">{t('empty.lead')}</p>
       <AppNotices />
       <ErrorAlert error={failure} />
       <div className="cards">
         {showDemo && demo && demoServer ? (
           <section className="card" aria-labelledby="demo-title">
             <h2 id="demo-title" className="card-title">
-              Try it with the demo server
+              {t('empty.demoTitle')}
             </h2>
-            <p>
-              A small demo server runs on this computer, with one account and a mailbox you can read here.
-              Walk through every step, the e-mailed link included.
-            </p>
-            {demo.passwordChanged ? (
-              <p className="note">
-                You changed the demo password, so it is no longer shown here. Sign in with yours, use “Forgot
-                password”, or reset the demo to start over.
-              </p>
-            ) : null}
+            <p>{t('empty.demoText')}</p>
+            {demo.passwordChanged ? <p className="note">{t('empty.demoPasswordChanged')}</p> : null}
             {demo.username ? (
               <dl className="credentials">
-                <dt>Username</dt>
+                <dt>{t('fields.username')}</dt>
                 <dd>
-                  <code>{demo.username}</code>
+                  <code data-server-text="">{demo.username}</code>
                 </dd>
                 {demo.password ? (
                   <>
-                    <dt>Password</dt>
+                    <dt>{t('fields.password')}</dt>
                     <dd>
-                      <code>{demo.password}</code>
+                      <code data-server-text="">{demo.password}</code>
                     </dd>
                   </>
                 ) : null}
                 {demo.email ? (
                   <>
-                    <dt>E-mail</dt>
+                    <dt>{t('fields.emailShort')}</dt>
                     <dd>
-                      <code>{demo.email}</code>
+                      <code data-server-text="">{demo.email}</code>
                     </dd>
                   </>
                 ) : null}
@@ -82,14 +74,14 @@ export function EmptyState() {
                   goSignIn({ serverId: demoServer.id, username: demo.username ?? '', reason: 'add' })
                 }
               >
-                Sign in to the demo
+                {t('empty.demoSignIn')}
               </button>
               <button
                 type="button"
                 className="button"
                 onClick={() => goForgot({ serverId: demoServer.id, email: demo.email ?? '' })}
               >
-                Forgot password
+                {t('actions.forgotPassword')}
               </button>
               <button
                 type="button"
@@ -97,7 +89,7 @@ export function EmptyState() {
                 aria-busy={resetting || undefined}
                 onClick={() => void resetDemo()}
               >
-                {resetting ? 'Resetting the demo…' : 'Reset demo'}
+                {resetting ? t('empty.demoResetting') : t('empty.demoReset')}
               </button>
             </div>
             <ErrorAlert error={resetFailure} />
@@ -105,15 +97,22 @@ export function EmptyState() {
         ) : null}
         <section className="card" aria-labelledby="own-title">
           <h2 id="own-title" className="card-title">
-            {realServers.length > 1 ? 'Your organisation’s servers' : 'Your organisation’s server'}
+            {t('empty.ownTitle', { count: Math.max(1, realServers.length) })}
           </h2>
           {realServers.length > 0 ? (
             <>
               <p>
-                {realServers.length === 1
-                  ? `${realServers[0]?.displayName ?? 'A server'} is set up.`
-                  : `${realServers.length} servers are set up.`}{' '}
-                Sign in to add your account.
+                {realServers.length === 1 && realServers[0] ? (
+                  <Trans
+                    t={t}
+                    i18nKey="empty.oneSetUp"
+                    values={{ server: realServers[0].displayName }}
+                    components={DATA}
+                  />
+                ) : (
+                  t('empty.setUp', { count: realServers.length })
+                )}{' '}
+                {t('empty.signInToAdd')}
               </p>
               <div className="actions">
                 <button
@@ -122,30 +121,30 @@ export function EmptyState() {
                   {...ownMark}
                   onClick={() => goSignIn({ serverId: realServers[0]?.id ?? null, reason: 'add' })}
                 >
-                  Sign in
+                  {t('account.signIn')}
                 </button>
                 <button
                   type="button"
                   className="button"
                   onClick={() => goForgot({ serverId: realServers[0]?.id ?? null })}
                 >
-                  Forgot password
+                  {t('actions.forgotPassword')}
                 </button>
                 {info && !info.serversLocked ? (
                   <button type="button" className="button" onClick={goAddServer}>
-                    Add a server
+                    {t('actions.addServer')}
                   </button>
                 ) : null}
               </div>
             </>
           ) : info?.serversLocked ? (
-            <p>Your IT team manages the server list. None is set up yet: ask them.</p>
+            <p>{t('empty.managed')}</p>
           ) : (
             <>
-              <p>Add it with the address your IT team gave you, e.g. https://accounts.example.com.</p>
+              <p>{t('empty.addIt')}</p>
               <div className="actions">
                 <button type="button" className={ownPrimary} {...ownMark} onClick={goAddServer}>
-                  Add a server
+                  {t('actions.addServer')}
                 </button>
               </div>
             </>

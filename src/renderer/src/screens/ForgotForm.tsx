@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ServerPicker } from '../components/ServerPicker'
 import { FormActions } from '../components/FormActions'
@@ -17,6 +18,7 @@ export function ForgotForm({
   email: string
   submitLabel: string
 }) {
+  const { t } = useTranslation()
   const servers = useApp((s) => s.servers)
   const requestReset = useApp((s) => s.requestReset)
   const [serverId, setServerId] = useState(initialServer ?? servers[0]?.id ?? '')
@@ -25,8 +27,8 @@ export function ForgotForm({
     values: { serverId, email },
     validate: () =>
       compact({
-        serverId: serverId ? undefined : ['Choose a server.'],
-        email: required(email, 'Enter the e-mail address of your account.'),
+        serverId: serverId ? undefined : [t('fields.serverMissing')],
+        email: required(email, t('forgot.emailMissing')),
       }),
     send: () => requestReset({ serverId, email }),
   })
@@ -38,8 +40,8 @@ export function ForgotForm({
     <form ref={attach} className="form" noValidate onSubmit={form.submit}>
       <ServerPicker servers={servers} value={serverId} onChange={setServerId} errors={form.on('serverId')} />
       <TextField
-        label="E-mail address"
-        hint="The address your account on this server uses."
+        label={t('fields.email')}
+        hint={t('forgot.emailHint')}
         type="email"
         inputMode="email"
         autoComplete="email"
@@ -57,13 +59,9 @@ export function ForgotForm({
         onRetry={() => form.submit()}
         waitSeconds={form.wait}
       >
-        {mayHaveSent ? (
-          <p className="alert-message">
-            The e-mail may already be on its way. Check your mail before asking for another link.
-          </p>
-        ) : null}
+        {mayHaveSent ? <p className="alert-message">{t('forgot.mayHaveSent')}</p> : null}
       </ErrorAlert>
-      <FormActions form={form} busyLabel="Sending…">
+      <FormActions form={form} busyLabel={t('form.sending')}>
         {submitLabel}
       </FormActions>
     </form>

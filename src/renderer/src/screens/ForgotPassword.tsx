@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
@@ -7,26 +8,25 @@ import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 /** Step 1 of the reset flow: which server, which e-mail address. */
 export function ForgotPassword({ serverId, email }: { serverId: string | null; email: string }) {
+  const { t } = useTranslation()
   const servers = useApp((s) => s.servers)
   if (servers.length === 0) {
     return (
       <div className="screen">
-        <StepHeading>Forgot password</StepHeading>
-        <p>No server is set up yet.</p>
+        <StepHeading>{t('actions.forgotPassword')}</StepHeading>
+        <p>{t('forgot.noServer')}</p>
         <BackToAccounts />
       </div>
     )
   }
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Forgot password</StepHeading>
-      <p className="lead">
-        Enter the e-mail address of your account. The server sends you a link to choose a new password.
-      </p>
-      <ForgotForm serverId={serverId} email={email} submitLabel="Send me a link" />
+      <StepHeading>{t('actions.forgotPassword')}</StepHeading>
+      <p className="lead">{t('forgot.lead')}</p>
+      <ForgotForm serverId={serverId} email={email} submitLabel={t('forgot.submit')} />
       <section className="subsection" aria-labelledby="have-link">
         <h2 id="have-link" className="subsection-title">
-          Already have the e-mail?
+          {t('forgot.haveLink')}
         </h2>
         <PasteLink />
       </section>

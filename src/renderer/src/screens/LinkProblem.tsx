@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { StepHeading } from '../components/StepHeading'
 import { formatAge, formatDateTime } from '../format'
 import type { ResetStep } from '../store/types'
@@ -8,31 +9,32 @@ type Problem = Extract<ResetStep, { name: 'problem' }>
 
 /** Step 7: expired, used or replaced links are one state, with "send a new link" prefilled. */
 export function LinkProblem({ step }: { step: Problem }) {
+  const { t } = useTranslation()
   return (
     <div className="screen screen--narrow">
-      <StepHeading>This link can’t be used</StepHeading>
+      <StepHeading>{t('linkProblem.title')}</StepHeading>
       <div className="problem-panel">
         <p>{step.message}</p>
         {step.usedHereAt ? (
           <p>
-            You used it here on <time dateTime={step.usedHereAt}>{formatDateTime(step.usedHereAt)}</time> (
-            {formatAge(step.usedHereAt)}). A link works only once.
+            <Trans
+              t={t}
+              i18nKey="linkProblem.usedHere"
+              values={{ date: formatDateTime(step.usedHereAt), age: formatAge(step.usedHereAt) }}
+              components={{ time: <time dateTime={step.usedHereAt} /> }}
+            />
           </p>
         ) : step.issuedAt ? (
           <p>
-            This link was sent {formatAge(step.issuedAt)}. A link works once, until the server’s time limit; a
-            newer link, signing in, or a new password or e-mail address also ends it.
+            {t('linkProblem.sent', { age: formatAge(step.issuedAt) })} {t('linkProblem.rule')}
           </p>
         ) : (
-          <p>
-            A link works once, until the server’s time limit; a newer link, signing in, or a new password or
-            e-mail address also ends it.
-          </p>
+          <p>{t('linkProblem.rule')}</p>
         )}
       </div>
-      <section className="subsection" aria-label="A new link">
-        <p>The server can e-mail you a new one.</p>
-        <ForgotForm serverId={step.serverId} email={step.email} submitLabel="Send a new link" />
+      <section className="subsection" aria-label={t('linkProblem.newLink')}>
+        <p>{t('linkProblem.canSendNew')}</p>
+        <ForgotForm serverId={step.serverId} email={step.email} submitLabel={t('linkProblem.submit')} />
       </section>
       <BackToAccountsFooter />
     </div>

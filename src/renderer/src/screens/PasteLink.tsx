@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
@@ -8,11 +9,13 @@ import { useApp } from '../store/provider'
 
 /** "Paste the link from your e-mail": the same parser as a link from the OS, in main. */
 export function PasteLink() {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const openPastedLink = useApp((s) => s.openPastedLink)
   const [url, setUrl] = useState('')
   const { attach, ...form } = useForm('openPastedLink', {
     values: { url },
-    validate: () => (url.trim() === '' ? { url: ['Paste the link from the e-mail first.'] } : null),
+    validate: () => (url.trim() === '' ? { url: [t('paste.missing')] } : null),
     send: () => openPastedLink(url),
   })
   const { failure } = form
@@ -23,8 +26,8 @@ export function PasteLink() {
   return (
     <form ref={attach} className="form paste-form" noValidate onSubmit={form.submit}>
       <TextField
-        label="Paste the link from your e-mail"
-        hint="If clicking the link in the e-mail does not open Account Desk, copy the link and paste it here."
+        label={t('paste.label')}
+        hint={t('paste.hint', { name: appName })}
         value={url}
         onChange={setUrl}
         errors={fieldErrors}
@@ -35,8 +38,8 @@ export function PasteLink() {
         maxLength={8192}
       />
       <ErrorAlert error={failure?.kind === 'link-invalid' ? null : form.alertError} fields={['url']} />
-      <FormActions form={form} busyLabel="Opening…" primary={false}>
-        Open the link
+      <FormActions form={form} busyLabel={t('paste.busy')} primary={false}>
+        {t('paste.submit')}
       </FormActions>
     </form>
   )

@@ -1,4 +1,6 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { BackToAccounts } from '../components/BackToAccounts'
+import { DATA } from '../i18n/markup'
 import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
@@ -7,15 +9,20 @@ type Done = Extract<ResetStep, { name: 'done' }>
 
 /** Step 6: success, what happened to other sessions, and "sign in with the new password" (never automatic). */
 export function ResetDone({ step }: { step: Done }) {
+  const { t } = useTranslation()
   const server = useApp((s) => s.servers.find((x) => x.id === step.serverId))
   const goSignIn = useApp((s) => s.goSignIn)
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Your password has been reset</StepHeading>
+      <StepHeading>{t('resetDone.title')}</StepHeading>
       <div className="success-panel">
         <p>
-          The new password for {step.username ? <strong>{step.username}</strong> : 'your account'} on{' '}
-          <strong>{server?.displayName ?? 'the server'}</strong> is set.
+          <Trans
+            t={t}
+            i18nKey={step.username ? 'resetDone.setFor' : 'resetDone.setForYours'}
+            values={{ username: step.username, server: server?.displayName ?? t('resetDone.theServer') }}
+            components={DATA}
+          />
         </p>
         <p>{step.otherSessions}</p>
       </div>
@@ -27,7 +34,7 @@ export function ResetDone({ step }: { step: Done }) {
             goSignIn({ serverId: step.serverId, username: step.username, reason: 'after-reset' })
           }
         >
-          Sign in with the new password
+          {t('actions.signInWithNew')}
         </button>
         <BackToAccounts />
       </div>

@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { LinkFor } from '../components/LinkFor'
+import { DATA } from '../i18n/markup'
 import { StepHeading } from '../components/StepHeading'
 import { FormActions } from '../components/FormActions'
 import { formatAge, formatDateTime } from '../format'
@@ -22,21 +24,27 @@ type Form = Extract<ResetStep, { name: 'form' }>
  * server yet. Opening it (one click) checks it and shows the form; a link never makes a request by itself.
  */
 export function LinkArrived({ step }: { step: Arrived }) {
+  const { t } = useTranslation()
+  const appName = useApp((s) => s.info?.name ?? null) ?? t('app.name')
   const openLink = useApp((s) => s.openArrivedLink)
   const cancel = useApp((s) => s.cancelReset)
   const { link } = step
   return (
     <div className="screen screen--narrow">
-      <StepHeading>A reset link arrived</StepHeading>
+      <StepHeading>{t('link.arrivedTitle')}</StepHeading>
       <p className="lead">
-        <LinkFor link={link} /> has been opened. Account Desk has not contacted the server yet.
+        <LinkFor
+          link={link}
+          sentence={{ plain: 'link.arrived', withAccount: 'link.arrivedAccount' }}
+          values={{ name: appName }}
+        />
       </p>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={openLink}>
-          Open the reset form
+          {t('link.openForm')}
         </button>
         <button type="button" className="button" onClick={cancel}>
-          Cancel
+          {t('actions.cancel')}
         </button>
       </div>
     </div>
@@ -45,16 +53,17 @@ export function LinkArrived({ step }: { step: Arrived }) {
 
 /** While the server is asked whether the link is still good (Django's views can tell). */
 export function CheckingLink({ step }: { step: Checking }) {
+  const { t } = useTranslation()
   const cancel = useApp((s) => s.cancelReset)
   return (
     <div className="screen screen--narrow">
-      <StepHeading>Checking your link…</StepHeading>
+      <StepHeading>{t('link.checkingTitle')}</StepHeading>
       <p className="lead" role="status">
-        <span className="spinner" aria-hidden="true" /> Asking {step.link.serverName} whether the link can
-        still be used.
+        <span className="spinner" aria-hidden="true" />{' '}
+        <Trans t={t} i18nKey="link.checking" values={{ server: step.link.serverName }} components={DATA} />
       </p>
       <button type="button" className="button" onClick={cancel}>
-        Cancel
+        {t('actions.cancel')}
       </button>
     </div>
   )
@@ -62,6 +71,7 @@ export function CheckingLink({ step }: { step: Checking }) {
 
 /** Step 4: the link's server and age, the new password twice with the live checklist. Nothing is sent unasked. */
 export function ResetFromLink({ step }: { step: Form }) {
+  const { t } = useTranslation()
   const { link } = step
   const server = useApp((s) => s.servers.find((x) => x.id === link.serverId))
   const account = useApp((s) =>
@@ -73,7 +83,7 @@ export function ResetFromLink({ step }: { step: Form }) {
   const [retypePassword, setRetypePassword] = useState('')
   const { attach, ...form } = useForm('confirmReset', {
     values: { newPassword, retypePassword },
-    validate: () => compact(newPasswordErrors(newPassword, retypePassword)),
+    validate: () => compact(newPasswordErrors(newPassword, retypePassword, t)),
     send: () => confirmReset({ newPassword, retypePassword }),
     cancel: cancelReset,
   })
@@ -85,22 +95,22 @@ export function ResetFromLink({ step }: { step: Form }) {
   const mayHaveApplied = failure?.kind === 'timeout' && failure.mayHaveApplied
   return (
     <div className="screen screen--narrow" ref={screenRef}>
-      <StepHeading>Choose a new password</StepHeading>
+      <StepHeading>{t('link.formTitle')}</StepHeading>
       <dl className="facts">
-        <dt>Server</dt>
-        <dd>
+        <dt>{t('fields.server')}</dt>
+        <dd data-server-text="">
           {link.serverName}
           {server ? <span className="muted"> · {server.host}</span> : null}
         </dd>
         {link.accountHint ? (
           <>
-            <dt>Account</dt>
-            <dd>{link.accountHint}</dd>
+            <dt>{t('link.account')}</dt>
+            <dd data-server-text="">{link.accountHint}</dd>
           </>
         ) : null}
         {link.issuedAt ? (
           <>
-            <dt>Link sent</dt>
+            <dt>{t('link.sentAt')}</dt>
             <dd>
               <time dateTime={link.issuedAt}>{formatDateTime(link.issuedAt)}</time>{' '}
               <span className="muted">({formatAge(link.issuedAt)})</span>
@@ -109,11 +119,15 @@ export function ResetFromLink({ step }: { step: Form }) {
         ) : null}
       </dl>
       {step.linkStatus === 'unknown' ? (
-        <p className="note">The link could not be checked just now. The server will tell when you submit.</p>
+        <p className="note">{t('link.notChecked')}</p>
       ) : step.linkStatus === 'not-checked' ? (
         <p className="note">
-          {link.serverName} checks the link only when you submit. If it was already used or a newer one was
-          sent, you will hear it then.
+          <Trans
+            t={t}
+            i18nKey="link.checkedOnSubmit"
+            values={{ server: link.serverName }}
+            components={DATA}
+          />
         </p>
       ) : null}
       <form ref={attach} className="form" noValidate onSubmit={form.submit}>
@@ -138,8 +152,8 @@ export function ResetFromLink({ step }: { step: Form }) {
             <TrySignInWithNewPassword serverId={link.serverId} username={link.accountHint ?? ''} />
           ) : null}
         </ErrorAlert>
-        <FormActions form={form} busyLabel="Setting the password…">
-          Set the new password
+        <FormActions form={form} busyLabel={t('link.busy')}>
+          {t('link.submit')}
         </FormActions>
       </form>
     </div>

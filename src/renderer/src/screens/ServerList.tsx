@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApp } from '../store/provider'
 
 /**
@@ -6,6 +7,7 @@ import { useApp } from '../store/provider'
  * those set by the policy, the branding or the demo are locked and say so.
  */
 export function ServerList() {
+  const { t } = useTranslation()
   const servers = useApp((s) => s.servers)
   const pending = useApp((s) => s.pending)
   const askRemoval = useApp((s) => s.askRemoval)
@@ -14,28 +16,33 @@ export function ServerList() {
   return (
     <section className="subsection" aria-labelledby={titleId}>
       <h2 id={titleId} className="subsection-title">
-        Servers
+        {t('servers.title')}
       </h2>
       <ul className="server-list">
         {servers.map((server) => (
           <li key={server.id} className="server-row">
             <p>
-              <span className="server-name">{server.displayName}</span>
-              <span className="muted"> · {server.host}</span>
+              <span className="server-name" data-server-text="">
+                {server.displayName}
+              </span>
+              <span className="muted">
+                {' · '}
+                <span data-server-text="">{server.host}</span>
+              </span>
             </p>
             {server.locked ? (
               <span className="muted small">
-                {server.demo ? 'Built-in demo' : 'Set up by your organisation'}
+                {server.demo ? t('servers.builtInDemo') : t('servers.byOrganisation')}
               </span>
             ) : (
               <button
                 type="button"
                 className="button button--quiet"
-                aria-label={`Remove server ${server.displayName}`}
+                aria-label={t('servers.removeNamed', { server: server.displayName })}
                 aria-disabled={pending !== null || undefined}
                 onClick={() => askRemoval({ kind: 'server', serverId: server.id })}
               >
-                Remove server
+                {t('servers.remove')}
               </button>
             )}
           </li>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PasswordField } from '../components/PasswordField'
@@ -13,34 +14,40 @@ import { useFocusFirstEmptyField } from '../hooks/useFocusFirstEmptyField'
 import { useApp } from '../store/provider'
 import type { SignInReason, SignInStep } from '../store/types'
 
+/** The screen's heading for each reason to sign in (catalog keys). */
 const TITLES: Record<SignInReason, string> = {
-  add: 'Sign in',
-  'after-reset': 'Sign in with your new password',
-  'after-change': 'Sign in with your new password',
-  'session-expired': 'Sign in again',
-  'may-have-applied': 'Try your new password',
+  add: 'signIn.title',
+  'after-reset': 'signIn.titleNewPassword',
+  'after-change': 'signIn.titleNewPassword',
+  'session-expired': 'signIn.titleAgain',
+  'may-have-applied': 'signIn.titleTryNew',
 }
 
-/** The name field as the server wants it: its label, input type and autofill hint. */
+/** The name field as the server wants it: its label, input type and autofill hint (label and message: keys). */
 const NAME_FIELDS = {
-  username: { label: 'Username', type: 'text', autoComplete: 'username', missing: 'Enter your username.' },
+  username: {
+    label: 'fields.username',
+    type: 'text',
+    autoComplete: 'username',
+    missing: 'signIn.usernameMissing',
+  },
   email: {
-    label: 'E-mail address',
+    label: 'fields.email',
     type: 'email',
     autoComplete: 'email',
-    missing: 'Enter your e-mail address.',
+    missing: 'signIn.emailMissing',
   },
 } as const
 
 const INTROS: Partial<Record<SignInReason, string>> = {
-  'after-reset': 'Your password was reset. Sign in with the new one.',
-  'after-change': 'Your password was changed. Sign in with the new one.',
-  'session-expired': 'Your session on this server has ended.',
-  'may-have-applied':
-    'The server did not confirm in time, but your new password may have been set. Try it here; if it is refused, your old password still works.',
+  'after-reset': 'signIn.introAfterReset',
+  'after-change': 'signIn.introAfterChange',
+  'session-expired': 'signIn.introSessionEnded',
+  'may-have-applied': 'signIn.introMayHaveApplied',
 }
 
 export function SignIn({ step }: { step: SignInStep }) {
+  const { t } = useTranslation()
   const servers = useApp((s) => s.servers)
   const signIn = useApp((s) => s.signIn)
   const goHome = useApp((s) => s.goHome)
@@ -56,9 +63,9 @@ export function SignIn({ step }: { step: SignInStep }) {
     values: { serverId, username, password },
     validate: () =>
       compact({
-        serverId: serverId ? undefined : ['Choose a server.'],
-        username: required(username, nameField.missing),
-        password: password === '' ? ['Enter your password.'] : undefined,
+        serverId: serverId ? undefined : [t('fields.serverMissing')],
+        username: required(username, t(nameField.missing)),
+        password: password === '' ? [t('signIn.passwordMissing')] : undefined,
       }),
     send: () => signIn({ serverId, username: username.trim(), password }),
     cancel: () => goHome(),
@@ -71,11 +78,11 @@ export function SignIn({ step }: { step: SignInStep }) {
   if (servers.length === 0) {
     return (
       <div className="screen">
-        <StepHeading>Sign in</StepHeading>
-        <p>No server is set up yet. Add your organisation’s server first.</p>
+        <StepHeading>{t('signIn.title')}</StepHeading>
+        <p>{t('signIn.noServer')}</p>
         <div className="actions">
           <button type="button" className="button button--primary" onClick={goAddServer}>
-            Add a server
+            {t('actions.addServer')}
           </button>
           <BackToAccounts />
         </div>
@@ -86,9 +93,9 @@ export function SignIn({ step }: { step: SignInStep }) {
   const intro = INTROS[step.reason]
   return (
     <div className="screen screen--narrow" ref={screenRef}>
-      <StepHeading>{TITLES[step.reason]}</StepHeading>
-      {intro ? <p className="lead">{intro}</p> : null}
-      <form ref={attach} className="form" noValidate onSubmit={form.submit} aria-label="Sign in">
+      <StepHeading>{t(TITLES[step.reason])}</StepHeading>
+      {intro ? <p className="lead">{t(intro)}</p> : null}
+      <form ref={attach} className="form" noValidate onSubmit={form.submit} aria-label={t('signIn.title')}>
         <ServerPicker
           servers={servers}
           value={serverId}
@@ -96,7 +103,7 @@ export function SignIn({ step }: { step: SignInStep }) {
           errors={form.on('serverId')}
         />
         <TextField
-          label={nameField.label}
+          label={t(nameField.label)}
           type={nameField.type}
           autoComplete={nameField.autoComplete}
           autoCapitalize="off"
@@ -108,7 +115,7 @@ export function SignIn({ step }: { step: SignInStep }) {
           required
         />
         <PasswordField
-          label="Password"
+          label={t('fields.password')}
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
@@ -125,12 +132,12 @@ export function SignIn({ step }: { step: SignInStep }) {
         {form.failure?.kind === 'auth' && form.failure.signInOnWebsite ? (
           <div className="actions">
             <button type="button" className="button" onClick={() => void openSignInPage(serverId)}>
-              Open the sign-in page in your browser
+              {t('signIn.openInBrowser')}
             </button>
           </div>
         ) : null}
-        <FormActions form={form} busyLabel="Signing in…">
-          Sign in
+        <FormActions form={form} busyLabel={t('signIn.busy')}>
+          {t('signIn.submit')}
         </FormActions>
         <p className="form-footer">
           <button
@@ -138,7 +145,7 @@ export function SignIn({ step }: { step: SignInStep }) {
             className="link-button"
             onClick={() => goForgot({ serverId: serverId || null })}
           >
-            Forgot password
+            {t('actions.forgotPassword')}
           </button>
         </p>
       </form>

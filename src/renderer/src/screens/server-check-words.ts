@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next'
 import type { ServerDetection, ServerFinding } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
 import type { BackendKind, SignInWith } from '../../../shared/backend-kinds'
 import type { DetectedSignIn, DetectedSoftware } from '../../../shared/server-detection'
 import { errorTitle } from '../errors/describe'
+import { formatList } from '../format'
 
 /** What Add server says about an address once it is checked, in words for people. */
 export interface CheckWords {
@@ -14,20 +16,19 @@ export interface CheckWords {
   retry: boolean
 }
 
+/** The catalog keys (`common`) naming each kind of software the check can find. */
 const SOFTWARE: Record<DetectedSoftware, string> = {
-  'allauth-headless': 'django-allauth’s sign-in service for apps',
-  djoser: 'a sign-in service for apps (djoser)',
-  'allauth-html': 'django-allauth’s sign-in pages',
-  'django-forms': 'Django’s own sign-in pages',
+  'allauth-headless': 'check.software.allauthHeadless',
+  djoser: 'check.software.djoser',
+  'allauth-html': 'check.software.allauthHtml',
+  'django-forms': 'check.software.djangoForms',
 }
 
 const SIGN_IN: Record<DetectedSignIn, string> = {
-  username: 'People sign in with their username.',
-  email: 'People sign in with their e-mail address.',
-  'username-or-email': 'People sign in with their username or e-mail address.',
+  username: 'check.signIn.username',
+  email: 'check.signIn.email',
+  'username-or-email': 'check.signIn.usernameOrEmail',
 }
-
-const ADD_ANYWAY = 'To add it anyway, choose the kind yourself below.'
 
 /** The finding the app will use: the first of the found kinds it can speak. */
 export const usableFinding = (detection: ServerDetection): ServerFinding | undefined =>
@@ -59,10 +60,11 @@ export function mismatchNote(
   result: Result<ServerDetection> | undefined,
   chosen: BackendKind | undefined,
   label: string,
+  t: TFunction,
 ): string | null {
   if (!chosen || !result?.ok || result.value.found.length === 0) return null
   if (result.value.found.some((f) => f.kind === chosen)) return null
-  return `The check did not find “${label}” at this address: adding the server as that may not work.`
+  return t('check.mismatch', { kind: label })
 }
 
 /** Failures that are about the address itself (policy, not https, already listed): they belong on its field. */
@@ -74,55 +76,49 @@ export function addressRefusal(result: Result<ServerDetection> | undefined): str
   return []
 }
 
-export function describeCheck(result: Result<ServerDetection>): CheckWords | null {
-  if (!result.ok) return describeFailure(result.error)
+export function describeCheck(result: Result<ServerDetection>, t: TFunction): CheckWords | null {
+  if (!result.ok) return describeFailure(result.error, t)
   const detection = result.value
   const usable = usableFinding(detection)
+  const software = (finding: ServerFinding) => t(SOFTWARE[finding.software])
   if (usable) {
-    const lines = usable.signIn ? [SIGN_IN[usable.signIn]] : []
-    if (usable.forgotPage === false)
-      lines.push(
-        'Its page for a forgotten password was not found, so asking for a reset link from the app may not work.',
-      )
+    const lines = usable.signIn ? [t(SIGN_IN[usable.signIn])] : []
+    if (usable.forgotPage === false) lines.push(t('check.noForgotPage'))
     const others = detection.found.filter((f) => f !== usable && f.kind !== null)
-    if (others.length > 0)
-      lines.push(
-        `It also has ${others.map((f) => SOFTWARE[f.software]).join(' and ')}; to use ${others.length > 1 ? 'one of those' : 'that'} instead, choose the kind yourself below.`,
-      )
-    return { tone: 'found', title: `This server uses ${SOFTWARE[usable.software]}.`, lines, retry: false }
+    if (others.length > 0) {
+      lines.push(t('check.alsoHas', { count: others.length, list: formatList(others.map(software)) }))
+    }
+    return { tone: 'found', title: t('check.uses', { software: software(usable) }), lines, retry: false }
   }
   const unsupported = detection.found[0]
   if (unsupported)
     return {
       tone: 'warning',
-      title: `This server uses ${SOFTWARE[unsupported.software]}, which this version of Account Desk can’t use yet.`,
-      lines: [ADD_ANYWAY],
+      title: t('check.usesUnsupported', { software: software(unsupported) }),
+      lines: [t('check.addAnyway')],
       retry: false,
     }
   return {
     tone: 'warning',
-    title: 'Account Desk doesn’t recognise this server.',
+    title: t('check.unknown'),
     lines: [
       detection.signInElsewhere
-        ? `Its sign-in page sends people to another site (${detection.signInElsewhere}), which Account Desk can’t sign in to.`
-        : 'Something answers at this address, but not as a sign-in service Account Desk knows. Check the address with your IT team.',
-      ADD_ANYWAY,
+        ? t('check.signInElsewhere', { site: detection.signInElsewhere })
+        : t('check.notSignInService'),
+      t('check.addAnyway'),
     ],
     retry: false,
   }
 }
 
-function describeFailure(error: AppError): CheckWords | null {
+function describeFailure(error: AppError, t: TFunction): CheckWords | null {
   // Said on the address field instead (addressRefusal), or nothing to say (the check was abandoned).
   if (error.kind === 'policy' || error.kind === 'validation' || error.kind === 'cancelled') return null
-  const message =
-    error.kind === 'unreachable'
-      ? 'Nothing answered at this address. The server may be down, or the address may be wrong.'
-      : error.message
+  const message = error.kind === 'unreachable' ? t('check.nothingAnswered') : error.message
   return {
     tone: 'warning',
     title: errorTitle(error),
-    lines: [message, ADD_ANYWAY],
+    lines: [message, t('check.addAnyway')],
     retry: ['unreachable', 'offline', 'timeout', 'proxy', 'server'].includes(error.kind),
   }
 }

@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/errors'
 import { accountActions } from './account-actions'
 import { settle, type StoreContext } from './context'
 import { requestFirstScreen } from './first-screen'
+import { languageActions } from './language-actions'
 import { linkActions } from './link-actions'
 import { removalActions } from './removal-actions'
 import { resetActions } from './reset-actions'
@@ -29,6 +30,7 @@ const initialData: AppData = {
   waitingLink: null,
   leaving: null,
   knownEmails: {},
+  language: null,
 }
 
 /** The renderer's one store. Everything it knows comes through the bridge; it keeps no password. */
@@ -120,6 +122,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       ...initialData,
       ...accountActions(ctx),
       ...removalActions(ctx),
+      ...languageActions(ctx),
       ...resetActions(ctx, links),
       ...links.actions,
 

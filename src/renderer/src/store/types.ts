@@ -3,12 +3,14 @@ import type {
   AppInfo,
   Bridge,
   Diagnostics,
+  LanguageState,
   LinkHandle,
   MailSummary,
   ServerDetection,
   ServerSummary,
 } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
+import type { LanguageChoice } from '../../../shared/language'
 import type { FirstScreen } from './first-screen'
 import type { SessionMemory } from './session-memory'
 
@@ -139,6 +141,8 @@ export interface AppData {
   leaving: (() => void) | null
   /** E-mail addresses the user asked a link for, per server, to prefill "send a new link". Never a password. */
   knownEmails: Record<string, string>
+  /** The app's language as main resolved it (policy, choice, system); null until asked. */
+  language: LanguageState | null
 }
 
 export interface AppActions {
@@ -198,6 +202,11 @@ export interface AppActions {
   discardWaitingLink(): void
 
   openDemoMailLink(mailId: string): Promise<void>
+
+  /** Asks main for the app's language (the language picker shows it). */
+  loadLanguage(): Promise<void>
+  /** The user chose a language: main keeps it, the screens switch to it. False when main refused or failed. */
+  chooseLanguage(choice: LanguageChoice): Promise<boolean>
 }
 
 export type AppState = AppData & AppActions
