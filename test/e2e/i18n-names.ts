@@ -44,18 +44,34 @@ export function namesIn(language: string): (english: string, part?: 'start') => 
     if (text === undefined) throw new Error(`${language} has no ${key}`)
     return text
   }
+  // Templates, the most specific (most words of their own) first: "Actions for {{where}}" before "{{a}} on {{b}}".
+  const templates = [...english]
+    .map(([key, en]) => ({ key, en, names: [...en.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '') }))
+    .filter((t) => t.names.length > 0 && t.en.replace(PLACEHOLDER, '').trim() !== '')
+    .map((t) => ({
+      ...t,
+      match: new RegExp(`^${escape(t.en).replace(/\\\{\\\{[^}]*\\\}\\\}/g, '(.+?)')}$`, 's'),
+    }))
+    .sort((a, b) => b.en.replace(PLACEHOLDER, '').length - a.en.replace(PLACEHOLDER, '').length)
+  /** The language's words for an English template's text; its values translated too when they are templates. */
+  const fromTemplate = (name: string): string | null => {
+    for (const { key, en, names, match } of templates) {
+      const found = match.exec(name)
+      if (!found) continue
+      const values = new Map(names.map((n, i) => [n, found[i + 1] ?? '']))
+      return textOf(key, en).replace(PLACEHOLDER, (_, n: string) => {
+        const value = values.get(n) ?? ''
+        return fromTemplate(value) ?? value
+      })
+    }
+    return null
+  }
   return (name, part) => {
     const pattern = (text: string) =>
       new RegExp(`^${[...text.replace(BIDI, '')].map(escape).join(`${BIDI.source}*`)}${part ? '' : '$'}`, 'u')
     for (const [key, en] of english) if (en === name) return pattern(textOf(key, en))
-    for (const [key, en] of english) {
-      const names = [...en.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
-      if (!names.length) continue
-      const match = new RegExp(`^${escape(en).replace(/\\\{\\\{[^}]*\\\}\\\}/g, '(.+?)')}$`, 's').exec(name)
-      if (!match) continue
-      const values = new Map(names.map((n, i) => [n, match[i + 1] ?? '']))
-      return pattern(textOf(key, en).replace(PLACEHOLDER, (_, n: string) => values.get(n) ?? ''))
-    }
+    const text = fromTemplate(name)
+    if (text !== null) return pattern(text)
     throw new Error(`no English catalog string is "${name}"`)
   }
 }
