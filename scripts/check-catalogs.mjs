@@ -153,17 +153,39 @@ function nsOption(node) {
   return null
 }
 
-/** The namespace of the nearest enclosing function (or the file) that calls useTranslation/getFixedT. */
-function enclosingNamespace(node, defaultNamespace) {
+/** `TFunction<'errors'>`, or an alias of it (`type ErrorsT = TFunction<'errors'>`, from any scanned file). */
+function namespaceOfType(type, aliases) {
+  if (!type || !ts.isTypeReferenceNode(type)) return null
+  const name = type.typeName.getText()
+  if (name === 'TFunction') {
+    const [first] = type.typeArguments ?? []
+    return first && ts.isLiteralTypeNode(first) && ts.isStringLiteral(first.literal)
+      ? first.literal.text
+      : null
+  }
+  return aliases.get(name) ?? null
+}
+
+/**
+ * The namespace a `t` call uses: of the nearest enclosing function that declares `t` as a parameter typed
+ * TFunction<'ns'>, or that (or the file) calls useTranslation/getFixedT; else the default.
+ */
+function enclosingNamespace(node, defaultNamespace, aliases) {
+  const callee = ts.isCallExpression(node) && ts.isIdentifier(node.expression) ? node.expression.text : null
   for (let scope = node.parent; scope; scope = scope.parent) {
     if (!(ts.isFunctionLike(scope) || ts.isSourceFile(scope))) continue
+    if (callee && ts.isFunctionLike(scope)) {
+      const parameter = scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === callee)
+      const typed = parameter && namespaceOfType(parameter.type, aliases)
+      if (typed) return typed
+    }
     let found = null
     const look = (n) => {
       if (found || (n !== scope && ts.isFunctionLike(n))) return
       if (ts.isCallExpression(n)) {
-        const callee = n.expression.getText()
-        if (callee === 'useTranslation') found = namespaceArgument(n.arguments[0])
-        else if (callee.endsWith('getFixedT')) found = namespaceArgument(n.arguments[1])
+        const called = n.expression.getText()
+        if (called === 'useTranslation') found = namespaceArgument(n.arguments[0])
+        else if (called.endsWith('getFixedT')) found = namespaceArgument(n.arguments[1])
       }
       if (!found) ts.forEachChild(n, look)
     }
@@ -180,10 +202,19 @@ export function scanSources(dirs, defaultNamespace = DEFAULTS.defaultNamespace) 
   const keys = []
   const patterns = []
   const literals = new Set()
-  for (const file of sourceFiles(dirs)) {
-    const text = readFileSync(file, 'utf8')
+  const sources = sourceFiles(dirs).map((file) => {
     const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
+    return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind)
+  })
+  const aliases = new Map()
+  for (const source of sources)
+    for (const statement of source.statements)
+      if (ts.isTypeAliasDeclaration(statement)) {
+        const ns = namespaceOfType(statement.type, new Map())
+        if (ns) aliases.set(statement.name.text, ns)
+      }
+  for (const source of sources) {
+    const file = source.fileName
     const where = (node) =>
       `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
     const visit = (node) => {
@@ -213,7 +244,7 @@ export function scanSources(dirs, defaultNamespace = DEFAULTS.defaultNamespace) 
         }
       }
       if (keyNode) {
-        const ns = namespace ?? enclosingNamespace(node, defaultNamespace)
+        const ns = namespace ?? enclosingNamespace(node, defaultNamespace, aliases)
         const key = stringOf(keyNode)
         const pattern = patternOf(keyNode)
         if (key !== null) keys.push({ key: qualify(key, ns), where: where(node) })

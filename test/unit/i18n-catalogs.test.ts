@@ -34,6 +34,18 @@ export function Failure({ code }: { code: string }) {
 }
 const WORDING = { late: 'status.late' } as const
 `
+/** Helpers handed a `t`: its namespace from its type, directly or through an alias declared in another file. */
+const WORDS = `
+import type { TFunction } from 'i18next'
+export type ErrorsT = TFunction<'errors'>
+export const offline = (t: TFunction<'errors'>) => t('offline')
+`
+const TITLES = `
+import type { ErrorsT } from './words'
+export const title = (t: ErrorsT, kind: string) => t(\`titles.\${kind}\`)
+`
+
+const FILES = { 'Screen.tsx': SCREEN, 'words.ts': WORDS, 'titles.ts': TITLES }
 
 const en = {
   common: {
@@ -46,7 +58,7 @@ const en = {
     kinds: { a: { label: 'A' }, b: { label: 'B $t(status.late)' } },
     status: { late: 'late' },
   },
-  errors: { offline: 'No connection to {{host}}.' },
+  errors: { offline: 'No connection to {{host}}.', titles: { offline: 'Offline' } },
 }
 const de = {
   common: {
@@ -59,42 +71,43 @@ const de = {
     kinds: { a: { label: 'A' }, b: { label: 'B $t(status.late)' } },
     status: { late: 'spät' },
   },
-  errors: { offline: 'Keine Verbindung zu {{host}}.' },
+  errors: { offline: 'Keine Verbindung zu {{host}}.', titles: { offline: 'Offline' } },
 }
 
 describe('the catalog check', () => {
   test('complete, consistent, all used: no problem (t(), <Trans i18nKey>, templates, literals, $t nesting)', () => {
-    expect(checkCatalogs(project({ en, de }, { 'Screen.tsx': SCREEN }))).toEqual([])
+    expect(checkCatalogs(project({ en, de }, FILES))).toEqual([])
   })
 
-  test('the namespace of a key: its prefix, else the enclosing useTranslation, else the default', () => {
-    const scan = scanSources(project({ en }, { 'Screen.tsx': SCREEN }).sources)
+  test('the namespace of a key: its prefix, else the type of `t`, else the enclosing useTranslation, else the default', () => {
+    const scan = scanSources(project({ en }, FILES).sources)
     expect(scan.keys.map((k) => k.key)).toEqual([
       'common:screen.title',
       'common:screen.count',
       'common:screen.more',
       'errors:offline',
       'common:screen.title',
+      'errors:offline',
     ])
-    expect(scan.patterns.map(String)).toEqual(['/^common:kinds\\..+\\.label$/'])
+    expect(scan.patterns.map(String)).toEqual(['/^common:kinds\\..+\\.label$/', '/^errors:titles\\..+$/'])
     expect(scan.keys[3]?.where).toMatch(/Screen\.tsx:10$/)
   })
 
   test('a key one language lacks', () => {
-    const lacking = { ...de, errors: {} }
-    expect(checkCatalogs(project({ en, de: lacking }, { 'Screen.tsx': SCREEN }))).toEqual([
+    const lacking = { ...de, errors: { titles: de.errors.titles } }
+    expect(checkCatalogs(project({ en, de: lacking }, FILES))).toEqual([
       'de: missing errors:offline (en has it)',
     ])
   })
 
   test('a plural without a form the language needs (Intl.PluralRules), in each language', () => {
     const one = { ...de, common: { ...de.common, screen: { ...de.common.screen, count_other: undefined } } }
-    expect(checkCatalogs(project({ en, de: one }, { 'Screen.tsx': SCREEN }))).toEqual([
+    expect(checkCatalogs(project({ en, de: one }, FILES))).toEqual([
       'de: common:screen.count lacks the plural form(s) other',
     ])
     // Polish needs one, few, many and other.
     const pl = { common: { screen: { count_one: 'jedno konto', count_other: '{{count}} konta' } } }
-    const problems = checkCatalogs(project({ en: { common: en.common }, pl }, { 'Screen.tsx': SCREEN }))
+    const problems = checkCatalogs(project({ en: { common: en.common }, pl }, FILES))
     expect(problems).toContain('pl: common:screen.count lacks the plural form(s) few, many')
   })
 
@@ -102,9 +115,9 @@ describe('the catalog check', () => {
     const other = {
       ...de,
       common: { ...de.common, screen: { ...de.common.screen, more: 'Siehe die Anleitung auf {{server}}' } },
-      errors: { offline: 'Keine Verbindung.' },
+      errors: { ...de.errors, offline: 'Keine Verbindung.' },
     }
-    expect(checkCatalogs(project({ en, de: other }, { 'Screen.tsx': SCREEN }))).toEqual([
+    expect(checkCatalogs(project({ en, de: other }, FILES))).toEqual([
       'common:screen.more: placeholders differ — de [{{server}}], en [</1> <1> {{host}}]',
       'errors:offline: placeholders differ — de [], en [{{host}}]',
     ])
@@ -114,7 +127,7 @@ describe('the catalog check', () => {
     const code = `${SCREEN}\nexport const late = (t: (k: string) => string) => t('status.early')\n`
     const unused = { ...en, errors: { ...en.errors, gone: 'Gone.' } }
     const deUnused = { ...de, errors: { ...de.errors, gone: 'Weg.' } }
-    expect(checkCatalogs(project({ en: unused, de: deUnused }, { 'Screen.tsx': code }))).toEqual([
+    expect(checkCatalogs(project({ en: unused, de: deUnused }, { ...FILES, 'Screen.tsx': code }))).toEqual([
       expect.stringMatching(/Screen\.tsx:14: common:status\.early is not in the catalogs$/),
       'errors:gone is not used by the code',
     ])
