@@ -11,6 +11,7 @@ import {
   ok,
   type Impls,
 } from './fake-bridge'
+import type { AppError } from '../../src/shared/errors'
 import { accountAction, renderApp } from './render-app'
 
 /**
@@ -25,6 +26,55 @@ export interface Leg {
   name: string
   walk(check: Check): Promise<void>
 }
+
+/**
+ * What main answers in the tour's failures and outcomes, in one place: the contract's errors, link refusals and
+ * other-sessions outcomes (server text stays in `fields`/the server's words).
+ */
+const MAIN = {
+  signInFieldErrors: {
+    kind: 'validation',
+    message: 'x',
+    fields: { password: ['Required.'], form: ['Locked.'] },
+  },
+  rateLimited: {
+    kind: 'rate-limited',
+    message: 'Request was throttled. Expected available in 42 seconds.',
+    retryAfterSeconds: 42,
+  },
+  offline: { kind: 'offline', message: 'Account Desk could not reach the server.' },
+  wrongCredentials: {
+    kind: 'auth',
+    message: 'Unable to log in with provided credentials.',
+    sessionExpired: false,
+  },
+  onlyOnWebsite: {
+    kind: 'auth',
+    message: 'This server asks for a second step.',
+    sessionExpired: false,
+    signInOnWebsite: true,
+  },
+  unreachable: { kind: 'unreachable', host: 'a.example.net', message: 'Nothing answered.' },
+  addressNotAllowed: {
+    kind: 'validation',
+    message: 'x',
+    fields: { baseUrl: ['Your organisation allows only servers on example.com.'] },
+  },
+  passwordTooCommon: {
+    kind: 'validation',
+    message: 'x',
+    fields: { new_password: ['This password is too common.'] },
+  },
+  deadLink: { kind: 'link-invalid', reason: 'dead', message: 'Dead link.' },
+  timeoutMayHaveApplied: {
+    kind: 'timeout',
+    message: 'The server did not answer in time.',
+    mayHaveApplied: true,
+  },
+  linkRefused: 'This link is not for a server Account Desk knows.',
+  resetOthersMayRemain: 'Other sessions stay.',
+  changeSignedOutOthers: 'Other sessions were signed out.',
+} satisfies Record<string, AppError | string>
 
 /** The demo server running, as AppInfo tells it (with its password or without, once changed). */
 const DEMO = { enabled: true, running: true, username: 'demo', email: 'd@example.com' }
@@ -89,8 +139,7 @@ export const SCREEN_TOUR: Leg[] = [
     async walk(check) {
       const { user } = await renderApp({
         listAccounts: () => ok([alice]),
-        signIn: () =>
-          fail({ kind: 'validation', message: 'x', fields: { password: ['Required.'], form: ['Locked.'] } }),
+        signIn: () => fail(MAIN.signInFieldErrors),
       })
       await user.click(screen.getByRole('button', { name: 'Add an account' }))
       await check('sign in, empty')
@@ -112,12 +161,7 @@ export const SCREEN_TOUR: Leg[] = [
     async walk(check) {
       const limited = await renderApp({
         listAccounts: () => ok([alice]),
-        signIn: () =>
-          fail({
-            kind: 'rate-limited',
-            message: 'Request was throttled. Expected available in 42 seconds.',
-            retryAfterSeconds: 42,
-          }),
+        signIn: () => fail(MAIN.rateLimited),
       })
       await limited.user.click(screen.getByRole('button', { name: 'Add an account' }))
       await signInFields(limited.user)
@@ -126,26 +170,17 @@ export const SCREEN_TOUR: Leg[] = [
       limited.unmount()
       const { user, fake } = await renderApp({
         listAccounts: () => ok([alice]),
-        signIn: () => fail({ kind: 'offline', message: 'Account Desk could not reach the server.' }),
+        signIn: () => fail(MAIN.offline),
       })
       await user.click(await screen.findByRole('button', { name: 'Add an account' }))
       await signInFields(user)
       await screen.findByRole('button', { name: 'Try again' })
       await check('sign in, offline')
-      fake.set('signIn', () =>
-        fail({ kind: 'auth', message: 'Unable to log in with provided credentials.', sessionExpired: false }),
-      )
+      fake.set('signIn', () => fail(MAIN.wrongCredentials))
       await user.click(screen.getByRole('button', { name: 'Try again' }))
       await screen.findByText('Unable to log in with provided credentials.', { exact: false })
       await check('sign in, refused')
-      fake.set('signIn', () =>
-        fail({
-          kind: 'auth',
-          message: 'This server asks for a second step.',
-          sessionExpired: false,
-          signInOnWebsite: true,
-        }),
-      )
+      fake.set('signIn', () => fail(MAIN.onlyOnWebsite))
       await user.type(screen.getByLabelText('Password'), '{Enter}')
       await screen.findByText('This server asks for a second step.', { exact: false })
       await check('sign in, only on the website')
@@ -204,20 +239,12 @@ export const SCREEN_TOUR: Leg[] = [
       await user.click(screen.getByRole('button', { name: 'Add the server' }))
       await screen.findByText('Choose the kind of server to add it anyway.')
       await check('add server, nothing recognised')
-      fake.set('detectServer', () =>
-        fail({ kind: 'unreachable', host: 'a.example.net', message: 'Nothing answered.' }),
-      )
+      fake.set('detectServer', () => fail(MAIN.unreachable))
       await user.type(screen.getByLabelText('Address'), '.net')
       await user.tab()
       await screen.findByRole('button', { name: 'Check again' })
       await check('add server, unreachable')
-      fake.set('detectServer', () =>
-        fail({
-          kind: 'validation',
-          message: 'x',
-          fields: { baseUrl: ['Your organisation allows only servers on example.com.'] },
-        }),
-      )
+      fake.set('detectServer', () => fail(MAIN.addressNotAllowed))
       await user.click(screen.getByRole('button', { name: 'Check again' }))
       await screen.findByText('Your organisation allows only servers on example.com.')
       await check('add server, refused by policy')
@@ -230,12 +257,7 @@ export const SCREEN_TOUR: Leg[] = [
         listAccounts: () => ok([alice]),
         listServers: () => ok([djoserServer]),
         requestReset: () => ok({ requestedAt: new Date().toISOString() }),
-        confirmReset: () =>
-          fail({
-            kind: 'validation',
-            message: 'x',
-            fields: { new_password: ['This password is too common.'] },
-          }),
+        confirmReset: () => fail(MAIN.passwordTooCommon),
       })
       await user.click(screen.getByRole('button', { name: 'Forgot password' }))
       await screen.findByRole('heading', { level: 1, name: 'Forgot password' })
@@ -258,7 +280,7 @@ export const SCREEN_TOUR: Leg[] = [
       await check('a link arrived mid-typing (dialog)')
       await user.click(screen.getByRole('button', { name: 'Open the link' }))
       fake.set('confirmReset', () =>
-        ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
+        ok({ serverId: 'corp', username: 'alice', otherSessions: MAIN.resetOthersMayRemain }),
       )
       await setNewPassword(user, 'Tr1cky-Harbour-42')
       await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' })
@@ -266,7 +288,7 @@ export const SCREEN_TOUR: Leg[] = [
       act(() =>
         fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }) }),
       )
-      fake.set('confirmReset', () => fail({ kind: 'link-invalid', reason: 'dead', message: 'Dead link.' }))
+      fake.set('confirmReset', () => fail(MAIN.deadLink))
       await setNewPassword(user, 'Tr1cky-Harbour-42')
       await screen.findByRole('heading', { level: 1, name: 'This link can’t be used' })
       await check('link problem')
@@ -276,7 +298,7 @@ export const SCREEN_TOUR: Leg[] = [
     name: 'reset done, then sign in with the new password',
     async walk(check) {
       const { user } = await resetFromLink(() =>
-        ok({ serverId: 'corp', username: 'alice', otherSessions: 'Other sessions stay.' }),
+        ok({ serverId: 'corp', username: 'alice', otherSessions: MAIN.resetOthersMayRemain }),
       )
       await screen.findByRole('heading', { level: 1, name: 'Your password has been reset' })
       await user.click(screen.getByRole('button', { name: /Sign in with the new password/ }))
@@ -287,9 +309,7 @@ export const SCREEN_TOUR: Leg[] = [
   {
     name: 'reset: an ambiguous timeout (it may have worked), then "try your new password"',
     async walk(check) {
-      const { user } = await resetFromLink(() =>
-        fail({ kind: 'timeout', message: 'The server did not answer in time.', mayHaveApplied: true }),
-      )
+      const { user } = await resetFromLink(() => fail(MAIN.timeoutMayHaveApplied))
       await screen.findByText('It may have worked')
       await check('reset, it may have worked')
       await user.click(screen.getByRole('button', { name: 'Try signing in with the new password' }))
@@ -315,12 +335,7 @@ export const SCREEN_TOUR: Leg[] = [
       app.unmount()
 
       const { fake, unmount } = await renderApp({ listAccounts: () => ok([alice]) })
-      act(() =>
-        fake.emit('onLink', {
-          type: 'refused',
-          message: 'This link is not for a server Account Desk knows.',
-        }),
-      )
+      act(() => fake.emit('onLink', { type: 'refused', message: MAIN.linkRefused }))
       await screen.findByText('This link is not for a server Account Desk knows.')
       await check('a refused link')
       act(() =>
@@ -348,7 +363,7 @@ export const SCREEN_TOUR: Leg[] = [
     async walk(check) {
       const { user } = await renderApp({
         listAccounts: () => ok([alice]),
-        changePassword: () => ok({ stillSignedIn: true, otherSessions: 'Other sessions were signed out.' }),
+        changePassword: () => ok({ stillSignedIn: true, otherSessions: MAIN.changeSignedOutOthers }),
       })
       await accountAction(user, 'alice on Example Corp', 'Change password')
       await screen.findByRole('heading', { level: 1, name: 'Change password' })
