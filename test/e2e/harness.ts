@@ -95,9 +95,13 @@ export async function startBrowserShell(
 
 export { launchChromium }
 
-/** A page in its own context (axe needs one), light or dark. */
-export async function newPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ colorScheme, viewport: VIEWPORT })
+/** A page in its own context (axe needs one), light or dark, in a browser whose language is `locale`. */
+export async function newPage(
+  browser: Browser,
+  colorScheme: 'light' | 'dark' = 'light',
+  locale = 'en-US',
+): Promise<Page> {
+  const context = await browser.newContext({ colorScheme, viewport: VIEWPORT, locale })
   return context.newPage()
 }
 

@@ -4,6 +4,7 @@ import { hasChromium, requireTool } from '../helpers/require-tool'
 import {
   axeViolations,
   getWithHost,
+  SCREEN_SIZES,
   launchChromium,
   newPage,
   screenshot,
@@ -38,6 +39,23 @@ describe.runIf(ready)('browser shell smoke', () => {
     await screenshot(page, 'first-screen')
     expect(await axeViolations(page)).toEqual([])
     expect(errors).toEqual([])
+  })
+
+  it('a German browser gets the app in German, <html lang="de">; axe finds nothing, and the German words fit', async () => {
+    const page = await newPage(browser, 'light', 'de-AT')
+    await page.goto(shell.url)
+    await page.getByRole('heading', { level: 1, name: /Willkommen|Ihre Konten/ }).waitFor()
+    expect(await page.getAttribute('html', 'lang')).toBe('de')
+    expect(await page.title()).toMatch(/^(Willkommen bei|Ihre Konten) .* – /)
+    await screenshot(page, 'first-screen-de')
+    expect(await axeViolations(page)).toEqual([])
+    // The longer German words wrap inside their buttons: nothing sticks out of the page sideways.
+    for (const { width, height } of SCREEN_SIZES) {
+      await page.setViewportSize({ width, height })
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}`).toBeLessThanOrEqual(
+        width,
+      )
+    }
   })
 
   it('refuses bridge calls without the secret and from another Host', async () => {

@@ -194,8 +194,18 @@ export interface FakeElectronOptions {
   /** safeStorage: whether the OS store works, and the Linux backend Chromium picks (basic_text = a fixed key). */
   encryption?: boolean
   backend?: Exclude<Backend, 'unknown'>
-  /** app.getLocale() and then app.getPreferredSystemLanguages(); default ['en-US']. */
-  languages?: string[]
+  /**
+   * app.getLocale(): Chromium's locale for the app, a locale Chromium ships ("de", "en-US", "fr"); default 'en-US'.
+   * https://www.electronjs.org/docs/latest/api/app#appgetlocale
+   */
+  locale?: string
+  /**
+   * app.getPreferredSystemLanguages(): "the user's preferred system languages from most preferred to least
+   * preferred, including the country codes if applicable" (Electron's docs, whose examples read
+   * ['fr-CA', 'en-US', 'zh-Hans-CN', 'fi', 'es-419'] on Windows); default ['en-US'].
+   * https://www.electronjs.org/docs/latest/api/app#appgetpreferredsystemlanguages
+   */
+  systemLanguages?: string[]
 }
 
 export function createFakeElectron(opts: FakeElectronOptions = {}) {
@@ -211,8 +221,8 @@ export function createFakeElectron(opts: FakeElectronOptions = {}) {
     quitCalled: false,
     protocolClients: [] as { protocol: string; path?: string; args?: string[] }[],
     getVersion: () => '1.2.3',
-    getLocale: () => opts.languages?.[0] ?? 'en-US',
-    getPreferredSystemLanguages: () => opts.languages ?? ['en-US'],
+    getLocale: () => opts.locale ?? 'en-US',
+    getPreferredSystemLanguages: () => opts.systemLanguages ?? ['en-US'],
     getPath: (name: Parameters<ShellApp['getPath']>[0]) =>
       name === 'userData' && opts.userData ? opts.userData : `/tmp/fake-electron/${name}`,
     enableSandbox() {

@@ -40,6 +40,7 @@ describe('docs/deploying.md', () => {
       'httpsRequired',
       'demo',
       'allowTestPolicy',
+      'language',
       'timeouts.requestMs',
     ])
       expect(docs).toContain(`| \`${field}\` |`)

@@ -29,8 +29,9 @@ interface Args {
 }
 
 /**
- * The languages the browser shell sends servers: ACCOUNT_DESK_LANGUAGES (comma-separated tags, for tests and
- * developers), else Node's default locale (from LANG / LC_ALL).
+ * The browser shell's system languages until the browser reports its own (navigator.languages, sent with the
+ * renderer's getLanguage: there, the browser is the system): ACCOUNT_DESK_LANGUAGES (comma-separated tags, for
+ * tests and developers), else Node's default locale (from LANG / LC_ALL).
  */
 export function browserShellLanguages(env: Record<string, string | undefined>): readonly string[] {
   const named = env['ACCOUNT_DESK_LANGUAGES']

@@ -146,7 +146,7 @@ export function AddServer() {
           autoComplete="url"
           autoCapitalize="off"
           spellCheck={false}
-          placeholder="https://accounts.example.com"
+          placeholder={t('addServer.addressPlaceholder')}
           value={baseUrl}
           onChange={setBaseUrl}
           onBlur={() => {
