@@ -10,6 +10,8 @@ import { SCREEN_TOUR } from './screen-tour'
  * are no words of the app's: text inside `[data-server-text]` (what a server or its configuration wrote), inside
  * `<time>` (a date or a relative time worded by Intl, which has no pseudo-locale), inside an element whose `lang`
  * says it is in another language (a language's name in itself, in the picker).
+ * The tour is walked in English and the language switched to en-XA at each state (and back), so words worded once
+ * and kept (in the store, in a form's errors) are caught too: they would not follow the user's change of language.
  */
 
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-placeholder']
