@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { FALLBACK_LANGUAGE, pickLanguage } from '../../../shared/language'
+import { addPseudoLocale, isPseudoLocale } from './pseudo'
 
 export { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../../shared/language'
 
@@ -17,6 +18,12 @@ export const i18n: I18n = i18next.createInstance()
 
 /** Loads a language's catalogs into the instance (once; later calls find them there). */
 export async function loadLanguage(language: string): Promise<void> {
+  if (isPseudoLocale(language)) {
+    // A developer's pseudo-locale (pseudo.ts): made from the English catalogs.
+    await loadLanguage(FALLBACK_LANGUAGE)
+    addPseudoLocale(i18n, language, NAMESPACES, FALLBACK_LANGUAGE)
+    return
+  }
   const prefix = `./locales/${language}/`
   const entries = Object.entries(catalogs).filter(([path]) => path.startsWith(prefix))
   await Promise.all(
@@ -37,10 +44,11 @@ function markDocument(language: string): void {
 /**
  * Starts i18n in the first supported language of `languages` (English when none is), with that language's catalogs
  * loaded: resolve it before the first render. Sets `<html lang>` and `<html dir>`, and keeps them in step when the
- * language changes.
+ * language changes. A pseudo-locale (`en-XA`, `ar-XB`: pseudo.ts) first in the list is taken as it is.
  */
 export async function initI18n(languages: readonly string[]): Promise<void> {
-  const language = pickLanguage(languages)
+  const first = languages[0]
+  const language = isPseudoLocale(first) ? first : pickLanguage(languages)
   if (!i18n.isInitialized) {
     await i18n.use(initReactI18next).init({
       resources: {},
