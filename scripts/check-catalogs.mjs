@@ -167,6 +167,32 @@ function namespaceOfType(type, aliases) {
 }
 
 /**
+ * Whether a useTranslation/getFixedT call gives the `t` called `callee`: `const { t } = useTranslation(…)`,
+ * `const { t: te } = useTranslation('errors')` for `te`, or a call whose result is not destructured (`t` only).
+ */
+function bindsCallee(call, callee) {
+  const declaration = call.parent
+  if (!declaration || !ts.isVariableDeclaration(declaration)) return callee === 't'
+  if (ts.isIdentifier(declaration.name)) return declaration.name.text === callee
+  if (!ts.isObjectBindingPattern(declaration.name)) return callee === 't'
+  return declaration.name.elements.some(
+    (e) => ts.isIdentifier(e.name) && e.name.text === callee && (e.propertyName?.getText() ?? 't') === 't',
+  )
+}
+
+/** The local names a file gives `t` (`const { t: te } = useTranslation('errors')`): called like `t`. */
+function translatorNames(source) {
+  const names = new Set(['t'])
+  const visit = (node) => {
+    if (ts.isBindingElement(node) && node.propertyName?.getText() === 't' && ts.isIdentifier(node.name))
+      names.add(node.name.text)
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return names
+}
+
+/**
  * The namespace a `t` call uses: of the nearest enclosing function that declares `t` as a parameter typed
  * TFunction<'ns'>, or that (or the file) calls useTranslation/getFixedT; else the default.
  */
@@ -182,10 +208,10 @@ function enclosingNamespace(node, defaultNamespace, aliases) {
     let found = null
     const look = (n) => {
       if (found || (n !== scope && ts.isFunctionLike(n))) return
-      if (ts.isCallExpression(n)) {
+      if (ts.isCallExpression(n) && bindsCallee(n, callee)) {
         const called = n.expression.getText()
-        if (called === 'useTranslation') found = namespaceArgument(n.arguments[0])
-        else if (called.endsWith('getFixedT')) found = namespaceArgument(n.arguments[1])
+        if (called === 'useTranslation') found = namespaceArgument(n.arguments[0]) ?? defaultNamespace
+        else if (called.endsWith('getFixedT')) found = namespaceArgument(n.arguments[1]) ?? defaultNamespace
       }
       if (!found) ts.forEachChild(n, look)
     }
@@ -215,6 +241,7 @@ export function scanSources(dirs, defaultNamespace = DEFAULTS.defaultNamespace) 
       }
   for (const source of sources) {
     const file = source.fileName
+    const translators = translatorNames(source)
     const where = (node) =>
       `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
     const visit = (node) => {
@@ -229,7 +256,7 @@ export function scanSources(dirs, defaultNamespace = DEFAULTS.defaultNamespace) 
           : ts.isPropertyAccessExpression(callee)
             ? callee.name.text
             : null
-        if (name === 't') {
+        if (name !== null && translators.has(name)) {
           keyNode = node.arguments[0]
           namespace = nsOption(node.arguments[1])
         }
