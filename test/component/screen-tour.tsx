@@ -288,7 +288,7 @@ export const SCREEN_TOUR: Leg[] = [
       await user.type(screen.getByLabelText('New password'), 'password')
       await check('the reset form, a weak password typed (the checklist)')
       await user.type(screen.getByLabelText('New password again'), 'password{Enter}')
-      await screen.findByText('This password is too common.', { selector: 'li' })
+      await screen.findByText('This password is too common.', { selector: 'li [data-server-text]' })
       await check('the reset form, the server’s refusal')
       act(() =>
         fake.emit('onLink', { type: 'link', link: linkFor({ handle: 'ffffffffffffffffffffffffffffffff' }) }),

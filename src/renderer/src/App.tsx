@@ -76,7 +76,8 @@ export function App() {
         <header className="topbar">
           <span className="brand">
             <img src="/icon.svg" alt="" className="brand-icon" width="24" height="24" />
-            {name}
+            {/* The product's name as the organisation branded it: a name, never translated. */}
+            <span data-server-text="">{name}</span>
           </span>
           {status === 'ready' ? (
             <nav aria-label={t('nav.label')} className="topbar-nav">

@@ -12,8 +12,11 @@ import { useSecondsLeft } from './useSecondsLeft'
 export type LocalErrors = Partial<Record<FieldName, ShownText[]>>
 
 export interface FormOptions {
-  /** The form's own check before anything is sent; null when there is nothing to say. */
-  validate: () => LocalErrors | null
+  /**
+   * The form's own check before anything is sent; null when there is nothing to say. `reword`: the language
+   * changed while its messages are on screen: the same check again, for its words only (no focus, no other effect).
+   */
+  validate: (when: 'submit' | 'reword') => LocalErrors | null
   /** Sends the form: called only when `validate` found nothing, nothing else is pending and no wait is on. */
   send: () => unknown
   /** What Cancel does (leave the screen). */
@@ -55,13 +58,15 @@ export interface Form {
  */
 export function useForm(action: Action, options: FormOptions): Form {
   const pending = useApp((s) => s.pending)
-  const { t } = useTranslation('errors')
+  const { t, i18n } = useTranslation('errors')
   const failure = useFailure(action)
   const wait = useSecondsLeft(useRateLimitUntil(action))
   const [element, attach] = useState<HTMLFormElement | null>(null)
-  const [local, setLocal] = useState<LocalErrors | null>(null)
+  /** The form's own errors, and the language they were worded in. */
+  const [checked, setChecked] = useState<{ errors: LocalErrors; language: string } | null>(null)
   const [submitted, setSubmitted] = useState<Partial<Record<FieldName, string>>>({})
-  const errors = local ?? failure
+  const local = checked && (checked.language === i18n.language ? checked.errors : options.validate('reword'))
+  const errors = checked?.errors ?? failure
   useEffect(() => {
     if (errors) element?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [element, errors])
@@ -71,8 +76,8 @@ export function useForm(action: Action, options: FormOptions): Form {
     event?.preventDefault()
     if (pending || wait > 0) return
     setSubmitted({ ...options.values })
-    const found = options.validate()
-    setLocal(found)
+    const found = options.validate('submit')
+    setChecked(found && { errors: found, language: i18n.language })
     if (found) return
     void options.send()
   }

@@ -72,7 +72,7 @@ export function AddServer() {
 
   const { attach, ...form } = useForm('addServer', {
     values: { displayName, baseUrl, kind: kind ?? '' },
-    validate: () => {
+    validate: (when) => {
       const problem = urlProblem(baseUrl)
       const fields = compact({
         displayName: required(displayName, t('addServer.nameMissing')),
@@ -83,6 +83,7 @@ export function AddServer() {
             : undefined,
       })
       if (fields || decided.current.kind) return fields
+      if (when === 'reword') return { kind: [t('addServer.chooseKind')] }
       setDisclosed(true)
       // The choice is inside the disclosure just opened: focus its first kind once it is on screen.
       setTimeout(() => firstKind.current?.focus(), 0)

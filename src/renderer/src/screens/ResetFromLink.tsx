@@ -113,7 +113,9 @@ export function ResetFromLink({ step }: { step: Form }) {
             <dt>{t('link.sentAt')}</dt>
             <dd>
               <time dateTime={link.issuedAt}>{formatDateTime(link.issuedAt)}</time>{' '}
-              <span className="muted">({formatAge(link.issuedAt)})</span>
+              <span className="muted">
+                (<time dateTime={link.issuedAt}>{formatAge(link.issuedAt)}</time>)
+              </span>
             </dd>
           </>
         ) : null}
