@@ -60,9 +60,17 @@ describe('backend kinds: one registry', () => {
   })
 
   test('what is said of other sessions follows the kind: one shared sign-in or not', () => {
-    const djoserWords = describeOtherSessions('may-remain', 'reset', 'djoser')
-    const formsWords = describeOtherSessions('may-remain', 'reset', 'django-forms')
-    expect(djoserWords).toMatch(/signs the account out everywhere at once/)
-    expect(formsWords).toMatch(/ask your IT team/)
+    expect(describeOtherSessions('may-remain', 'reset', 'djoser')).toEqual({
+      code: 'sessions.reset-may-remain',
+      endsAll: true,
+    })
+    expect(describeOtherSessions('may-remain', 'reset', 'django-forms')).toEqual({
+      code: 'sessions.reset-may-remain',
+      endsAll: false,
+    })
+    // …which the renderer words as one sign-out for all, or each on its own.
+    const said = (way: string) => words('en', `message.sessions.reset-may-remain.${way}`, 'errors')
+    expect(said('ends-all')).toMatch(/signs the account out everywhere at once/)
+    expect(said('each')).toMatch(/ask your IT team/)
   })
 })

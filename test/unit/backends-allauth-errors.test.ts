@@ -46,7 +46,7 @@ describe("allauth's error answers", () => {
     const reset = allauthError(weak('password'), 'reset', 's')
     expect(reset).toEqual({
       kind: 'validation',
-      message: 'This password is too short. It must contain at least 8 characters.',
+      message: { code: 'form.check-fields' },
       fields: { newPassword: weak('password').map((e) => e.message) },
     })
     const change = allauthError(
@@ -72,7 +72,8 @@ describe("allauth's error answers", () => {
       const message = `The ${code.split('_')[0]} and/or password you specified are not correct.`
       expect(allauthError([{ message, code, param: 'password' }], 'signIn', 's')).toEqual({
         kind: 'auth',
-        message,
+        message: { code: 'auth.wrong-credentials' },
+        serverMessage: message,
         sessionExpired: false,
       })
     }
@@ -81,7 +82,7 @@ describe("allauth's error answers", () => {
       allauthError([{ message: 'This field is required.', code: 'required', param: 'email' }], 'signIn', 's'),
     ).toEqual({
       kind: 'validation',
-      message: 'This field is required.',
+      message: { code: 'form.check-fields' },
       fields: { username: ['This field is required.'] },
     })
   })
@@ -90,7 +91,8 @@ describe("allauth's error answers", () => {
     const message = 'Too many failed login attempts. Try again later.'
     expect(allauthError([{ message, code: 'too_many_login_attempts' }], 'signIn', 's')).toEqual({
       kind: 'rate-limited',
-      message,
+      message: { code: 'rate-limited', seconds: RETRY_AFTER_DEFAULT_SECONDS },
+      serverMessage: message,
       retryAfterSeconds: RETRY_AFTER_DEFAULT_SECONDS,
     })
   })
@@ -125,7 +127,7 @@ describe("allauth's error answers", () => {
       ),
     ).toEqual({
       kind: 'validation',
-      message: 'Whole form.',
+      message: { code: 'form.check-fields' },
       fields: { form: ['Whole form.'], phone_number: ['Phone.'], email: ['Address.'] },
     })
   })

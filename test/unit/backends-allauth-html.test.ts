@@ -5,20 +5,26 @@ describe('allauth’s sign-in form errors as the app’s error kinds', () => {
   test('the lockout is a rate limit with the server’s words and the headless side’s countdown', () => {
     expect(signInRefusal({ form: ['Too many failed login attempts. Try again later.'] })).toEqual({
       kind: 'rate-limited',
-      message: 'Too many failed login attempts. Try again later.',
+      message: { code: 'rate-limited', seconds: 60 },
+      serverMessage: 'Too many failed login attempts. Try again later.',
       retryAfterSeconds: 60,
     })
   })
 
   test('a form error alone is wrong credentials, verbatim', () => {
     const message = 'The username and/or password you specified are not correct.'
-    expect(signInRefusal({ form: [message] })).toEqual({ kind: 'auth', message, sessionExpired: false })
+    expect(signInRefusal({ form: [message] })).toEqual({
+      kind: 'auth',
+      message: { code: 'auth.wrong-credentials' },
+      serverMessage: message,
+      sessionExpired: false,
+    })
   })
 
   test('field errors stay on their fields', () => {
     expect(signInRefusal({ username: ['This field is required.'] })).toEqual({
       kind: 'validation',
-      message: 'This field is required.',
+      message: { code: 'form.check-fields' },
       fields: { username: ['This field is required.'] },
     })
   })

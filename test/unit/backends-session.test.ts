@@ -84,8 +84,9 @@ describe('sessions', () => {
       ok: false,
       error: {
         kind: 'validation',
-        message: 'The two password fields didn’t match.',
-        fields: { retypePassword: ['The two password fields didn’t match.'] },
+        message: { code: 'passwords-differ' },
+        fields: {},
+        fieldCodes: { retypePassword: [{ code: 'passwords-differ' }] },
       },
     })
   })
@@ -102,7 +103,7 @@ describe('sessions', () => {
     const broken = createBackend(profile('a', 'djoser'), { fetch: noFetch, logger: throwing })
     expect(await broken.requestReset('a@example.com')).toEqual({
       ok: false,
-      error: { kind: 'internal', message: 'Something went wrong in the app. Try again.' },
+      error: { kind: 'internal', message: { code: 'internal.try-again' } },
     })
   })
 

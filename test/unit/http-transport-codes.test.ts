@@ -225,9 +225,14 @@ describe('transportFailureToAppError', () => {
   })
 
   test('“may have been made” only for what was not safe to send twice', () => {
-    for (const failure of ['broken', 'unknown'] as const) {
-      expect(transportFailureToAppError(failure, true, 'h').message).not.toMatch(/may or may not/)
-      expect(transportFailureToAppError(failure, false, 'h').message).toMatch(/may or may not/)
+    for (const [failure, code] of [
+      ['broken', 'connection.broken'],
+      ['unknown', 'request.failed'],
+    ] as const) {
+      expect(transportFailureToAppError(failure, true, 'h').message).toEqual({ code })
+      expect(transportFailureToAppError(failure, false, 'h').message).toEqual({
+        code: `${code}-may-have-applied`,
+      })
     }
   })
 })

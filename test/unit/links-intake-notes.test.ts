@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createLinkHandles } from '../../src/main/links/handles'
 import { createLinkIntake } from '../../src/main/links/intake'
-
-const SEVERAL_LINKS_MESSAGE = { code: 'link.several' }
 import { createLinkQueue } from '../../src/main/links/queue'
 import { TOKEN } from './links-fixtures'
 import { linkPipeline, recordingLogger } from './links-harness'
+
+const SEVERAL_LINKS_MESSAGE = { code: 'link.several' }
 
 // What the intake tells the log and the person for each outcome, and how it treats the account hint.
 const LINK = `accountdesk://accounts.example.com/reset/MQ/${TOKEN}`
@@ -42,7 +42,7 @@ describe('link intake notes', () => {
       error: {
         kind: 'link-invalid',
         reason: 'refused',
-        message: 'Account Desk could not open this link. Try again, or paste the link.',
+        message: { code: 'link.internal' },
       },
     })
     expect(rec.lines).toEqual([

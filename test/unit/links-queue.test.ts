@@ -7,7 +7,7 @@ const ev = (n: number): LinkEvent => ({
   link: { handle: String(n).padStart(32, '0'), serverId: 'acme', serverName: 'ACME', issuedAt: null },
 })
 const names = (events: LinkEvent[]) =>
-  events.map((e) => (e.type === 'link' ? Number(e.link.handle) : e.message))
+  events.map((e) => (e.type === 'link' ? Number(e.link.handle) : e.message.code))
 
 describe('link queue', () => {
   it('holds a cold-start link until the renderer is ready, then delivers it once', () => {
@@ -31,7 +31,7 @@ describe('link queue', () => {
     q.markReady()
     q.push(ev(3))
     q.push(ev(4))
-    expect(names(got)).toEqual([1, 'no', 3, 4])
+    expect(names(got)).toEqual([1, 'link.refused.not-a-url', 3, 4])
   })
 
   it('holds links during a reload and delivers them when the renderer is ready again', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { linksWillNotOpenNotice } from '../../src/main/links/registration-notice'
 import { isValidSchemeName, MAX_SCHEME_LENGTH, schemeNameProblem } from '../../src/main/links/scheme-name'
+import { words } from '../helpers/catalog'
 
 describe('the app’s URL scheme name', () => {
   test.each([
@@ -54,7 +55,10 @@ describe('the app’s URL scheme name', () => {
 test('the notice for links the system will not hand to the app names the app and the way around it', () => {
   expect(linksWillNotOpenNotice('Contoso Accounts')).toEqual({
     level: 'warning',
-    message:
-      'Links in password-reset e-mails will not open Contoso Accounts on this computer. To use one, copy the link from the e-mail, choose “Forgot a password” and paste it under “Already have the e-mail?”.',
+    message: { code: 'notice.links-will-not-open', app: 'Contoso Accounts' },
   })
+  // The renderer's words for it name the app and the way around it.
+  expect(words('en', 'message.notice.links-will-not-open', 'errors')).toMatch(
+    /will not open \{\{app\}\}.*choose “Forgot a password” and paste it/,
+  )
 })

@@ -12,6 +12,7 @@ import {
 import { loadPolicyAt } from '../../src/main/config/policy'
 import { policyLocation, WINDOWS_REG_EXE } from '../../src/main/config/policy-paths'
 import { createLogger } from '../../src/main/log'
+import type { Notice } from '../../src/shared/messages'
 
 /**
  * The machine policy comes only from places administrators alone can write, on every OS, never from an environment
@@ -85,6 +86,10 @@ const where = (
   })
 
 const logger = createLogger(() => {}, 'debug')
+
+/** What a policy-invalid notice tells IT (its `details` lines, one string); '' for any other notice. */
+const policyDetails = (notice: Notice | undefined): string =>
+  notice?.message.code === 'notice.policy-invalid' ? notice.message.details.join('\n') : ''
 const load = (platform: string, io: PolicyIo, extra: Parameters<typeof where>[1] = {}) =>
   loadPolicyAt(where(platform, extra), { io, logger, appName: 'Account Desk' })
 
@@ -208,9 +213,12 @@ describe('reading the machine policy on Windows (reg.exe at its fixed path)', ()
       env: { ProgramData: 'D:\\pd', ACCOUNT_DESK_POLICY: 'D:\\mine.json' },
     })
     expect(result.policy.status).toBe('none')
-    expect(result.notices.map((n) => n.message).join(' ')).toMatch(
-      /ACCOUNT_DESK_POLICY \(D:\\mine.json\) is ignored/,
-    )
+    expect(result.notices).toEqual([
+      {
+        level: 'warning',
+        message: { code: 'notice.test-policy-ignored-installed', file: 'D:\\mine.json', app: 'Account Desk' },
+      },
+    ])
   })
 
   it('no reg.exe at C:\\Windows\\System32 (Windows on another drive): logged, the file still applies', async () => {
@@ -292,8 +300,8 @@ describe('reading the machine policy on macOS', () => {
     const { io } = fakeMachine({ ...rootFolders(support), ...overrides })
     const result = await load('darwin', io)
     expect(result.policy).toMatchObject({ status: 'invalid', servers: [], lockServers: true })
-    expect(result.notices[0]?.message).toContain(support)
-    expect(result.notices[0]?.message).toContain(problem)
+    expect(result.notices[0]?.message).toMatchObject({ code: 'notice.policy-invalid', file: support })
+    expect(policyDetails(result.notices[0])).toContain(problem)
   })
 })
 
@@ -309,7 +317,8 @@ describe('reading the machine policy on Linux', () => {
     const { io } = fakeMachine({ ...rootFolders(etc), [etc]: { text: JSON.stringify(PLANTED), uid: 1000 } })
     const result = await load('linux', io)
     expect(result.policy.status).toBe('invalid')
-    expect(result.notices[0]?.message).toMatch(/\/etc\/account-desk\/policy.json .*not owned by root/)
+    expect(result.notices[0]?.message).toMatchObject({ code: 'notice.policy-invalid', file: etc })
+    expect(policyDetails(result.notices[0])).toContain('not owned by root')
   })
 
   it('ACCOUNT_DESK_POLICY: ignored in an installed app, used unpackaged, used installed when the machine policy allows it', async () => {
@@ -319,7 +328,12 @@ describe('reading the machine policy on Linux', () => {
 
     const installed = await load('linux', fakeMachine(planted).io, { env, packaged: true })
     expect(installed.policy.status).toBe('none')
-    expect(installed.notices[0]?.message).toContain('is ignored')
+    expect(installed.notices).toEqual([
+      {
+        level: 'warning',
+        message: { code: 'notice.test-policy-ignored-installed', file: test, app: 'Account Desk' },
+      },
+    ])
 
     const unpackaged = await load('linux', fakeMachine(planted).io, { env, packaged: false })
     expect(unpackaged.policy).toMatchObject({ status: 'applied', file: test })

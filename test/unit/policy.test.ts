@@ -17,10 +17,15 @@ import {
 } from '../../src/main/config/policy'
 import { createLogger } from '../../src/main/log'
 import { createServerRegistry } from '../../src/main/services/server-registry'
+import type { Notice } from '../../src/shared/messages'
 import { serverProfileSchema, type ServerProfile, type ServerProfileInput } from '../../src/shared/profile'
 
 const MACHINE = '/etc/account-desk/policy.json'
 const OVERRIDE = '/tmp/test-policy.json'
+
+/** What a policy-invalid notice tells IT (its `details` lines, one string); '' for any other notice. */
+const policyDetails = (notice: Notice | undefined): string =>
+  notice?.message.code === 'notice.policy-invalid' ? notice.message.details.join('\n') : ''
 
 const profile = (input: Partial<ServerProfileInput> & { id: string; baseUrl: string }): ServerProfile =>
   serverProfileSchema.parse({ displayName: input.id, kind: 'djoser', ...input })
@@ -116,7 +121,7 @@ describe('loadPolicy: precedence', () => {
     expect(r.notices).toEqual([
       {
         level: 'warning',
-        message: `ACCOUNT_DESK_POLICY (${OVERRIDE}) is ignored: the policy ${MACHINE} from your organisation applies.`,
+        message: { code: 'notice.test-policy-ignored', file: OVERRIDE, machine: MACHINE },
       },
     ])
   })
@@ -131,16 +136,23 @@ describe('loadPolicy: precedence', () => {
     const r = await load({ [OVERRIDE]: JSON.stringify({ httpsRequired: true }) }, OVERRIDE)
     expect(r.reads).toEqual([MACHINE, OVERRIDE])
     expect(r.policy).toMatchObject({ status: 'applied', file: OVERRIDE, httpsRequired: true, demo: true })
-    expect(r.notices).toEqual([
-      { level: 'info', message: `Using the test policy ${OVERRIDE} (set by ACCOUNT_DESK_POLICY).` },
-    ])
+    expect(r.notices).toEqual([{ level: 'info', message: { code: 'notice.test-policy', file: OVERRIDE } }])
   })
 
   it('ACCOUNT_DESK_POLICY naming a file that does not exist is not ignored: safe mode, with the reason', async () => {
     const r = await load({}, OVERRIDE)
     expect(r.policy).toEqual(safeModePolicy(OVERRIDE))
-    expect(r.notices[0]?.message).toContain(`${OVERRIDE} from your organisation could not be used`)
-    expect(r.notices[0]?.message).toContain('ACCOUNT_DESK_POLICY names this file, but it does not exist')
+    expect(r.notices).toEqual([
+      {
+        level: 'error',
+        message: {
+          code: 'notice.policy-invalid',
+          file: OVERRIDE,
+          app: 'Account Desk',
+          details: ['ACCOUNT_DESK_POLICY names this file, but it does not exist'],
+        },
+      },
+    ])
   })
 
   it('reads real files through node:fs: a policy, a folder in its place, a missing file', async () => {
@@ -155,7 +167,8 @@ describe('loadPolicy: precedence', () => {
     mkdirSync(folder)
     const broken = await loadPolicy({ path: folder, readFile: fsRead, logger })
     expect(broken.policy.status).toBe('invalid')
-    expect(broken.notices[0]?.message).toContain('it is a folder, not a file')
+    expect(broken.notices[0]?.message).toMatchObject({ code: 'notice.policy-invalid', file: folder })
+    expect(policyDetails(broken.notices[0])).toContain('it is a folder, not a file')
 
     const none = await loadPolicy({ path: path.join(work, 'nothing.json'), readFile: fsRead, logger })
     expect(none.policy).toEqual(NO_POLICY)
@@ -231,10 +244,12 @@ describe('loadPolicy: a bad policy file gets a clear notice and the safest behav
     expect(r.notices).toHaveLength(1)
     const [notice] = r.notices
     expect(notice?.level).toBe('error')
-    expect(notice?.message).toContain(`The policy file ${MACHINE} from your organisation could not be used: `)
-    expect(notice?.message).toContain(words)
-    expect(notice?.message).toContain('no server can be added')
-    expect(notice?.message).toContain('the demo is off')
+    expect(notice?.message).toMatchObject({
+      code: 'notice.policy-invalid',
+      file: MACHINE,
+      app: 'Account Desk',
+    })
+    expect(policyDetails(notice)).toContain(words)
     const logged = r.lines.find((l) => l['event'] === 'policy.invalid')
     expect(logged?.['level']).toBe('error')
     expect(logged?.['file']).toBe(MACHINE)
@@ -252,7 +267,7 @@ describe('loadPolicy: a bad policy file gets a clear notice and the safest behav
     expect(throwing.policy.status).toBe('invalid')
     const odd = await loadPolicy({ path: MACHINE, readFile: async () => 42 as unknown as string, logger })
     expect(odd.policy.status).toBe('invalid')
-    expect(odd.notices[0]?.message).toContain('it could not be read as text')
+    expect(policyDetails(odd.notices[0])).toContain('it could not be read as text')
   })
 
   it('names the branded product in the notice', async () => {
@@ -263,7 +278,7 @@ describe('loadPolicy: a bad policy file gets a clear notice and the safest behav
       logger,
       appName: 'Contoso Accounts',
     })
-    expect(r.notices[0]?.message).toContain('only the servers built into Contoso Accounts are shown')
+    expect(r.notices[0]?.message).toMatchObject({ code: 'notice.policy-invalid', app: 'Contoso Accounts' })
   })
 })
 
@@ -297,7 +312,7 @@ describe('applyPolicy: the policy wins over user settings', () => {
     expect(ids(s)).toEqual(['policy:intranet', 'branding:hq', 'user:mine', 'user:local'])
     expect(s.servers[0]?.locked).toBe(true)
     expect(s.leftOut).toEqual([
-      { id: 'copy', displayName: 'copy', source: 'user', reason: 'Your organisation provides this server.' },
+      { id: 'copy', displayName: 'copy', source: 'user', reason: 'provided-by-organisation' },
     ])
     expect(s.policyWins.servers).toBe(true)
   })
@@ -307,9 +322,7 @@ describe('applyPolicy: the policy wins over user settings', () => {
     expect(ids(s)).toEqual(['branding:hq'])
     expect(s.servers[0]?.locked).toBe(true)
     expect(s.canAddServers).toBe(false)
-    expect(s.leftOut.map((l) => l.reason)).toEqual(
-      Array(3).fill('Your organisation manages the server list.'),
-    )
+    expect(s.leftOut.map((l) => l.reason)).toEqual(Array(3).fill('servers-managed'))
     expect(s.policyWins).toMatchObject({ servers: true, addServers: true })
   })
 
@@ -319,10 +332,10 @@ describe('applyPolicy: the policy wins over user settings', () => {
       policyOf({ allowedHosts: ['mine.example.net', '127.0.0.1'], httpsRequired: true }),
     )
     expect(ids(s)).toEqual(['user:mine'])
-    expect(Object.fromEntries(s.leftOut.map((l) => [l.id, l.reason]))).toEqual({
-      hq: 'Your organisation does not allow the server hq.example.org.',
-      local: 'Your organisation requires https:// servers.',
-      copy: 'Your organisation does not allow the server intranet.example.org.',
+    expect(Object.fromEntries(s.leftOut.map((l) => [l.id, { reason: l.reason, host: l.host }]))).toEqual({
+      hq: { reason: 'host-not-allowed', host: 'hq.example.org' },
+      local: { reason: 'https-required', host: undefined },
+      copy: { reason: 'host-not-allowed', host: 'intranet.example.org' },
     })
   })
 
@@ -362,10 +375,8 @@ describe('applyPolicy: the policy wins over user settings', () => {
     expect(ids(s)).toEqual(['branding:hq'])
     expect(s.servers[0]?.locked).toBe(true)
     expect(s).toMatchObject({ canAddServers: false, demo: 'off' })
-    expect(s.leftOut.find((l) => l.id === 'mine')?.reason).toBe(
-      'Hidden until the policy file from your organisation is fixed.',
-    )
-    expect(s.leftOut.find((l) => l.id === 'dev')?.reason).toBe('Your organisation requires https:// servers.')
+    expect(s.leftOut.find((l) => l.id === 'mine')?.reason).toBe('policy-invalid')
+    expect(s.leftOut.find((l) => l.id === 'dev')?.reason).toBe('https-required')
   })
 
   it('does not change its inputs', () => {
@@ -456,7 +467,11 @@ describe('applyPolicy: the policy wins over user settings', () => {
           expect(vetted, url).toEqual({ ok: true, value: url })
           expect(registry.vetAddress(`${url}/`), url).toMatchObject({
             ok: false,
-            error: { kind: 'validation', fields: { baseUrl: ['That server is already in the list.'] } },
+            error: {
+              kind: 'validation',
+              message: { code: 'server.already-listed' },
+              fieldCodes: { baseUrl: [{ code: 'server.already-listed' }] },
+            },
           })
         }
       }

@@ -11,9 +11,6 @@ import { serverProfileSchema } from '../../src/shared/profile'
  * (the demo server, tests). The renderer itself loads nothing from the network (connect-src 'none', no http:
  * resources: test/unit/csp-built.test.ts).
  */
-const HTTPS_MESSAGE =
-  'Use an https:// address (plain http is allowed only for this computer, e.g. http://127.0.0.1:8000).'
-
 describe('server addresses (row 1)', () => {
   it.each([
     ['https://accounts.example.com', true],
@@ -58,8 +55,13 @@ describe('adding a server through the bridge (row 1)', () => {
     })
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.error.kind).toBe('validation')
-    expect(JSON.stringify(result.error)).toContain(HTTPS_MESSAGE)
+    // server.address-rule: "Use an https:// address (plain http is allowed only for this computer, …)".
+    expect(result.error).toEqual({
+      kind: 'validation',
+      message: { code: 'server.check-details' },
+      fields: {},
+      fieldCodes: { baseUrl: [{ code: 'server.address-rule' }] },
+    })
     expect(await services.handlers.listServers({})).toEqual({ ok: true, value: [] })
   })
 

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import type { Services } from '../../src/main/services'
+import { words } from '../helpers/catalog'
 import { startTestServices } from '../helpers/service-deps'
 
 /**
@@ -35,8 +36,14 @@ describe('detectServer', () => {
     const { handlers, asked } = await start()
     expect(await handlers.detectServer({ baseUrl: 'http://accounts.example.com' })).toMatchObject({
       ok: false,
-      error: { kind: 'validation', fields: { baseUrl: [expect.stringMatching(/https:\/\//)] } },
+      error: {
+        kind: 'validation',
+        message: { code: 'server.check-details' },
+        fieldCodes: { baseUrl: [{ code: 'server.address-rule' }] },
+      },
     })
+    // …which the renderer words as the https:// rule.
+    expect(words('en', 'message.server.address-rule', 'errors')).toMatch(/https:\/\//)
     expect(await handlers.detectServer({ baseUrl: 'accounts.example.com' })).toMatchObject({
       ok: false,
       error: { kind: 'validation' },
@@ -55,7 +62,11 @@ describe('detectServer', () => {
     asked.length = 0
     expect(await handlers.detectServer({ baseUrl: 'https://CORP.example.com/' })).toMatchObject({
       ok: false,
-      error: { kind: 'validation', fields: { baseUrl: ['That server is already in the list.'] } },
+      error: {
+        kind: 'validation',
+        message: { code: 'server.already-listed' },
+        fieldCodes: { baseUrl: [{ code: 'server.already-listed' }] },
+      },
     })
     expect(asked).toEqual([])
   })

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { silentLogger } from '../../src/main/log'
 import { startShell } from '../../src/main/shell/start'
 import { channelOf } from '../../src/shared/contract'
+import type { Notice } from '../../src/shared/messages'
 import { createFakeElectron } from '../helpers/fake-electron'
 
 /**
@@ -43,12 +44,13 @@ describe('the shell and the policy named by ACCOUNT_DESK_POLICY', () => {
   it('an installed app ignores it, and says so', async () => {
     const fake = await boot(true)
     const info = (await fake.invoke(channelOf('getAppInfo'), {})) as {
-      value: { serversLocked: boolean; notices: { message: string }[] }
+      value: { serversLocked: boolean; notices: Notice[] }
     }
     expect(info.value.serversLocked).toBe(false)
-    expect(info.value.notices.map((n) => n.message).join('\n')).toContain(
-      `ACCOUNT_DESK_POLICY (${planted}) is ignored`,
-    )
+    expect(info.value.notices).toContainEqual({
+      level: 'warning',
+      message: { code: 'notice.test-policy-ignored-installed', file: planted, app: 'Account Desk' },
+    })
     const servers = (await fake.invoke(channelOf('listServers'), {})) as { value: { id: string }[] }
     expect(servers.value.map((s) => s.id)).not.toContain('corp')
     // Quit as Electron does (a before-quit event the shell holds until the services stopped), then wait for it.

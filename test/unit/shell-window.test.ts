@@ -135,7 +135,7 @@ describe('the Electron shell with a fake electron module', () => {
     const channel = channelOf('getAppInfo')
     const refused = {
       ok: false,
-      error: { kind: 'bad-request', message: 'This request did not come from Account Desk.' },
+      error: { kind: 'bad-request', message: { code: 'bad-request.sender' } },
     }
     expect(await fake.invoke(channel, {}, { url: 'https://evil.example/', parent: null })).toEqual(refused)
     expect(await fake.invoke(channel, {}, { url: 'app://account-desk/index.html', parent: {} })).toEqual(

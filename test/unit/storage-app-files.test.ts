@@ -92,9 +92,11 @@ describe('createAppFiles', () => {
   it('moves a corrupt file aside under the current time when no clock is given', async () => {
     await writeFile(path.join(dir, 'settings.json'), 'not JSON')
     const loaded = await createAppFiles(dir).loadSettings()
-    expect(loaded.notice?.message).toMatch(
-      /kept as settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z /,
-    )
+    expect(loaded.notice?.message).toEqual({
+      code: 'notice.file-unreadable',
+      file: 'settings',
+      keptAs: expect.stringMatching(/^settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/),
+    })
   })
 
   for (const file of files) {
@@ -182,7 +184,7 @@ describe('the app starts whatever state its files are in', () => {
     const info = await services.handlers.getAppInfo({})
     expect(info.ok && info.value.notices).toContainEqual({
       level: 'warning',
-      message: 'One saved server was not valid and was left out.',
+      message: { code: 'notice.servers-skipped', count: 1 },
     })
     expect(await services.handlers.listServers({})).toMatchObject({ ok: true, value: [{ id: 'corp' }] })
   })

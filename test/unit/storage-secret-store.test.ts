@@ -116,13 +116,11 @@ describe('openSecretStore', () => {
     ['Linux basic_text (a hard-coded key, though "available")', 'basic_text' as const],
     ['an unknown backend', 'unknown-backend' as const],
     ['isAsyncEncryptionAvailable throwing', 'throws' as const],
-  ])('%s: memory only, nothing sealed, a notice in words for people', async (_what, state) => {
+  ])('%s: memory only, nothing sealed, a notice for people', async (_what, state) => {
     const safe = fakeSafeStorage(state)
     const store = await openSecretStore(safe, 'linux')
     expect(store.mode).toBe('memory-only')
-    expect(store.notice).toBe(
-      'This computer offers no secure place to keep your sign-ins, so you stay signed in only while Account Desk is open.',
-    )
+    expect(store.notice).toEqual({ code: 'notice.secrets-no-store' })
     expect(await store.seal(TOKEN)).toBeNull()
     expect(await store.open('c2VhbGVk')).toBeNull()
     expect(safe.calls).not.toContain('encryptStringAsync')
@@ -131,7 +129,7 @@ describe('openSecretStore', () => {
   it('no safeStorage at all (the browser shell): memory only', async () => {
     const store = await openSecretStore(null, 'linux')
     expect(store.mode).toBe('memory-only')
-    expect(store.notice).toBe('Sign-ins are kept only while this session runs.')
+    expect(store.notice).toEqual({ code: 'notice.secrets-session-only' })
     expect(await store.seal(TOKEN)).toBeNull()
   })
 
@@ -171,8 +169,7 @@ describe('the secret store in the running services', () => {
       expect(info.secretStorage).toBe('memory-only')
       expect(info.notices).toContainEqual({
         level: 'warning',
-        message:
-          'This computer offers no secure place to keep your sign-ins, so you stay signed in only while Account Desk is open.',
+        message: { code: 'notice.secrets-no-store' },
       })
     },
   )
@@ -199,7 +196,7 @@ describe('the secret store in the running services', () => {
     })
     expect(info.notices).toContainEqual({
       level: 'info',
-      message: 'Account Desk could not unlock a saved sign-in on this computer. Sign in again where asked.',
+      message: { code: 'notice.sessions-locked', count: 1 },
     })
     const accounts = await services.handlers.listAccounts({})
     expect(accounts).toMatchObject({
