@@ -114,7 +114,8 @@ export function defineAllauthHtmlConformance(release: AllauthRelease): void {
       if (!wrong.ok)
         expect(wrong.error).toEqual({
           kind: 'auth',
-          message: 'The username and/or password you specified are not correct.',
+          message: { code: 'auth.wrong-credentials' },
+          serverMessage: 'The username and/or password you specified are not correct.',
           sessionExpired: false,
         })
     })
@@ -243,7 +244,8 @@ export function defineAllauthHtmlConformance(release: AllauthRelease): void {
       if (last && !last.ok)
         expect(last.error).toEqual({
           kind: 'rate-limited',
-          message: 'Too many failed login attempts. Try again later.',
+          message: { code: 'rate-limited', seconds: 60 },
+          serverMessage: 'Too many failed login attempts. Try again later.',
           retryAfterSeconds: 60,
         })
     })

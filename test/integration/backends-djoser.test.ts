@@ -214,7 +214,7 @@ describe.runIf(available)(`the djoser adapter against ${GENERATION_LABEL[generat
     const message = 'User with given email does not exist.'
     expect(unknown).toEqual({
       ok: false,
-      error: { kind: 'validation', message, fields: { email: [message] } },
+      error: { kind: 'validation', message: { code: 'form.check-fields' }, fields: { email: [message] } },
     })
   })
 

@@ -102,7 +102,11 @@ describe.runIf(available)(`Add server finds the kind on ${generationUnderTest()}
     expect(signedIn).toMatchObject({ ok: true })
     expect(await services.handlers.detectServer({ baseUrl: byEmail.baseUrl })).toMatchObject({
       ok: false,
-      error: { kind: 'validation', fields: { baseUrl: ['That server is already in the list.'] } },
+      error: {
+        kind: 'validation',
+        message: { code: 'server.already-listed' },
+        fieldCodes: { baseUrl: [{ code: 'server.already-listed' }] },
+      },
     })
   })
 })
