@@ -156,7 +156,7 @@ describe('the screens in German', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Neues Passwort festlegen' }),
     ).toBeInTheDocument()
-    expect(screen.getByText('(vor 5 Minuten)')).toBeInTheDocument()
+    expect(screen.getByText('vor 5 Minuten', { selector: 'time' })).toBeInTheDocument()
     await user.type(screen.getByLabelText('Neues Passwort', { exact: true }), '12345')
     expect(await screen.findByText('Mindestens 8 Zeichen')).toBeInTheDocument()
     expect(screen.getByText('Nicht nur Ziffern')).toBeInTheDocument()

@@ -195,7 +195,7 @@ describe('reset from a link', () => {
     expect(screen.getByLabelText('New password', { exact: true })).toHaveFocus()
     expect(screen.getByText('Example Corp', { selector: 'dd' })).toBeInTheDocument()
     expect(screen.getByText('alice')).toBeInTheDocument()
-    expect(screen.getByText('(5 minutes ago)')).toBeInTheDocument()
+    expect(screen.getByText('5 minutes ago', { selector: 'time' })).toBeInTheDocument()
     expect(screen.getByLabelText('New password')).toHaveAttribute('autocomplete', 'new-password')
     expect(screen.getByLabelText('New password again')).toHaveAttribute('autocomplete', 'new-password')
   })
