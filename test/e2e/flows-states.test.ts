@@ -136,34 +136,37 @@ function installFakeBridge(scenario: string) {
       scenario === 'rate-limited'
         ? fail({
             kind: 'rate-limited',
-            message: 'Request was throttled. Expected available in 42 seconds.',
+            message: { code: 'rate-limited', seconds: 42 },
+            serverMessage: 'Request was throttled. Expected available in 42 seconds.',
             retryAfterSeconds: 42,
           })
         : scenario === 'offline'
           ? fail({
               kind: 'offline',
-              message: 'Account Desk could not reach accounts.example.com. Check your connection.',
+              message: { code: 'offline' },
             })
           : never(),
     checkLink: () => never(),
     confirmReset: () =>
       fail({
         kind: 'timeout',
-        message: 'The server did not answer within 15 seconds.',
+        message: { code: 'timeout.may-have-applied' },
         mayHaveApplied: true,
       }),
     // Main refuses the address before anything is sent to it: the check says so on the field.
     detectServer: () =>
       fail({
         kind: 'validation',
-        message: 'x',
-        fields: { baseUrl: ['Your organisation allows only servers on example.com.'] },
+        message: { code: 'server.check-details' },
+        fields: {},
+        fieldCodes: { baseUrl: [{ code: 'policy.host-not-allowed', host: 'partner.example.org' }] },
       }),
     addServer: () =>
       fail({
         kind: 'validation',
-        message: 'x',
-        fields: { baseUrl: ['Your organisation allows only servers on example.com.'] },
+        message: { code: 'server.check-details' },
+        fields: {},
+        fieldCodes: { baseUrl: [{ code: 'policy.host-not-allowed', host: 'partner.example.org' }] },
       }),
     discardLink: () => ok({}),
     onLink: (l: (p: unknown) => void) => (listeners['onLink']?.add(l), () => listeners['onLink']?.delete(l)),
@@ -309,7 +312,7 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await page.getByLabel('Username').fill('alice')
     await page.getByLabel('Password', { exact: true }).fill('whatever')
     await page.keyboard.press('Enter')
-    await page.getByText('Too many attempts').waitFor()
+    await page.getByText('Too many attempts', { exact: true }).waitFor()
     const button = page.getByRole('button', { name: /Sign in \(in \d+ s\)/ })
     const seconds = async () => Number(/\((?:in )?(\d+) s\)/.exec((await button.textContent()) ?? '')?.[1])
     const first = await seconds()
@@ -359,10 +362,9 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await open('refused')
     await emit('onLink', {
       type: 'refused',
-      message:
-        'This link is not for a server Account Desk knows. Open it from the e-mail of a server in your list.',
+      message: { code: 'link.refused.unknown-server' },
     })
-    await page.getByRole('alert').filter({ hasText: 'not for a server' }).waitFor()
+    await page.getByRole('alert').filter({ hasText: 'not for any of the servers' }).waitFor()
     await capture('link-refused')
   })
 
@@ -372,7 +374,7 @@ describe.runIf(ready)('screens in states the servers cannot be asked for', () =>
     await page.getByLabel('Name', { exact: true }).fill('Partner')
     await page.getByLabel('Address', { exact: true }).fill('https://partner.example.org')
     await page.getByRole('button', { name: 'Add the server' }).click()
-    await page.getByText('Your organisation allows only servers on example.com.').waitFor()
+    await page.getByText('Your organisation does not allow the server partner.example.org.').waitFor()
     await capture('add-server-refused')
   })
 

@@ -599,7 +599,10 @@ describe('the demo server’s data file', () => {
       await rm(file, { force: true })
       await writeFile(file, content)
       const server = await start({}, 'corrupt.json')
-      expect(server.notice).toMatch(/could not be read/)
+      expect(server.notice).toMatchObject({
+        code: 'notice.demo-data-unreadable',
+        keptAs: expect.stringMatching(/^corrupt\.json\.corrupt-/),
+      })
       expect(await login(server, 'demo', DEMO.password)).toMatch(/^[0-9a-f]{40}$/)
       await server.stop()
     }
