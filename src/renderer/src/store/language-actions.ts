@@ -1,5 +1,5 @@
 import { switchLanguage } from '../i18n'
-import { browserLanguages } from '../i18n/start'
+import { browserLanguages } from '../i18n/ask-language'
 import { settle, type StoreContext } from './context'
 import type { AppActions } from './types'
 
