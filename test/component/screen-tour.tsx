@@ -20,7 +20,7 @@ import { accountAction, renderApp } from './render-app'
  * Every screen in every state the renderer can show, reached the way a user reaches it, on the fake bridge: the one
  * list that the whole-screen checks walk (axe in jsdom: axe.test.tsx; the pseudo-locale: pseudo-locale-screens
  * .test.tsx). A leg of the tour calls `check(state)` at each state; the states are those of the e2e screenshots
- * (test/e2e/flows.test.ts, test/e2e/flows-states.test.ts), in jsdom. Navigation uses the English names: a check that
+ * (test/e2e/flows-djoser.test.ts, test/e2e/flows-states.test.ts), in jsdom. Navigation uses the English names: a check that
  * changes the language puts English back before it returns.
  */
 export type Check = (state: string) => Promise<void>

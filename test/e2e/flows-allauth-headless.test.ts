@@ -6,7 +6,7 @@ import { defineFlows, SCHEME } from './flows-suite'
 /**
  * The flows (a)–(e) against django-allauth's headless API (the `allauth` kind): people sign in by username, the
  * reset mail links to the app (HEADLESS_FRONTEND_URLS, docs/reset-links.md). The screens are those of
- * flows.test.ts, photographed there.
+ * flows-djoser.test.ts, photographed there.
  */
 const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y chromium') && requireAllauth()
 

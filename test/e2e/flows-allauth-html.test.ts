@@ -6,7 +6,7 @@ import { defineFlows } from './flows-suite'
 /**
  * The flows (a)–(e) against django-allauth's HTML pages without its headless API (the `allauth-html` kind): the
  * reset mail links to allauth's own key page, which people paste into the app. The screens are those of
- * flows.test.ts, photographed there.
+ * flows-djoser.test.ts, photographed there.
  */
 const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y chromium') && requireAllauth()
 

@@ -10,16 +10,17 @@ import {
   launchChromium,
   newPage,
   startBrowserShell,
+  type CaptureSet,
   type RunningShell,
 } from './harness'
 
 /**
- * The flows (a)–(e) of the screens end to end, for one kind of server (flows.test.ts: djoser and Django's pages;
+ * The flows (a)–(e) of the screens end to end, for one kind of server (flows-djoser.test.ts, flows-django-forms.test.ts;
  * flows-allauth-*.test.ts: django-allauth's headless API and its pages): the built renderer in Debian's Chromium,
  * through the browser shell (the same main-process services), against a real Django server. Links are read from
  * the mail Django wrote and handed to the app the way the OS would (a second launch with the link), or pasted where
- * the server mails its own page's link. Screens are photographed in light and dark (test-results/screenshots) and
- * checked with axe in both, for the kinds that ask for it.
+ * the server mails its own page's link. Screens are photographed (test-results/screenshots) and checked with axe,
+ * for the kinds that ask for it.
  */
 export interface FlowTarget {
   kind: BackendKind
@@ -27,8 +28,12 @@ export interface FlowTarget {
   start: () => Promise<DjangoServer>
   /** How the mailed link reaches the app: opened as the OS would (the app's scheme), or pasted (an http(s) page). */
   link: 'open' | 'paste'
-  /** Screenshots and axe of every main screen (the screens are the same for every kind: once is enough). */
-  photograph: boolean
+  /**
+   * Screenshots and axe of every main screen. The screens are the app's own whatever the kind, and only the
+   * server's words in them change: one kind takes the full set (every size, light and dark; on the oldest Django
+   * generation, see harness.ts), a kind whose messages differ takes each screen once, the others none.
+   */
+  photograph: CaptureSet | false
 }
 
 /** Where each kind's server puts the messages of a too weak new password on the reset form. */
@@ -78,7 +83,10 @@ export function defineFlows(target: FlowTarget): void {
   const shot = (name: string) =>
     generation === OLDEST_DJANGO ? `${kind}-${name}` : `${kind}-django-${generation}-${name}`
   /** Screenshots and axe at the flow's main screens; the same screens for every kind, so some kinds skip them. */
-  const capture = (p: Page, name: string) => (target.photograph ? photograph(p, name) : Promise.resolve())
+  const capture = (p: Page, name: string) =>
+    target.photograph === false
+      ? Promise.resolve()
+      : photograph(p, name, target.photograph === 'once' ? 'once' : undefined)
   const OLD = 'Quartz-Lantern-58'
   const NEW = 'Velvet-Harbour-27'
 

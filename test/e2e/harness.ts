@@ -172,28 +172,38 @@ export const SCREEN_SIZES = [
 ] as const
 
 /**
- * Whether this run photographs every screen at every size in both schemes. The oldest Django generation (the
- * `e2e` project) does; the other generation's run of the same flows (`e2e-django-5.2`) photographs each screen
- * once, in light at the usual size, and runs axe on it there: the screens are the app's own and do not change
- * with the server's version, only the server's messages in them do, and the full set there cost about a minute
- * and a half of `npm test`.
+ * How much of a screen capture() takes: `full` photographs it at every size of SCREEN_SIZES in light and dark and
+ * runs axe in both schemes at the usual size; `once` photographs it in light at the usual size and runs axe there.
+ * A screen is the app's own whatever the server: one full set of it is enough, and the full set is about three
+ * times the time of `once` on a busy machine.
  */
-const FULL_CAPTURE = generationUnderTest() === OLDEST_DJANGO
+export type CaptureSet = 'full' | 'once'
 
 /**
- * Screenshots (test-results/screenshots/<name>-<scheme>-<width>x<height>.png) in light and dark at each of
- * SCREEN_SIZES, and axe in light and dark (at the first size: the rules do not depend on the window's size, and
- * a scan is the slow part on a busy machine); fails on any axe violation. The page is left in light at the size
- * it had. On a newer Django generation, the light screenshot and axe at the first size only (FULL_CAPTURE).
+ * The set a run takes by default: the full one on the oldest Django generation (the `e2e` project), `once` on the
+ * newer one (`e2e-django-5.2`), where only the server's messages in the screens change.
  */
-export async function capture(page: Page, name: string): Promise<void> {
+const DEFAULT_CAPTURE: CaptureSet = generationUnderTest() === OLDEST_DJANGO ? 'full' : 'once'
+
+/** Resolves after the browser has painted twice: a colour scheme or size change has been laid out and drawn. */
+const painted = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  )
+
+/**
+ * Screenshots (test-results/screenshots/<name>-<scheme>-<width>x<height>.png) and axe (see CaptureSet); fails on
+ * any axe violation. Motion is reduced while it works (the app's stylesheet then ends every transition at once), so
+ * a picture or a contrast check never catches a colour halfway. The page is left in light at the size it had.
+ */
+export async function capture(page: Page, name: string, set: CaptureSet = DEFAULT_CAPTURE): Promise<void> {
   const before = page.viewportSize()
   const problems: Record<string, AxeViolation[]> = {}
-  for (const size of FULL_CAPTURE ? SCREEN_SIZES : SCREEN_SIZES.slice(0, 1)) {
+  for (const size of set === 'full' ? SCREEN_SIZES : SCREEN_SIZES.slice(0, 1)) {
     await page.setViewportSize(size)
-    for (const scheme of FULL_CAPTURE ? (['light', 'dark'] as const) : (['light'] as const)) {
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.waitForTimeout(300) // let the colour transitions finish
+    for (const scheme of set === 'full' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+      await painted(page)
       const label = `${scheme}-${size.width}x${size.height}`
       await screenshot(page, `${name}-${label}`)
       if (size !== SCREEN_SIZES[0]) continue
@@ -201,7 +211,7 @@ export async function capture(page: Page, name: string): Promise<void> {
       if (violations.length) problems[label] = violations
     }
   }
-  await page.emulateMedia({ colorScheme: 'light' })
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: null })
   if (before) await page.setViewportSize(before)
   expect(problems, `axe on ${name}`).toEqual({})
 }

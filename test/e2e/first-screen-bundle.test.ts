@@ -2,24 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { hasBuild, hasChromium, requireTool } from '../helpers/require-tool'
-import { requireDjango, startDjango } from '../servers/django'
-import { defineFlows, SCHEME } from './flows-suite'
+import { hasBuild, requireTool } from '../helpers/require-tool'
 import { ROOT } from './harness'
-
-/**
- * The screens end to end: the built renderer in Debian's Chromium, through the browser shell (the same
- * main-process services), against the real Django server with each backend. Links are read from the mail Django
- * wrote and handed to the app the way the OS would (a second launch with the link). Every screen is
- * photographed in light and dark (test-results/screenshots) and checked with axe in both.
- */
-const ready = requireTool('Chromium', hasChromium(), 'sudo apt-get install -y chromium') && requireDjango()
-
-describe.runIf(ready).each(['djoser', 'django-forms'] as const)(
-  'the screens against real Django (%s)',
-  (kind) =>
-    defineFlows({ kind, start: () => startDjango({ linkScheme: SCHEME }), link: 'open', photograph: true }),
-)
 
 describe('the first screen’s bundle', () => {
   const assets = path.join(ROOT, 'out/renderer/assets')
