@@ -17,13 +17,18 @@ export function supportedLanguageOf(tag: string): SupportedLanguage | null {
   return isSupportedLanguage(primary) ? primary : null
 }
 
-/** The first supported language of a list in order of preference; English when none is. */
-export function pickLanguage(preferred: readonly string[]): SupportedLanguage {
+/** The first supported language of a list in order of preference; null when none is. */
+function firstSupportedLanguage(preferred: readonly string[]): SupportedLanguage | null {
   for (const tag of preferred) {
     const language = supportedLanguageOf(tag)
     if (language) return language
   }
-  return FALLBACK_LANGUAGE
+  return null
+}
+
+/** The first supported language of a list in order of preference; English when none is. */
+export function pickLanguage(preferred: readonly string[]): SupportedLanguage {
+  return firstSupportedLanguage(preferred) ?? FALLBACK_LANGUAGE
 }
 
 /** What the user can choose in the app: follow the system, or one language. */
@@ -44,7 +49,7 @@ export function resolveLanguage(input: {
 }): { language: SupportedLanguage; source: LanguageSource } {
   if (input.pinned) return { language: input.pinned, source: 'policy' }
   if (input.choice !== 'system') return { language: input.choice, source: 'choice' }
-  const fromSystem = input.system.map(supportedLanguageOf).find((language) => language !== null)
+  const fromSystem = firstSupportedLanguage(input.system)
   return fromSystem
     ? { language: fromSystem, source: 'system' }
     : { language: FALLBACK_LANGUAGE, source: 'fallback' }

@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { NewPasswordFields } from '../../src/renderer/src/components/NewPasswordFields'
-import { i18n } from '../../src/renderer/src/i18n'
+import { i18n, initI18n, loadLanguage } from '../../src/renderer/src/i18n'
 import {
   DEFAULT_RULES,
   evaluatePassword,
   type ChecklistContext,
 } from '../../src/renderer/src/password/checklist'
 import { loadCommonPasswords, MIN_COMMON_PASSWORDS } from '../../src/renderer/src/password/common'
-import { estimate, loadStrengthEstimator } from '../../src/renderer/src/password/strength'
+import { ADVICE, estimate, loadStrengthEstimator } from '../../src/renderer/src/password/strength'
 
 const states = (password: string, ctx: Partial<ChecklistContext> = {}) =>
   Object.fromEntries(
@@ -90,8 +90,21 @@ describe('the strength meter', () => {
     expect(estimate(factory, 'password', []).score).toBe(0)
     expect(estimate(factory, 'correct horse battery staple orbit', []).score).toBe(4)
     expect(estimate(factory, 'alicealice', ['alice']).score).toBeLessThan(2)
-    expect(estimate(factory, 'password', []).warning).toBeTruthy()
+    expect(estimate(factory, 'password', []).warning).toBe(ADVICE.warnings.topTen)
+    expect(estimate(factory, 'abcdefgh123', []).warning).toBe(ADVICE.warnings.sequences)
+    expect(estimate(factory, 'abcdefgh123', []).suggestions).toContain(ADVICE.suggestions.sequences)
   }, 30_000)
+
+  it('has every piece of zxcvbn’s advice worded in each language, not the English of zxcvbn', async () => {
+    await loadLanguage('de')
+    const keys = [...Object.values(ADVICE.warnings), ...Object.values(ADVICE.suggestions)]
+    for (const lng of ['en', 'de'])
+      for (const key of keys)
+        expect(i18n.exists(key, { lng, fallbackLng: false }), `${lng} ${key}`).toBe(true)
+    expect(i18n.t(ADVICE.warnings.sequences, { lng: 'de' })).toBe(
+      'Gängige Zeichenfolgen wie „abc“ sind leicht zu erraten.',
+    )
+  })
 })
 
 function Harness({ username, newErrors = [] }: { username?: string; newErrors?: string[] }) {
@@ -190,5 +203,19 @@ describe('one message per fact', () => {
     await waitFor(() => expect(strengthText()).toHaveTextContent(/Common character sequences/), {
       timeout: 20_000,
     })
+  }, 30_000)
+
+  it('the meter’s advice is in the app’s language', async () => {
+    await initI18n(['de'])
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.type(screen.getByLabelText('Neues Passwort'), 'abcdefgh123')
+    await waitFor(
+      () =>
+        expect(screen.getByText(/^Stärke:/)).toHaveTextContent(
+          'Stärke: Schwach Gängige Zeichenfolgen wie „abc“ sind leicht zu erraten.',
+        ),
+      { timeout: 20_000 },
+    )
   }, 30_000)
 })

@@ -285,6 +285,11 @@ export const SCREEN_TOUR: Leg[] = [
       act(() => fake.emit('onLink', { type: 'link', link: linkFor() }))
       await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })
       await check('the reset form')
+      // Every rule met, and zxcvbn's advice under the meter (it loads on the first password typed).
+      await user.type(screen.getByLabelText('New password'), 'abcdefgh123')
+      await screen.findByText(/Common character sequences/, undefined, { timeout: 20_000 })
+      await check('the reset form, the meter’s advice')
+      await user.clear(screen.getByLabelText('New password'))
       await user.type(screen.getByLabelText('New password'), 'password')
       await check('the reset form, a weak password typed (the checklist)')
       await user.type(screen.getByLabelText('New password again'), 'password{Enter}')

@@ -224,42 +224,21 @@ export function createAllauthHtmlBackend(profile: ServerProfile, deps: BackendDe
         return logOutcome(logger, 'signOut', ended)
       }),
 
-    // allauth before 0.52 (and later with ACCOUNT_PREVENT_ENUMERATION off) says an address is unknown.
-    requestReset: (email, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) =>
-        logOutcome(
-          logger,
-          'requestReset',
-          await views.requestReset(
-            deadline,
-            resetUrl,
-            EXPECTED.reset,
-            { email },
-            {
-              page: 'allauth_html.reset_page',
-              post: 'allauth_html.reset',
-            },
-          ),
-        ),
-      ),
-
-    confirmReset: (input, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const shape = checkLinkShape(input)
-        if (shape) return fail(shape)
-        const values = { password1: input.newPassword, password2: input.retypePassword }
-        const done = await views.confirmReset(
-          deadline,
-          linkUrl(input.uid, input.token),
-          EXPECTED.confirm,
-          values,
-          'allauth_html.confirm',
-        )
-        // Done (allauth redirects to its "password changed" page, or with ACCOUNT_LOGIN_ON_PASSWORD_RESET into a
-        // session the app never keeps). The session hash changed: the account's other sessions ended.
-        const outcome = done.ok ? ok({ otherSessions: allauthHtml.otherSessions.afterReset }) : done
-        return logOutcome(logger, 'confirmReset', outcome)
-      }),
+    // allauth before 0.52 (and later with ACCOUNT_PREVENT_ENUMERATION off) says an address is unknown. A reset
+    // is done when allauth redirects to its "password changed" page (or, with ACCOUNT_LOGIN_ON_PASSWORD_RESET,
+    // into a session the app never keeps). The session hash changed: the account's other sessions ended.
+    ...views.resetOperations({
+      resetUrl,
+      linkUrl,
+      expected: EXPECTED,
+      confirmFields: { newPassword: 'password1', retypePassword: 'password2' },
+      labels: {
+        resetPage: 'allauth_html.reset_page',
+        reset: 'allauth_html.reset',
+        confirm: 'allauth_html.confirm',
+      },
+      otherSessionsAfterReset: allauthHtml.otherSessions.afterReset,
+    }),
 
     changePassword: (session, input, options) =>
       withSession(session, profile.timeoutMs, options?.signal, async (b, username) => {

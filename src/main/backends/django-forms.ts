@@ -222,40 +222,15 @@ export function createDjangoFormsBackend(profile: ServerProfile, deps: BackendDe
         )
       }),
 
-    requestReset: (email, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) =>
-        logOutcome(
-          logger,
-          'requestReset',
-          await views.requestReset(
-            deadline,
-            resetUrl,
-            EXPECTED.reset,
-            { email },
-            {
-              page: 'forms.reset_page',
-              post: 'forms.reset',
-            },
-          ),
-        ),
-      ),
-
-    confirmReset: (input, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const shape = checkLinkShape(input)
-        if (shape) return fail(shape)
-        const values = { new_password1: input.newPassword, new_password2: input.retypePassword }
-        const done = await views.confirmReset(
-          deadline,
-          linkUrl(input.uid, input.token),
-          EXPECTED.confirm,
-          values,
-          'forms.confirm',
-        )
-        // A password change ends the user's other Django sessions (the session auth hash changes).
-        const outcome = done.ok ? ok({ otherSessions: djangoForms.otherSessions.afterReset }) : done
-        return logOutcome(logger, 'confirmReset', outcome)
-      }),
+    // A password change ends the user's other Django sessions (the session auth hash changes).
+    ...views.resetOperations({
+      resetUrl,
+      linkUrl,
+      expected: EXPECTED,
+      confirmFields: { newPassword: 'new_password1', retypePassword: 'new_password2' },
+      labels: { resetPage: 'forms.reset_page', reset: 'forms.reset', confirm: 'forms.confirm' },
+      otherSessionsAfterReset: djangoForms.otherSessions.afterReset,
+    }),
 
     changePassword: (session, input, options) =>
       withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {

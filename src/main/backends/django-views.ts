@@ -8,10 +8,10 @@ import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
 import { hasAnyForm, hasForm, readForm, readFormTarget, type FormTarget } from './django-html'
 import { FormBrowser } from './form-browser'
-import { deadLinkError } from './operation'
+import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
 import { adapterHttp } from './json-api'
 import { MESSAGES, type FormPage } from './messages'
-import type { BackendDeps } from './types'
+import type { Backend, BackendDeps, OtherSessions } from './types'
 
 /**
  * A form of a page, checked: its CSRF token, and the page it came from (the Referer of its post). Its target
@@ -244,6 +244,60 @@ export function djangoViews(
   }
 
   /**
+   * A backend's two reset operations on these views, each under the profile's deadline and logged by its name:
+   * the adapter says where its pages are, which inputs make its forms, which names its confirm form gives the new
+   * password, its requests' labels, and what a reset does to the account's other sessions.
+   */
+  function resetOperations(spec: {
+    resetUrl: string
+    linkUrl: (uid: string, token: string) => string
+    expected: { reset: readonly string[]; confirm: readonly string[] }
+    confirmFields: { newPassword: string; retypePassword: string }
+    labels: { resetPage: string; reset: string; confirm: string }
+    otherSessionsAfterReset: OtherSessions
+  }): Pick<Backend, 'requestReset' | 'confirmReset'> {
+    const { logger } = deps
+    return {
+      requestReset: (email, options) =>
+        withDeadline(profile.timeoutMs, options?.signal, async (deadline) =>
+          logOutcome(
+            logger,
+            'requestReset',
+            await requestReset(
+              deadline,
+              spec.resetUrl,
+              spec.expected.reset,
+              { email },
+              {
+                page: spec.labels.resetPage,
+                post: spec.labels.reset,
+              },
+            ),
+          ),
+        ),
+
+      confirmReset: (input, options) =>
+        withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
+          const shape = checkLinkShape(input)
+          if (shape) return fail(shape)
+          const values = {
+            [spec.confirmFields.newPassword]: input.newPassword,
+            [spec.confirmFields.retypePassword]: input.retypePassword,
+          }
+          const done = await confirmReset(
+            deadline,
+            spec.linkUrl(input.uid, input.token),
+            spec.expected.confirm,
+            values,
+            spec.labels.confirm,
+          )
+          const outcome = done.ok ? ok({ otherSessions: spec.otherSessionsAfterReset }) : done
+          return logOutcome(logger, 'confirmReset', outcome)
+        }),
+    }
+  }
+
+  /**
    * Ends a session: a POST of the CSRF token to the logout view (Django 5 and allauth refuse a GET, or only ask
    * there). Its page or a same-origin redirect means signed out; ending a session twice is harmless, so it may be
    * retried.
@@ -284,8 +338,7 @@ export function djangoViews(
     openLink,
     submit,
     logout,
-    requestReset,
-    confirmReset,
+    resetOperations,
     sessionExpired,
     wrongSession,
     unrecognised,

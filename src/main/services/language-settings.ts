@@ -1,6 +1,7 @@
 import type { LanguageState } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import {
+  pickLanguage,
   resolveLanguage,
   serverLanguages,
   type LanguageChoice,
@@ -39,7 +40,7 @@ export function createLanguageSettings(options: {
   const system = () => (options.browserIsSystem && reported ? reported : options.system())
   const state = (): LanguageState => {
     const { language } = resolveLanguage({ pinned: options.pinned, choice, system: system() })
-    const fromSystem = resolveLanguage({ pinned: null, choice: 'system', system: system() }).language
+    const fromSystem = pickLanguage(system())
     return { language, choice, pinned: options.pinned !== null, system: fromSystem }
   }
   return {

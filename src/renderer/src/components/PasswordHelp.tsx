@@ -38,7 +38,7 @@ export function PasswordHelp({
   email?: string | undefined
   fieldHasErrors?: boolean
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const typed = useDeferredValue(password)
   const [common, setCommon] = useState<ReadonlySet<string> | null | 'failed'>(null)
   const [factory, setFactory] = useState<ZxcvbnFactory | null>(null)
@@ -69,8 +69,7 @@ export function PasswordHelp({
   const items = evaluatePassword(typed, { rules, common, username, email })
   const met = items.filter((i) => i.state === 'met').length
   const strength = factory && typed ? estimate(factory, typed, [username, email].filter(isText)) : null
-  // zxcvbn's advice comes in English only (its English translations are the ones loaded): shown in English alone.
-  const advice = met === items.length && !fieldHasErrors && i18n.language === 'en' ? strength?.warning : null
+  const advice = met === items.length && !fieldHasErrors ? strength?.warning : null
 
   return (
     <div className="password-help">
@@ -113,7 +112,7 @@ export function PasswordHelp({
                 ? t('password.strength.checking')
                 : t('password.strength.none')}
           </strong>
-          {advice ? <span className="strength-warning"> {advice}</span> : null}
+          {advice ? <span className="strength-warning"> {t(advice)}</span> : null}
         </p>
       </div>
     </div>

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import { BACKEND_KINDS, type BackendKind, type SignInWith } from '../../../shared/backend-kinds'
 import type { ServerDetection } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
@@ -164,7 +163,7 @@ export function AddServer() {
           required
         />
         <div id={statusId} role="status" className="server-check">
-          <CheckStatus state={check.state} onRetry={() => checkable && check.recheck(checkable)} t={t} />
+          <CheckStatus state={check.state} onRetry={() => checkable && check.recheck(checkable)} />
         </div>
         <details
           className="subsection"
@@ -239,8 +238,8 @@ export function AddServer() {
 }
 
 /** What the check found, said next to the address (a live region: read out when it changes). */
-function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => void; t: TFunction }) {
-  const { t: te } = useTranslation('errors')
+function CheckStatus({ state, onRetry }: { state: CheckState; onRetry: () => void }) {
+  const { t } = useTranslation(['common', 'errors'], { nsMode: 'fallback' })
   if (state.status === 'idle') return null
   if (state.status === 'checking')
     return (
@@ -248,7 +247,7 @@ function CheckStatus({ state, onRetry, t }: { state: CheckState; onRetry: () => 
         <span className="spinner" aria-hidden="true" /> {t('addServer.checking')}
       </p>
     )
-  const words = describeCheck(state.result, t, te)
+  const words = describeCheck(state.result, t)
   if (!words) return null
   if (words.tone === 'found')
     return (

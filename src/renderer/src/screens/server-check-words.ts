@@ -19,6 +19,12 @@ export interface CheckWords {
   retry: boolean
 }
 
+/**
+ * The one translator the check's words need: `common`'s, falling back to `errors` for the failures' titles and
+ * messages (`useTranslation(['common', 'errors'], { nsMode: 'fallback' })`; the two catalogs' top-level keys differ).
+ */
+export type CheckT = TFunction<['common', 'errors']>
+
 /** The catalog keys (`common`) naming each kind of software the check can find. */
 const SOFTWARE: Record<DetectedSoftware, string> = {
   'allauth-headless': 'check.software.allauthHeadless',
@@ -78,8 +84,8 @@ export function addressRefusal(result: Result<ServerDetection> | undefined, t: E
   return []
 }
 
-export function describeCheck(result: Result<ServerDetection>, t: TFunction, te: ErrorsT): CheckWords | null {
-  if (!result.ok) return describeFailure(result.error, t, te)
+export function describeCheck(result: Result<ServerDetection>, t: CheckT): CheckWords | null {
+  if (!result.ok) return describeFailure(result.error, t)
   const detection = result.value
   const usable = usableFinding(detection)
   const software = (finding: ServerFinding) => t(SOFTWARE[finding.software])
@@ -113,13 +119,13 @@ export function describeCheck(result: Result<ServerDetection>, t: TFunction, te:
   }
 }
 
-function describeFailure(error: AppError, t: TFunction, te: ErrorsT): CheckWords | null {
+function describeFailure(error: AppError, t: CheckT): CheckWords | null {
   // Said on the address field instead (addressRefusal), or nothing to say (the check was abandoned).
   if (error.kind === 'policy' || error.kind === 'validation' || error.kind === 'cancelled') return null
-  const message = error.kind === 'unreachable' ? t('check.nothingAnswered') : errorMessage(te, error)
+  const message = error.kind === 'unreachable' ? t('check.nothingAnswered') : errorMessage(t, error)
   return {
     tone: 'warning',
-    title: errorTitle(te, error),
+    title: errorTitle(t, error),
     lines: [message, t('check.addAnyway')],
     retry: ['unreachable', 'offline', 'timeout', 'proxy', 'server'].includes(error.kind),
   }
