@@ -1,4 +1,3 @@
-import { MessageText } from '../errors/MessageText'
 import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
@@ -7,13 +6,14 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
+import { OtherSessionsNote } from '../components/OtherSessionsNote'
 import { FormActions } from '../components/FormActions'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
 import { useApp } from '../store/provider'
 import type { ChangeStep } from '../store/types'
-import { TrySignInWithNewPassword } from '../components/ScreenFooter'
+import { SignInWithNewPassword } from '../components/ScreenFooter'
 
 type Form = Extract<ChangeStep, { name: 'form' }>
 type Done = Extract<ChangeStep, { name: 'done' }>
@@ -102,7 +102,11 @@ export function ChangePassword({ step }: { step: Form }) {
             </button>
           ) : null}
           {mayHaveApplied ? (
-            <TrySignInWithNewPassword serverId={account.serverId} username={account.username} />
+            <SignInWithNewPassword
+              serverId={account.serverId}
+              username={account.username}
+              reason="may-have-applied"
+            />
           ) : null}
         </ErrorAlert>
         <FormActions form={form} busyLabel={t('change.busy')}>
@@ -118,7 +122,6 @@ export function ChangeDone({ step }: { step: Done }) {
   const { t } = useTranslation()
   const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
   const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
-  const goSignIn = useApp((s) => s.goSignIn)
   return (
     <div className="screen screen--narrow">
       <StepHeading>{t('change.doneTitle')}</StepHeading>
@@ -136,23 +139,15 @@ export function ChangeDone({ step }: { step: Done }) {
           )}{' '}
           {step.stillSignedIn ? t('change.stillSignedIn') : t('change.signedOutHere')}
         </p>
-        {step.otherSessions ? (
-          <p>
-            <MessageText message={step.otherSessions} />
-          </p>
-        ) : null}
+        <OtherSessionsNote message={step.otherSessions} />
       </div>
       <div className="actions">
         {!step.stillSignedIn && account ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() =>
-              goSignIn({ serverId: account.serverId, username: account.username, reason: 'after-change' })
-            }
-          >
-            {t('actions.signInWithNew')}
-          </button>
+          <SignInWithNewPassword
+            serverId={account.serverId}
+            username={account.username}
+            reason="after-change"
+          />
         ) : null}
         <BackToAccounts />
       </div>

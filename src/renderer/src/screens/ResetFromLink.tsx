@@ -13,7 +13,7 @@ import { useReportDirty } from '../hooks/useReportDirty'
 import { useFocusFirstEmptyField } from '../hooks/useFocusFirstEmptyField'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
-import { TrySignInWithNewPassword } from '../components/ScreenFooter'
+import { SignInWithNewPassword } from '../components/ScreenFooter'
 
 type Arrived = Extract<ResetStep, { name: 'arrived' }>
 type Checking = Extract<ResetStep, { name: 'checking' }>
@@ -151,7 +151,11 @@ export function ResetFromLink({ step }: { step: Form }) {
           waitSeconds={form.wait}
         >
           {mayHaveApplied ? (
-            <TrySignInWithNewPassword serverId={link.serverId} username={link.accountHint ?? ''} />
+            <SignInWithNewPassword
+              serverId={link.serverId}
+              username={link.accountHint ?? ''}
+              reason="may-have-applied"
+            />
           ) : null}
         </ErrorAlert>
         <FormActions form={form} busyLabel={t('link.busy')}>
