@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
 import { BackToAccounts } from '../components/BackToAccounts'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { FormAlert } from '../components/FormAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
@@ -90,12 +90,7 @@ export function ChangePassword({ step }: { step: Form }) {
           newErrors={form.on('newPassword')}
           retypeErrors={form.on('retypePassword')}
         />
-        <ErrorAlert
-          error={form.alertError}
-          fields={['currentPassword', 'newPassword', 'retypePassword']}
-          onRetry={() => form.submit()}
-          waitSeconds={form.wait}
-        >
+        <FormAlert form={form} fields={['currentPassword', 'newPassword', 'retypePassword']}>
           {sessionEnded ? (
             <button type="button" className="button button--primary" onClick={signInAgain}>
               {t('signIn.titleAgain')}
@@ -108,7 +103,7 @@ export function ChangePassword({ step }: { step: Form }) {
               reason="may-have-applied"
             />
           ) : null}
-        </ErrorAlert>
+        </FormAlert>
         <FormActions form={form} busyLabel={t('change.busy')}>
           {t('change.submit')}
         </FormActions>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { FormAlert } from '../components/FormAlert'
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
 import { LinkFor } from '../components/LinkFor'
 import { DATA } from '../i18n/markup'
@@ -144,12 +144,7 @@ export function ResetFromLink({ step }: { step: Form }) {
           newErrors={form.on('newPassword')}
           retypeErrors={form.on('retypePassword')}
         />
-        <ErrorAlert
-          error={form.alertError}
-          fields={['newPassword', 'retypePassword']}
-          onRetry={() => form.submit()}
-          waitSeconds={form.wait}
-        >
+        <FormAlert form={form} fields={['newPassword', 'retypePassword']}>
           {mayHaveApplied ? (
             <SignInWithNewPassword
               serverId={link.serverId}
@@ -157,7 +152,7 @@ export function ResetFromLink({ step }: { step: Form }) {
               reason="may-have-applied"
             />
           ) : null}
-        </ErrorAlert>
+        </FormAlert>
         <FormActions form={form} busyLabel={t('link.busy')}>
           {t('link.submit')}
         </FormActions>
