@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
 import { BackToAccounts } from '../components/BackToAccounts'
 import { FormAlert } from '../components/FormAlert'
-import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
+import { NewPasswordFields } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
 import { OtherSessionsNote } from '../components/OtherSessionsNote'
@@ -11,6 +11,7 @@ import { FormActions } from '../components/FormActions'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
+import { useNewPassword } from '../hooks/useNewPassword'
 import { useApp } from '../store/provider'
 import type { ChangeStep } from '../store/types'
 import { SignInWithNewPassword } from '../components/ScreenFooter'
@@ -28,19 +29,19 @@ export function ChangePassword({ step }: { step: Form }) {
   const goHome = useApp((s) => s.goHome)
   const goSignIn = useApp((s) => s.goSignIn)
   const [currentPassword, setCurrentPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [retypePassword, setRetypePassword] = useState('')
+  const pair = useNewPassword()
+  const { newPassword, retypePassword } = pair
   const { attach, ...form } = useForm('changePassword', {
     values: { currentPassword, newPassword, retypePassword },
     validate: () =>
       compact({
         currentPassword: currentPassword === '' ? [t('change.currentMissing')] : undefined,
-        ...newPasswordErrors(newPassword, retypePassword, t),
+        ...pair.check(),
       }),
     send: () => changePassword({ currentPassword, newPassword, retypePassword }),
     cancel: () => goHome(),
   })
-  useReportDirty(currentPassword !== '' || newPassword !== '' || retypePassword !== '')
+  useReportDirty(currentPassword !== '' || pair.typed)
   const rules = server?.passwordRules ?? DEFAULT_RULES
 
   if (!account) {
@@ -80,15 +81,10 @@ export function ChangePassword({ step }: { step: Form }) {
           required
         />
         <NewPasswordFields
-          newPassword={newPassword}
-          retypePassword={retypePassword}
-          onNewPassword={setNewPassword}
-          onRetypePassword={setRetypePassword}
+          {...pair.fieldsOf(form)}
           rules={rules}
           username={account.username}
           email={account.email}
-          newErrors={form.on('newPassword')}
-          retypeErrors={form.on('retypePassword')}
         />
         <FormAlert form={form} fields={['currentPassword', 'newPassword', 'retypePassword']}>
           {sessionEnded ? (
