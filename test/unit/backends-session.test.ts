@@ -3,7 +3,7 @@ import { createBackend } from '../../src/main/backends'
 import { silentLogger } from '../../src/main/log'
 import { serverProfileSchema } from '../../src/shared/profile'
 
-const profile = (id: string, kind: 'djoser' | 'django-forms') =>
+const profile = (id: string, kind: 'djoser' | 'django-forms' | 'allauth') =>
   serverProfileSchema.parse({ id, displayName: id, baseUrl: 'https://accounts.example.com', kind })
 const noFetch: typeof fetch = async () => {
   throw new Error('no network in this test')
@@ -52,6 +52,24 @@ describe('sessions', () => {
       ok: false,
       error: { kind: 'auth', sessionExpired: true },
     })
+  })
+
+  test('the token adapters refuse a session not theirs in every token operation, before any request', async () => {
+    const allauth = createBackend(profile('a', 'allauth'), deps)
+    const session = djoser.restoreSession(token)!
+    const wrongKind = {
+      ok: false,
+      error: { kind: 'auth', message: { code: 'session.wrong-kind' }, sessionExpired: true },
+    }
+    for (const adapter of [allauth, otherServer]) {
+      expect(await adapter.whoAmI(session)).toEqual(wrongKind)
+      expect(await adapter.signOut(session)).toEqual(wrongKind)
+      expect(await adapter.changePassword(session, { current: 'a', new: 'b', retype: 'b' })).toEqual(
+        wrongKind,
+      )
+    }
+    // The adapter's own session passes the check and goes to the network (none here).
+    expect(await djoser.signOut(session)).toMatchObject({ ok: false, error: { kind: 'unreachable' } })
   })
 
   test('a session the adapter did not make itself is checked on every use, even a copy of a good one', async () => {

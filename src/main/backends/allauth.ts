@@ -8,7 +8,13 @@ import { isRecord, readJson } from '../http/json'
 import { allauthError, allauthErrors, type AllauthCall } from './allauth-errors'
 import { adapterHttp, jsonApi, type JsonCall } from './json-api'
 import { MESSAGES } from './messages'
-import { checkLinkShape, logOutcome, passwordsDifferError, withDeadline } from './operation'
+import {
+  checkLinkShape,
+  logOutcome,
+  passwordsDifferError,
+  sessionTokenOperation,
+  withDeadline,
+} from './operation'
 import { sessionCodec } from './session'
 import { ALLAUTH_EITHER, signInFieldFromAllauthConfig, type SignInField } from './sign-in-field'
 import type { AllauthBackend, BackendDeps, BackendSession, Identity, LinkStatus } from './types'
@@ -87,8 +93,7 @@ export function createAllauthBackend(profile: ServerProfile, deps: BackendDeps):
     const data = sessions.read(session, profile.id)
     return data && data.origin === origin ? data.token : null
   }
-  const wrongSession = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
+  const withToken = sessionTokenOperation(profile.timeoutMs, tokenOf)
   const makeSession = (token: string) =>
     sessions.make({ v: 1, kind: allauth.id, serverId: profile.id, origin, token })
 
@@ -206,16 +211,12 @@ export function createAllauthBackend(profile: ServerProfile, deps: BackendDeps):
       }),
 
     whoAmI: (session, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const token = tokenOf(session)
-        if (!token) return wrongSession()
+      withToken(session, options?.signal, async (token, deadline) => {
         return logOutcome(logger, 'whoAmI', await fetchIdentity(token, deadline))
       }),
 
     signOut: (session, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const token = tokenOf(session)
-        if (!token) return wrongSession()
+      withToken(session, options?.signal, async (token, deadline) => {
         const sent = await call('DELETE', { path: 'auth/session', label: 'allauth.logout', deadline, token })
         if (!sent.ok) return logOutcome(logger, 'signOut', sent)
         // 401: signed out now; 410: the server had already forgotten the session.
@@ -273,9 +274,7 @@ export function createAllauthBackend(profile: ServerProfile, deps: BackendDeps):
       }),
 
     changePassword: (session, input, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const token = tokenOf(session)
-        if (!token) return wrongSession()
+      withToken(session, options?.signal, async (token, deadline) => {
         if (input.new !== input.retype) return fail(passwordsDifferError())
         const sent = await call('POST', {
           path: 'account/password/change',

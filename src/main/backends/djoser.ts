@@ -12,7 +12,14 @@ import { MESSAGES } from './messages'
 
 /** DRF's AuthTokenSerializer wording for a wrong username or password; a server's own wording is kept. */
 const DRF_BAD_CREDENTIALS = 'Unable to log in with provided credentials.'
-import { checkLinkShape, deadLinkError, logOutcome, passwordsDifferError, withDeadline } from './operation'
+import {
+  checkLinkShape,
+  deadLinkError,
+  logOutcome,
+  passwordsDifferError,
+  sessionTokenOperation,
+  withDeadline,
+} from './operation'
 import { sessionCodec } from './session'
 import { signInFieldFromDrfMetadata, type SignInField } from './sign-in-field'
 import type { BackendDeps, BackendSession, DjoserBackend, Identity } from './types'
@@ -87,8 +94,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
   }
 
   const tokenOf = (session: BackendSession) => sessions.read(session, profile.id)?.token ?? null
-  const wrongSession = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
+  const withToken = sessionTokenOperation(profile.timeoutMs, tokenOf)
 
   async function fetchIdentity(token: string, deadline: Deadline): Promise<Result<Identity>> {
     const sent = await call('GET', { path: 'users/me/', label: 'djoser.me', deadline, token })
@@ -201,16 +207,12 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
       }),
 
     whoAmI: (session, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const token = tokenOf(session)
-        if (!token) return wrongSession()
+      withToken(session, options?.signal, async (token, deadline) => {
         return logOutcome(logger, 'whoAmI', await fetchIdentity(token, deadline))
       }),
 
     signOut: (session, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const token = tokenOf(session)
-        if (!token) return wrongSession()
+      withToken(session, options?.signal, async (token, deadline) => {
         // Deleting a token twice is harmless: the request is idempotent.
         const sent = await call('POST', {
           path: 'token/logout/',
@@ -294,9 +296,7 @@ export function createDjoserBackend(profile: ServerProfile, deps: BackendDeps): 
       }),
 
     changePassword: (session, input, options) =>
-      withDeadline(profile.timeoutMs, options?.signal, async (deadline) => {
-        const token = tokenOf(session)
-        if (!token) return wrongSession()
+      withToken(session, options?.signal, async (token, deadline) => {
         if (!profile.retypeField && input.new !== input.retype) return fail(passwordsDifferError())
         const sent = await call('POST', {
           path: 'users/set_password/',

@@ -3,7 +3,7 @@ import { startDeadline, type Deadline } from '../http/deadline'
 import type { Logger } from '../log'
 import { MESSAGES } from './messages'
 import { say } from '../../shared/messages'
-import type { ResetLink } from './types'
+import type { BackendSession, ResetLink } from './types'
 
 /** Runs one backend operation under one deadline (the profile's timeout), whatever number of requests it takes. */
 export async function withDeadline<T>(
@@ -20,6 +20,33 @@ export async function withDeadline<T>(
   } finally {
     deadline.dispose()
   }
+}
+
+/** A session this adapter did not make (another kind, another server): the user signs in again. */
+export const wrongSessionError = (): AppError => ({
+  kind: 'auth',
+  message: MESSAGES.wrongSessionKind,
+  sessionExpired: true,
+})
+
+/**
+ * For the operations that send a session's token (who am I, sign out, change the password): each runs under one
+ * deadline as withDeadline does; a session `tokenOf` finds no token in (not this adapter's) is refused with
+ * wrongSessionError before any request.
+ */
+export function sessionTokenOperation(
+  timeoutMs: number,
+  tokenOf: (session: BackendSession) => string | null,
+) {
+  return <T>(
+    session: BackendSession,
+    signal: AbortSignal | undefined,
+    run: (token: string, deadline: Deadline) => Promise<Result<T>>,
+  ): Promise<Result<T>> =>
+    withDeadline(timeoutMs, signal, async (deadline) => {
+      const token = tokenOf(session)
+      return token ? run(token, deadline) : fail(wrongSessionError())
+    })
 }
 
 /** Logs the outcome of an operation: its name, the error kind, never values. */

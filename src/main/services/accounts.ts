@@ -171,6 +171,19 @@ export async function createAccountsService(opts: {
     return null
   }
 
+  /** A signed-in account with its server's backend and the session that may go there; else why not. */
+  const signedInAccount = async (
+    accountId: string,
+  ): Promise<Result<{ live: LiveAccount; backend: Backend; session: BackendSession }>> => {
+    const live = find(accountId)
+    if (!live) return notFound()
+    const backend = backendFor(live.stored.serverId)
+    if (!backend) return notFound()
+    const session = await sessionFor(live, backend)
+    if (!session) return needsSignIn()
+    return ok({ live, backend, session })
+  }
+
   /** A refused session is forgotten at once, so the screen shows "sign in again". */
   const dropIfExpired = async <T>(live: LiveAccount, result: Result<T>): Promise<Result<T>> => {
     if (!result.ok && result.error.kind === 'auth' && result.error.sessionExpired) {
@@ -223,12 +236,9 @@ export async function createAccountsService(opts: {
     },
 
     async whoAmI(accountId) {
-      const live = find(accountId)
-      if (!live) return notFound()
-      const backend = backendFor(live.stored.serverId)
-      if (!backend) return notFound()
-      const session = await sessionFor(live, backend)
-      if (!session) return needsSignIn()
+      const account = await signedInAccount(accountId)
+      if (!account.ok) return account
+      const { live, backend, session } = account.value
       const identity = await dropIfExpired(live, await backend.whoAmI(session, call()))
       if (!identity.ok) return identity
       live.stored = {
@@ -266,12 +276,9 @@ export async function createAccountsService(opts: {
     },
 
     async changePassword(accountId, input) {
-      const live = find(accountId)
-      if (!live) return notFound()
-      const backend = backendFor(live.stored.serverId)
-      if (!backend) return notFound()
-      const session = await sessionFor(live, backend)
-      if (!session) return needsSignIn()
+      const account = await signedInAccount(accountId)
+      if (!account.ok) return account
+      const { live, backend, session } = account.value
       const result = await dropIfExpired(live, await backend.changePassword(session, input, call()))
       if (!result.ok) return result
       live.session = result.value.session

@@ -1,23 +1,9 @@
 import type { ShownText } from '../errors/shown-text'
 import { useId } from 'react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { PasswordRules } from '../../../shared/profile'
 import { PasswordField } from './PasswordField'
 import { PasswordHelp } from './PasswordHelp'
-
-/** What the pair of new-password fields says before anything is sent: empty fields and a mismatch. */
-export function newPasswordErrors(newPassword: string, retypePassword: string, t: TFunction) {
-  return {
-    newPassword: newPassword === '' ? [t('password.newMissing')] : undefined,
-    retypePassword:
-      retypePassword === ''
-        ? [t('password.retypeMissing')]
-        : newPassword !== retypePassword
-          ? [t('password.differ')]
-          : undefined,
-  }
-}
 
 /** The new password typed twice, with the live checklist and the meter, and a note when the two differ. */
 export function NewPasswordFields({

@@ -2,6 +2,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
 import { MessageText } from '../errors/MessageText'
 import { useApp } from '../store/provider'
+import type { Notice } from '../store/types'
 
 /**
  * The app-wide messages above each screen: the outcome of the last action ("Signed out of …"), a refused link,
@@ -18,28 +19,10 @@ export function NoticeArea() {
   return (
     <div className="notices">
       <div role="status" className="notice-slot">
-        {notice && !urgent ? (
-          <div className={`notice notice--${notice.level}`}>
-            <p>
-              <MessageText message={notice.message} serverMessage={notice.serverMessage} />
-            </p>
-            <button type="button" className="button button--quiet" onClick={dismiss}>
-              {t('notices.dismiss')}
-            </button>
-          </div>
-        ) : null}
+        {notice && !urgent ? <OutcomeNotice notice={notice} onDismiss={dismiss} /> : null}
       </div>
       <div role="alert" className="notice-slot">
-        {notice && urgent ? (
-          <div className={`notice notice--${notice.level}`}>
-            <p>
-              <MessageText message={notice.message} serverMessage={notice.serverMessage} />
-            </p>
-            <button type="button" className="button button--quiet" onClick={dismiss}>
-              {t('notices.dismiss')}
-            </button>
-          </div>
-        ) : null}
+        {notice && urgent ? <OutcomeNotice notice={notice} onDismiss={dismiss} /> : null}
       </div>
       {waiting ? (
         <div className="notice notice--info">
@@ -61,6 +44,21 @@ export function NoticeArea() {
           </div>
         </div>
       ) : null}
+    </div>
+  )
+}
+
+/** The outcome of the last action with its Dismiss button: the same in the status slot and the alert slot. */
+function OutcomeNotice({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className={`notice notice--${notice.level}`}>
+      <p>
+        <MessageText message={notice.message} serverMessage={notice.serverMessage} />
+      </p>
+      <button type="button" className="button button--quiet" onClick={onDismiss}>
+        {t('notices.dismiss')}
+      </button>
     </div>
   )
 }

@@ -11,20 +11,35 @@ export function BackToAccountsFooter() {
   )
 }
 
+/** The labels of the way to sign in with a new password: after it went through, or after it may have. */
+const SIGN_IN_WITH_NEW = {
+  'after-change': 'actions.signInWithNew',
+  'after-reset': 'actions.signInWithNew',
+  'may-have-applied': 'actions.trySignInWithNew',
+} as const
+
 /**
- * After a timeout on a change that may already have been made, the safe next step: sign in with the new password
- * (never a blind retry of the change).
+ * Sign in with the new password, never automatically: after a change or a reset went through, or after a timeout
+ * on one that may already have been made (the safe next step, never a blind retry of the change).
  */
-export function TrySignInWithNewPassword({ serverId, username }: { serverId: string; username: string }) {
+export function SignInWithNewPassword({
+  serverId,
+  username,
+  reason,
+}: {
+  serverId: string
+  username: string
+  reason: keyof typeof SIGN_IN_WITH_NEW
+}) {
   const { t } = useTranslation()
   const goSignIn = useApp((s) => s.goSignIn)
   return (
     <button
       type="button"
       className="button button--primary"
-      onClick={() => goSignIn({ serverId, username, reason: 'may-have-applied' })}
+      onClick={() => goSignIn({ serverId, username, reason })}
     >
-      {t('actions.trySignInWithNew')}
+      {t(SIGN_IN_WITH_NEW[reason])}
     </button>
   )
 }

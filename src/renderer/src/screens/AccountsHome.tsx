@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { MenuButton, type MenuItem } from '../components/MenuButton'
 import { ACCOUNT_MENU_DATA, PRIMARY_ACTION } from '../focus-targets'
 import { StepHeading } from '../components/StepHeading'
+import { AddServerButton } from '../components/AddServerButton'
 import { formatDateTime } from '../format'
 import { useFailure } from '../hooks/useFailure'
 import { useApp } from '../store/provider'
@@ -16,10 +17,8 @@ import { ServerList } from './ServerList'
 export function AccountsHome() {
   const accounts = useApp((s) => s.accounts)
   const servers = useApp((s) => s.servers)
-  const info = useApp((s) => s.info)
   const goSignIn = useApp((s) => s.goSignIn)
   const goForgot = useApp((s) => s.goForgot)
-  const goAddServer = useApp((s) => s.goAddServer)
   const failure = useFailure('signOut', 'removeAccount', 'removeServer')
   const { t } = useTranslation()
 
@@ -51,11 +50,7 @@ export function AccountsHome() {
         <button type="button" className="button" onClick={() => goForgot()}>
           {t('actions.forgotPassword')}
         </button>
-        {info && !info.serversLocked ? (
-          <button type="button" className="button" onClick={goAddServer}>
-            {t('actions.addServer')}
-          </button>
-        ) : null}
+        <AddServerButton />
       </div>
       <ServerList />
     </div>

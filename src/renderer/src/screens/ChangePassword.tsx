@@ -1,19 +1,20 @@
-import { MessageText } from '../errors/MessageText'
 import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { DATA } from '../i18n/markup'
 import { BackToAccounts } from '../components/BackToAccounts'
-import { ErrorAlert } from '../components/ErrorAlert'
-import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
+import { FormAlert } from '../components/FormAlert'
+import { NewPasswordFields } from '../components/NewPasswordFields'
 import { PasswordField } from '../components/PasswordField'
 import { StepHeading } from '../components/StepHeading'
+import { OtherSessionsNote } from '../components/OtherSessionsNote'
 import { FormActions } from '../components/FormActions'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
+import { useNewPassword } from '../hooks/useNewPassword'
 import { useApp } from '../store/provider'
 import type { ChangeStep } from '../store/types'
-import { TrySignInWithNewPassword } from '../components/ScreenFooter'
+import { SignInWithNewPassword } from '../components/ScreenFooter'
 
 type Form = Extract<ChangeStep, { name: 'form' }>
 type Done = Extract<ChangeStep, { name: 'done' }>
@@ -28,19 +29,19 @@ export function ChangePassword({ step }: { step: Form }) {
   const goHome = useApp((s) => s.goHome)
   const goSignIn = useApp((s) => s.goSignIn)
   const [currentPassword, setCurrentPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [retypePassword, setRetypePassword] = useState('')
+  const pair = useNewPassword()
+  const { newPassword, retypePassword } = pair
   const { attach, ...form } = useForm('changePassword', {
     values: { currentPassword, newPassword, retypePassword },
     validate: () =>
       compact({
         currentPassword: currentPassword === '' ? [t('change.currentMissing')] : undefined,
-        ...newPasswordErrors(newPassword, retypePassword, t),
+        ...pair.check(),
       }),
     send: () => changePassword({ currentPassword, newPassword, retypePassword }),
     cancel: () => goHome(),
   })
-  useReportDirty(currentPassword !== '' || newPassword !== '' || retypePassword !== '')
+  useReportDirty(currentPassword !== '' || pair.typed)
   const rules = server?.passwordRules ?? DEFAULT_RULES
 
   if (!account) {
@@ -80,31 +81,25 @@ export function ChangePassword({ step }: { step: Form }) {
           required
         />
         <NewPasswordFields
-          newPassword={newPassword}
-          retypePassword={retypePassword}
-          onNewPassword={setNewPassword}
-          onRetypePassword={setRetypePassword}
+          {...pair.fieldsOf(form)}
           rules={rules}
           username={account.username}
           email={account.email}
-          newErrors={form.on('newPassword')}
-          retypeErrors={form.on('retypePassword')}
         />
-        <ErrorAlert
-          error={form.alertError}
-          fields={['currentPassword', 'newPassword', 'retypePassword']}
-          onRetry={() => form.submit()}
-          waitSeconds={form.wait}
-        >
+        <FormAlert form={form} fields={['currentPassword', 'newPassword', 'retypePassword']}>
           {sessionEnded ? (
             <button type="button" className="button button--primary" onClick={signInAgain}>
               {t('signIn.titleAgain')}
             </button>
           ) : null}
           {mayHaveApplied ? (
-            <TrySignInWithNewPassword serverId={account.serverId} username={account.username} />
+            <SignInWithNewPassword
+              serverId={account.serverId}
+              username={account.username}
+              reason="may-have-applied"
+            />
           ) : null}
-        </ErrorAlert>
+        </FormAlert>
         <FormActions form={form} busyLabel={t('change.busy')}>
           {t('change.submit')}
         </FormActions>
@@ -118,7 +113,6 @@ export function ChangeDone({ step }: { step: Done }) {
   const { t } = useTranslation()
   const account = useApp((s) => s.accounts.find((a) => a.id === step.accountId))
   const server = useApp((s) => s.servers.find((x) => x.id === account?.serverId))
-  const goSignIn = useApp((s) => s.goSignIn)
   return (
     <div className="screen screen--narrow">
       <StepHeading>{t('change.doneTitle')}</StepHeading>
@@ -136,23 +130,15 @@ export function ChangeDone({ step }: { step: Done }) {
           )}{' '}
           {step.stillSignedIn ? t('change.stillSignedIn') : t('change.signedOutHere')}
         </p>
-        {step.otherSessions ? (
-          <p>
-            <MessageText message={step.otherSessions} />
-          </p>
-        ) : null}
+        <OtherSessionsNote message={step.otherSessions} />
       </div>
       <div className="actions">
         {!step.stillSignedIn && account ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() =>
-              goSignIn({ serverId: account.serverId, username: account.username, reason: 'after-change' })
-            }
-          >
-            {t('actions.signInWithNew')}
-          </button>
+          <SignInWithNewPassword
+            serverId={account.serverId}
+            username={account.username}
+            reason="after-change"
+          />
         ) : null}
         <BackToAccounts />
       </div>

@@ -6,7 +6,7 @@ import { useFailure, useRateLimitUntil } from '../hooks/useFailure'
 import { useSecondsLeft } from '../hooks/useSecondsLeft'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
-import { PasteLink } from './PasteLink'
+import { PasteLinkSection } from './PasteLink'
 import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 type Sent = Extract<ResetStep, { name: 'sent' }>
@@ -65,12 +65,7 @@ export function CheckMail({ step }: { step: Sent }) {
           ) : null}
         </button>
       </div>
-      <section className="subsection" aria-labelledby="paste-title">
-        <h2 id="paste-title" className="subsection-title">
-          {t('checkMail.gotIt')}
-        </h2>
-        <PasteLink />
-      </section>
+      <PasteLinkSection title={t('checkMail.gotIt')} />
       <BackToAccountsFooter />
     </div>
   )

@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { StepHeading } from '../components/StepHeading'
+import { AddServerButton } from '../components/AddServerButton'
 import { PRIMARY_ACTION } from '../focus-targets'
 import { DATA } from '../i18n/markup'
 import { useFailure } from '../hooks/useFailure'
@@ -130,11 +131,7 @@ export function EmptyState() {
                 >
                   {t('actions.forgotPassword')}
                 </button>
-                {info && !info.serversLocked ? (
-                  <button type="button" className="button" onClick={goAddServer}>
-                    {t('actions.addServer')}
-                  </button>
-                ) : null}
+                <AddServerButton />
               </div>
             </>
           ) : info?.serversLocked ? (

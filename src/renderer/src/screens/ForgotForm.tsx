@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { FormAlert } from '../components/FormAlert'
 import { ServerPicker } from '../components/ServerPicker'
 import { FormActions } from '../components/FormActions'
 import { TextField } from '../components/TextField'
@@ -53,14 +53,9 @@ export function ForgotForm({
         maxLength={254}
         required
       />
-      <ErrorAlert
-        error={form.alertError}
-        fields={['email', 'serverId']}
-        onRetry={() => form.submit()}
-        waitSeconds={form.wait}
-      >
+      <FormAlert form={form} fields={['email', 'serverId']}>
         {mayHaveSent ? <p className="alert-message">{t('forgot.mayHaveSent')}</p> : null}
-      </ErrorAlert>
+      </FormAlert>
       <FormActions form={form} busyLabel={t('form.sending')}>
         {submitLabel}
       </FormActions>

@@ -3,7 +3,7 @@ import { BackToAccounts } from '../components/BackToAccounts'
 import { StepHeading } from '../components/StepHeading'
 import { useApp } from '../store/provider'
 import { ForgotForm } from './ForgotForm'
-import { PasteLink } from './PasteLink'
+import { PasteLinkSection } from './PasteLink'
 import { BackToAccountsFooter } from '../components/ScreenFooter'
 
 /** Step 1 of the reset flow: which server, which e-mail address. */
@@ -24,12 +24,7 @@ export function ForgotPassword({ serverId, email }: { serverId: string | null; e
       <StepHeading>{t('actions.forgotPassword')}</StepHeading>
       <p className="lead">{t('forgot.lead')}</p>
       <ForgotForm serverId={serverId} email={email} submitLabel={t('forgot.submit')} />
-      <section className="subsection" aria-labelledby="have-link">
-        <h2 id="have-link" className="subsection-title">
-          {t('forgot.haveLink')}
-        </h2>
-        <PasteLink />
-      </section>
+      <PasteLinkSection title={t('forgot.haveLink')} />
       <BackToAccountsFooter />
     </div>
   )

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { FormActions } from '../components/FormActions'
@@ -45,5 +45,18 @@ export function PasteLink() {
         {t('paste.submit')}
       </FormActions>
     </form>
+  )
+}
+
+/** The paste field as a section of a reset step, under that step's heading ("Got the e-mail?"). */
+export function PasteLinkSection({ title }: { title: string }) {
+  const titleId = useId()
+  return (
+    <section className="subsection" aria-labelledby={titleId}>
+      <h2 id={titleId} className="subsection-title">
+        {title}
+      </h2>
+      <PasteLink />
+    </section>
   )
 }

@@ -1,8 +1,9 @@
 import { Trans, useTranslation } from 'react-i18next'
-import { MessageText } from '../errors/MessageText'
 import { BackToAccounts } from '../components/BackToAccounts'
+import { SignInWithNewPassword } from '../components/ScreenFooter'
 import { DATA } from '../i18n/markup'
 import { StepHeading } from '../components/StepHeading'
+import { OtherSessionsNote } from '../components/OtherSessionsNote'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
 
@@ -12,7 +13,6 @@ type Done = Extract<ResetStep, { name: 'done' }>
 export function ResetDone({ step }: { step: Done }) {
   const { t } = useTranslation()
   const server = useApp((s) => s.servers.find((x) => x.id === step.serverId))
-  const goSignIn = useApp((s) => s.goSignIn)
   return (
     <div className="screen screen--narrow">
       <StepHeading>{t('resetDone.title')}</StepHeading>
@@ -25,22 +25,10 @@ export function ResetDone({ step }: { step: Done }) {
             components={DATA}
           />
         </p>
-        {step.otherSessions ? (
-          <p>
-            <MessageText message={step.otherSessions} />
-          </p>
-        ) : null}
+        <OtherSessionsNote message={step.otherSessions} />
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() =>
-            goSignIn({ serverId: step.serverId, username: step.username, reason: 'after-reset' })
-          }
-        >
-          {t('actions.signInWithNew')}
-        </button>
+        <SignInWithNewPassword serverId={step.serverId} username={step.username} reason="after-reset" />
         <BackToAccounts />
       </div>
     </div>

@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { ErrorAlert } from '../components/ErrorAlert'
-import { NewPasswordFields, newPasswordErrors } from '../components/NewPasswordFields'
+import { FormAlert } from '../components/FormAlert'
+import { NewPasswordFields } from '../components/NewPasswordFields'
 import { LinkFor } from '../components/LinkFor'
 import { DATA } from '../i18n/markup'
 import { StepHeading } from '../components/StepHeading'
@@ -10,10 +9,11 @@ import { formatAge, formatDateTime } from '../format'
 import { DEFAULT_RULES } from '../password/checklist'
 import { compact, useForm } from '../hooks/useForm'
 import { useReportDirty } from '../hooks/useReportDirty'
+import { useNewPassword } from '../hooks/useNewPassword'
 import { useFocusFirstEmptyField } from '../hooks/useFocusFirstEmptyField'
 import { useApp } from '../store/provider'
 import type { ResetStep } from '../store/types'
-import { TrySignInWithNewPassword } from '../components/ScreenFooter'
+import { SignInWithNewPassword } from '../components/ScreenFooter'
 
 type Arrived = Extract<ResetStep, { name: 'arrived' }>
 type Checking = Extract<ResetStep, { name: 'checking' }>
@@ -79,15 +79,15 @@ export function ResetFromLink({ step }: { step: Form }) {
   )
   const confirmReset = useApp((s) => s.confirmReset)
   const cancelReset = useApp((s) => s.cancelReset)
-  const [newPassword, setNewPassword] = useState('')
-  const [retypePassword, setRetypePassword] = useState('')
+  const pair = useNewPassword()
+  const { newPassword, retypePassword } = pair
   const { attach, ...form } = useForm('confirmReset', {
     values: { newPassword, retypePassword },
-    validate: () => compact(newPasswordErrors(newPassword, retypePassword, t)),
+    validate: () => compact(pair.check()),
     send: () => confirmReset({ newPassword, retypePassword }),
     cancel: cancelReset,
   })
-  useReportDirty(newPassword !== '' || retypePassword !== '')
+  useReportDirty(pair.typed)
   const screenRef = useFocusFirstEmptyField<HTMLDivElement>()
   const rules = server?.passwordRules ?? DEFAULT_RULES
 
@@ -134,26 +134,20 @@ export function ResetFromLink({ step }: { step: Form }) {
       ) : null}
       <form ref={attach} className="form" noValidate onSubmit={form.submit}>
         <NewPasswordFields
-          newPassword={newPassword}
-          retypePassword={retypePassword}
-          onNewPassword={setNewPassword}
-          onRetypePassword={setRetypePassword}
+          {...pair.fieldsOf(form)}
           rules={rules}
           username={link.accountHint}
           email={account?.email}
-          newErrors={form.on('newPassword')}
-          retypeErrors={form.on('retypePassword')}
         />
-        <ErrorAlert
-          error={form.alertError}
-          fields={['newPassword', 'retypePassword']}
-          onRetry={() => form.submit()}
-          waitSeconds={form.wait}
-        >
+        <FormAlert form={form} fields={['newPassword', 'retypePassword']}>
           {mayHaveApplied ? (
-            <TrySignInWithNewPassword serverId={link.serverId} username={link.accountHint ?? ''} />
+            <SignInWithNewPassword
+              serverId={link.serverId}
+              username={link.accountHint ?? ''}
+              reason="may-have-applied"
+            />
           ) : null}
-        </ErrorAlert>
+        </FormAlert>
         <FormActions form={form} busyLabel={t('link.busy')}>
           {t('link.submit')}
         </FormActions>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SignInWith } from '../../../shared/backend-kinds'
 import { BackToAccounts } from '../components/BackToAccounts'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { FormAlert } from '../components/FormAlert'
 import { PasswordField } from '../components/PasswordField'
 import { ServerPicker } from '../components/ServerPicker'
 import { StepHeading } from '../components/StepHeading'
@@ -134,12 +134,7 @@ export function SignIn({ step }: { step: SignInStep }) {
           errors={form.on('password')}
           required
         />
-        <ErrorAlert
-          error={form.alertError}
-          fields={['username', 'password', 'serverId']}
-          onRetry={() => form.submit()}
-          waitSeconds={form.wait}
-        />
+        <FormAlert form={form} fields={['username', 'password', 'serverId']} />
         {form.failure?.kind === 'auth' && form.failure.signInOnWebsite ? (
           <div className="actions">
             <button type="button" className="button" onClick={() => void openSignInPage(serverId)}>
