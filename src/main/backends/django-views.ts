@@ -8,7 +8,7 @@ import { isRedirectStatus, redirectTarget } from '../http/redirects'
 import { unexpectedRedirect } from '../http/status'
 import { hasAnyForm, hasForm, readForm, readFormTarget, type FormTarget } from './django-html'
 import { FormBrowser } from './form-browser'
-import { checkLinkShape, deadLinkError, logOutcome, withDeadline } from './operation'
+import { checkLinkShape, deadLinkError, logOutcome, withDeadline, wrongSessionError } from './operation'
 import { adapterHttp } from './json-api'
 import { MESSAGES, type FormPage } from './messages'
 import type { Backend, BackendDeps, OtherSessions } from './types'
@@ -320,8 +320,7 @@ export function djangoViews(
 
   const sessionExpired = (): Result<never> =>
     fail({ kind: 'auth', message: MESSAGES.sessionEnded, sessionExpired: true })
-  const wrongSession = (): Result<never> =>
-    fail({ kind: 'auth', message: MESSAGES.wrongSessionKind, sessionExpired: true })
+  const wrongSession = (): Result<never> => fail(wrongSessionError())
   /** A page or a post that gave nothing the flow knows (no errors, no redirect). */
   const unrecognised = (what: FormPage): Result<never> =>
     fail({ kind: 'unexpected-response', status: 200, message: MESSAGES.formNotFound(what) })
