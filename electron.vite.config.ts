@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { brandingDefine } from './src/main/config/branding'
 import { axiosFetchOnly } from './tools/vite/axios-fetch-only'
+import { entryAfterRoot } from './tools/vite/entry-after-root'
 import { preloadAppChunk } from './tools/vite/preload-app-chunk'
 import { thirdPartyLicenses } from './tools/vite/third-party-licenses'
 
@@ -28,7 +29,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), thirdPartyLicenses(), preloadAppChunk('src/renderer/src/app-root.tsx')],
+    plugins: [
+      react(),
+      thirdPartyLicenses(),
+      preloadAppChunk('src/renderer/src/app-root.tsx', 'src/renderer/src/i18n/start.ts'),
+      entryAfterRoot(),
+    ],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       // Built CSS and JS are separate files: the CSP allows no inline script or style.

@@ -1,6 +1,9 @@
 import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { sessionMemory } from '../../src/renderer/src/store/session-memory'
+// The app imports the kept-screen check only when a screen was kept (a reload). Imported here up front: its first
+// import in the test runner transforms zod, which on a busy machine takes longer than a heading is waited for.
+import '../../src/renderer/src/store/restorable-screen'
 import { alice, formsServer, linkFor, ok } from './fake-bridge'
 import { renderApp, storeText } from './render-app'
 

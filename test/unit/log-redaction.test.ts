@@ -1,5 +1,13 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createLogger, redact, redactText, REDACTED, type Logger } from '../../src/main/log'
+import {
+  applySecretPatterns,
+  createLogger,
+  redact,
+  redactText,
+  REDACTED,
+  type Logger,
+} from '../../src/main/log'
 
 /**
  * The logger's promise: a password, a session token, a reset token, a reset link, a cookie or an Authorization
@@ -126,6 +134,44 @@ describe('redactText: secrets inside free text', () => {
       'ipc.foreign-sender',
     ])
       expect(redactText(text)).toBe(text)
+  })
+})
+
+describe('redactText: the shortcut for text that cannot hold a secret', () => {
+  /** Text made of the pieces the patterns key on (names, joins, schemes, hex runs) and of ordinary words. */
+  const PIECES = [
+    ...['password', 'PassWd', 'token', 'secret', 'sessionid', 'csrftoken', 'uid', 'api_key', 'api-key'],
+    ...['authorization', 'Proxy-Authorization', 'cookie', 'Set-Cookie', 'Bearer ', 'Token '],
+    ...['=', ':', ': ', '"', "'", '\\"', '%3A', '%3d', '%22', '%2F', '//', '\\/', ' ', ';', '&', ',', '-'],
+    ...[
+      'https',
+      'https://',
+      'app:',
+      'https%3A%2F%2F',
+      'accountdesk',
+      'csrf',
+      'a1b2c3d4e5f6a7b8c9d0',
+      'deadbeef',
+      'diusln',
+      RESET_TOKEN,
+      DRF_TOKEN,
+    ],
+    ...['backend.ok', 'signIn', 'whoAmI', 'requestReset', 'operation', 'error', 'timeout', 'label', 'é', 'x'],
+  ]
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 5 }).map((parts) => parts.join(''))
+
+  it('gives what every pattern gives, on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string(), fc.string({ unit: 'binary' })), (value) => {
+        expect(redactText(value)).toBe(applySecretPatterns(value))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+
+  it('leaves the words of a log line as they are', () => {
+    for (const word of ['backend.ok', 'operation', 'signIn', 'requestReset', 'network', 'http.response'])
+      expect(redactText(word)).toBe(word)
   })
 })
 

@@ -1,11 +1,12 @@
 import type { Plugin } from 'vite'
 
 /**
- * The renderer's entry (main.ts) starts the first screen's bridge calls and then import()s the React app. So that
- * the app's chunks are not fetched only after the entry has run, this lists them in index.html as
- * `<link rel="modulepreload">`: the browser fetches and compiles them while the entry runs and the bridge answers.
+ * The renderer's entry (main.ts) starts the first screen's bridge calls and then import()s the React app and i18n.
+ * So that their chunks are not fetched only after the entry has run, this lists them (the chunks of the modules
+ * `entryNames`, and every chunk those import) in index.html as `<link rel="modulepreload">`: the browser fetches
+ * and compiles them while the entry runs and the bridge answers.
  */
-export function preloadAppChunk(entryName: string): Plugin {
+export function preloadAppChunk(...entryNames: string[]): Plugin {
   return {
     name: 'account-desk:preload-app-chunk',
     apply: 'build',
@@ -13,8 +14,6 @@ export function preloadAppChunk(entryName: string): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).flatMap((o) => (o.type === 'chunk' ? [o] : []))
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith(entryName))
-        if (!app) throw new Error(`no chunk for ${entryName} to preload`)
         const files = new Set<string>()
         const add = (file: string) => {
           const chunk = chunks.find((c) => c.fileName === file)
@@ -22,7 +21,11 @@ export function preloadAppChunk(entryName: string): Plugin {
           files.add(file)
           for (const dep of chunk?.imports ?? []) add(dep)
         }
-        add(app.fileName)
+        for (const entryName of entryNames) {
+          const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(entryName)))
+          if (!chunk) throw new Error(`no chunk for ${entryName} to preload`)
+          add(chunk.fileName)
+        }
         return [...files].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },

@@ -5,16 +5,13 @@ import { requestFirstScreen } from './store/first-screen'
 import './styles.css'
 import './components.css'
 
-// The entry is small on purpose: it asks the bridge for the first screen's data, then loads React, the app, i18n
-// and the language's catalogs, so these go on in parallel instead of one after the other. i18n is imported here
-// only dynamically: react-i18next brings React, which a static import would put back into this entry.
-// main's answer about the language is asked at once, beside the first screen's data, not after i18n has loaded.
+// The entry is small on purpose: it asks the bridge for the first screen's data and for the language, then loads
+// React, the app and i18n (with the English catalogs in it), so these go on in parallel instead of one after the
+// other; index.html preloads their chunks (tools/vite/preload-app-chunk.ts). i18n is imported here only
+// dynamically: react-i18next brings React, which a static import would put back into this entry.
 const startLanguage = (bridge: Bridge | null) => {
   const answer = askLanguage(bridge)
-  return import('./i18n/start').then(async ({ startI18n }) => {
-    await startI18n(answer)
-    return (await import('./i18n')).i18n
-  })
+  return import('./i18n/start').then(({ startI18n }) => startI18n(answer))
 }
 
 const root = document.getElementById('root')

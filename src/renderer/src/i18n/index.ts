@@ -5,33 +5,45 @@ import { addPseudoLocale, isPseudoLocale } from './pseudo'
 
 export { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../../shared/language'
 
-/** Every catalog, one lazy chunk per language and namespace: only the active language's are fetched. */
-const catalogs = import.meta.glob<{ default: ResourceLanguage }>('./locales/*/*.json')
+const namespaceOf = (path: string) => path.replace(/^.*\/([^/]+)\.json$/, '$1')
+
+/**
+ * English, the fallback language, is in the bundle: the first screen never waits for a catalog to be fetched, and
+ * i18n starts at once with it in hand. Other languages load when they are asked for (`lazyCatalogs`).
+ */
+const english: ResourceLanguage = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<ResourceLanguage>('./locales/en/*.json', { eager: true, import: 'default' }),
+  ).map(([path, catalog]) => [namespaceOf(path), catalog]),
+)
+
+/** The other languages' catalogs, one lazy chunk per language and namespace: only the active language's are fetched. */
+const lazyCatalogs = import.meta.glob<ResourceLanguage>(['./locales/*/*.json', '!./locales/en/*.json'], {
+  import: 'default',
+})
 
 /** The namespaces there are catalogs for (`common`, `errors`, …), read from the file names. */
 export const NAMESPACES = [
-  ...new Set(Object.keys(catalogs).map((path) => path.replace(/^.*\/([^/]+)\.json$/, '$1'))),
+  ...new Set([...Object.keys(english), ...Object.keys(lazyCatalogs).map(namespaceOf)]),
 ].sort()
 
 /** The app's one i18next instance: React components reach it through `useTranslation(namespace)`. */
 export const i18n: I18n = i18next.createInstance()
 
-/** Loads a language's catalogs into the instance (once; later calls find them there). */
+/** Loads a language's catalogs into the instance (once; later calls find them there; English is always there). */
 export async function loadLanguage(language: string): Promise<void> {
   if (isPseudoLocale(language)) {
     // A developer's pseudo-locale (pseudo.ts): made from the English catalogs.
-    await loadLanguage(FALLBACK_LANGUAGE)
     addPseudoLocale(i18n, language, NAMESPACES, FALLBACK_LANGUAGE)
     return
   }
   const prefix = `./locales/${language}/`
-  const entries = Object.entries(catalogs).filter(([path]) => path.startsWith(prefix))
+  const entries = Object.entries(lazyCatalogs).filter(([path]) => path.startsWith(prefix))
   await Promise.all(
     entries.map(async ([path, load]) => {
-      const namespace = path.slice(prefix.length, -'.json'.length)
+      const namespace = namespaceOf(path)
       if (i18n.hasResourceBundle(language, namespace)) return
-      const catalog = (await load()).default
-      i18n.addResourceBundle(language, namespace, catalog, true, true)
+      i18n.addResourceBundle(language, namespace, await load(), true, true)
     }),
   )
 }
@@ -50,14 +62,18 @@ export async function initI18n(languages: readonly string[]): Promise<void> {
   const first = languages[0]
   const language = isPseudoLocale(first) ? first : pickLanguage(languages)
   if (!i18n.isInitialized) {
-    await i18n.use(initReactI18next).init({
-      resources: {},
+    // Synchronous (initAsync: false): the English resources are in hand, there is nothing to wait for.
+    void i18n.use(initReactI18next).init({
+      resources: { [FALLBACK_LANGUAGE]: english },
       partialBundledLanguages: true,
-      lng: language,
+      initAsync: false,
+      lng: FALLBACK_LANGUAGE,
       fallbackLng: FALLBACK_LANGUAGE,
       ns: NAMESPACES,
       defaultNS: 'common',
       interpolation: { escapeValue: false },
+      // Every screen renders with its language's catalogs already loaded (switchLanguage loads them first).
+      react: { useSuspense: false },
     })
     // "Show {{field, lowercase}}": a label inside a sentence, where the language wants it in lower case.
     i18n.services.formatter?.add('lowercase', (value: unknown, language) =>

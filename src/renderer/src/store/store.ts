@@ -108,7 +108,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         return
       }
       // Back where the user was before the window reloaded (the screen and a link's handle, never what was typed).
-      const saved = options.memory?.load()
+      const saved = await options.memory?.load()
       const checking = saved?.flow === 'reset' && saved.step.name === 'checking' ? saved.step.link : null
       if (saved && saved.flow !== 'about' && !checking) go(saved)
       set({ info: info.value, status: 'ready' })
