@@ -3,7 +3,7 @@
 // a missing Chromium, Django or build output fails (ACCOUNT_DESK_REQUIRE_TOOLS=1, read by
 // test/helpers/require-tool.ts); under CI a skipped test fails the run unless test/skipped-tests-allowed.json
 // lists it with a reason.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,48 +13,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const results = path.join(root, 'test-results')
 mkdirSync(results, { recursive: true })
 
-const seconds = (started) => ((Date.now() - started) / 1000).toFixed(1)
-
 function step(name, command, args, env = {}) {
   const started = Date.now()
   console.log(`\n=== ${name}`)
   const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const ok = run.status === 0
-  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} (${seconds(started)} s)`)
+  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} (${seconds} s)`)
   return ok
 }
 
-/**
- * Steps that only read the tree (the type check and lint, each mostly on one core), run side by side; each one's
- * output is printed whole when it ends, so the two never interleave.
- */
-function sideBySide(list) {
-  return Promise.all(
-    list.map(
-      ({ name, command, args }) =>
-        new Promise((resolve) => {
-          const started = Date.now()
-          const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-          const output = []
-          child.stdout.on('data', (chunk) => output.push(chunk))
-          child.stderr.on('data', (chunk) => output.push(chunk))
-          child.on('close', (code) => {
-            const ok = code === 0
-            console.log(`\n=== ${name}`)
-            process.stdout.write(Buffer.concat(output))
-            console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} (${seconds(started)} s)`)
-            resolve({ name, ok })
-          })
-        }),
-    ),
-  )
-}
-
-const steps = await sideBySide([
-  { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
-  { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
-])
+const steps = []
 const runStep = (name, command, args) => steps.push({ name, ok: step(name, command, args) })
+runStep('typecheck', 'npm', ['run', '--silent', 'typecheck'])
+runStep('lint', 'npm', ['run', '--silent', 'lint'])
 runStep('build', 'npm', ['run', '--silent', 'build'])
 for (const extra of ['scripts/electronegativity-gate.mjs']) {
   if (existsSync(path.join(root, extra))) runStep(path.basename(extra, '.mjs'), process.execPath, [extra])
