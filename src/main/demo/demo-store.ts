@@ -52,7 +52,9 @@ export type DemoData = z.infer<typeof dataSchema>
 /** Django's get_random_secret_key alphabet. */
 const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'
 
-type StoreOptions = { dataFile: string; logger: Logger; now: () => Date; iterations: number }
+type StoreOptions = { dataFile: string; logger: Logger; now: () => Date }
+/** A new account (`password: null`: an unusable one, as Django's set_unusable_password). */
+export type NewUser = { username: string; email?: string; password: string | null; active?: boolean }
 
 export class DemoStore {
   private writes: Promise<void> = Promise.resolve()
@@ -102,23 +104,15 @@ export class DemoStore {
     return this.data.users.find((u) => u.username === username)
   }
 
-  async createUser(input: {
-    username: string
-    email?: string
-    password: string | null
-    isActive?: boolean
-  }): Promise<DemoUser> {
+  async createUser(input: NewUser): Promise<DemoUser> {
     if (this.byUsername(input.username)) throw new Error('A user with that username already exists.')
     const user: DemoUser = {
       id: this.data.nextUserId,
       username: input.username,
       email: input.email ?? '',
-      password:
-        input.password === null
-          ? `!${randomString(40)}`
-          : await makePassword(input.password, { iterations: this.options.iterations }),
+      password: input.password === null ? `!${randomString(40)}` : await makePassword(input.password),
       lastLogin: null,
-      isActive: input.isActive ?? true,
+      isActive: input.active ?? true,
       tokenSerial: null,
     }
     this.data.nextUserId += 1
@@ -145,11 +139,6 @@ export class DemoStore {
       await this.save()
     }
     return this.tokenKey(user)
-  }
-
-  /** Deletes the user's token (logout): every client holding it is signed out. */
-  async deleteToken(id: number): Promise<void> {
-    await this.update(id, { tokenSerial: null })
   }
 
   /** The user holding this API token, or undefined. */

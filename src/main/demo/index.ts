@@ -3,11 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Logger } from '../log'
 import { DjoserApp } from './djoser-app'
-import { DEMO_ACCOUNT, DemoStore } from './demo-store'
-import { DEFAULT_ITERATIONS } from './password-hasher'
+import { DEMO_ACCOUNT, DemoStore, type NewUser } from './demo-store'
 import { MemoryMailbox, type DemoMail } from './reset-mail'
-import { DEFAULT_RESET_TIMEOUT_SECONDS, encodeUid } from './reset-tokens'
-import { parseRate, RateThrottle } from './throttle'
+import { encodeUid } from './reset-tokens'
+import { RateThrottle } from './throttle'
 
 /**
  * The embedded demo server: the djoser endpoints the app calls, on 127.0.0.1, with a seeded demo account and an
@@ -16,14 +15,6 @@ import { parseRate, RateThrottle } from './throttle'
  */
 export type { DemoMail } from './reset-mail'
 export { toMailSummary } from './reset-mail'
-export { DEMO_ACCOUNT } from './demo-store'
-
-export interface ThrottleOptions {
-  /** Token login, per client and username. DRF rate syntax ("10/min"); false turns it off. Default "10/min". */
-  login?: string | false
-  /** reset_password, per client and e-mail address. Default "5/min". */
-  resetPassword?: string | false
-}
 
 export interface DemoServerOptions {
   /** The demo's database (JSON), e.g. `<userData>/demo-server.json`. Created and seeded when missing. */
@@ -32,17 +23,11 @@ export interface DemoServerOptions {
   now?: () => Date
   /** Called for every mail the server sends, after it is in the mailbox. */
   onMail?: (mail: DemoMail) => void
-  /** Django's PASSWORD_RESET_TIMEOUT. Default 259200 (3 days). */
-  resetTimeoutSeconds?: number
-  /** false turns every throttle off. */
-  throttle?: false | ThrottleOptions
-  /** PBKDF2 iterations for new hashes. Default 260000 (Django 3.2). */
-  hashIterations?: number
+  /** false turns throttling off (stock djoser); else token login 10/min per client and username, reset 5/min. */
+  throttle?: false
   /** djoser's SITE_NAME, the name in its mails; the request's host when absent. */
   siteName?: string
 }
-
-type NewUser = { username: string; email?: string; password: string | null; active?: boolean }
 
 export interface DemoServer {
   /** `http://127.0.0.1:<port>`: the server profile's base URL (djoser prefix `/auth/`). */
@@ -86,17 +71,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const now = options.now ?? (() => new Date())
   const logger = options.logger
-  const iterations = options.hashIterations ?? DEFAULT_ITERATIONS
-  const resetTimeoutSeconds = options.resetTimeoutSeconds ?? DEFAULT_RESET_TIMEOUT_SECONDS
-  const rates: ThrottleOptions =
-    options.throttle === false ? { login: false, resetPassword: false } : (options.throttle ?? {})
-  const throttle = (rate: string | false | undefined, fallback: string) =>
-    rate === false ? null : new RateThrottle(parseRate(rate ?? fallback), () => now().getTime())
-  const throttles = {
-    login: throttle(rates.login, '10/min'),
-    resetPassword: throttle(rates.resetPassword, '5/min'),
-  }
-  const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now, iterations })
+  const perMinute = (requests: number) => new RateThrottle({ requests, seconds: 60 }, () => now().getTime())
+  const throttles = options.throttle === false ? null : { login: perMinute(10), resetPassword: perMinute(5) }
+  const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now })
   const mailbox = new MemoryMailbox()
   let tokenClockOffset = 0
 
@@ -104,12 +81,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     store,
     logger,
     now,
-    iterations,
-    resetTimeoutSeconds,
     tokenClockOffset: () => tokenClockOffset,
     throttles,
     allowedHosts: ALLOWED_HOSTS,
-    ...(options.siteName ? { siteName: options.siteName } : {}),
+    siteName: options.siteName,
     sendMail(mail) {
       mailbox.add(mail)
       // The mail holds a reset link: log that one was sent, never what it says.
@@ -139,13 +114,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       logger.warn('demo.request.too-large', { method: req.method })
       return
     }
-    const headers: Record<string, string | undefined> = {}
-    for (const [name, value] of Object.entries(req.headers))
-      headers[name] = Array.isArray(value) ? value.join(', ') : value
     const request = {
       method: (req.method ?? 'GET').toUpperCase(),
       path: (req.url ?? '/').split('?')[0] as string,
-      headers,
+      headers: req.headers,
       body,
       client: req.socket.remoteAddress ?? '',
     }
@@ -190,8 +162,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       serial(async () => {
         await store.reset()
         mailbox.clear()
-        throttles.login?.clear()
-        throttles.resetPassword?.clear()
+        throttles?.login.clear()
+        throttles?.resetPassword.clear()
         tokenClockOffset = 0
         logger.info('demo.reset')
       }),
@@ -208,7 +180,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     },
     createUser: (input) =>
       serial(async () => {
-        const user = await store.createUser({ ...input, isActive: input.active ?? true })
+        const user = await store.createUser(input)
         return { id: user.id, uid: encodeUid(user.id) }
       }),
     advanceTokenClock(seconds) {
