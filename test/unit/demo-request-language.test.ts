@@ -25,7 +25,6 @@ describe('the demo reset mail', () => {
     to: 'a@example.com',
     username: 'a<b',
     domain: '127.0.0.1:8000',
-    protocol: 'http' as const,
     uid: 'MQ',
     token: 'abc-0123456789abcdef0123',
     date: new Date(0),
