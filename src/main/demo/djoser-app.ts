@@ -3,10 +3,10 @@ import { validatePassword } from '../../shared/password-validators'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Logger } from '../log'
 import type { DemoStore, DemoUser } from './demo-store'
-import { checkPassword, DEFAULT_ITERATIONS, makePassword, mustUpdate } from './password-hasher'
+import { checkPassword, makePassword } from './password-hasher'
 import { composeResetMail, type DemoMail } from './reset-mail'
 import { requestLanguage } from './request-language'
-import { checkToken, decodeUid, encodeUid, makeToken, DEFAULT_RESET_TIMEOUT_SECONDS } from './reset-tokens'
+import { checkToken, decodeUid, encodeUid, makeToken } from './reset-tokens'
 import { throttledDetail, type RateThrottle } from './throttle'
 
 /**
@@ -34,13 +34,13 @@ export interface AppContext {
   tokenClockOffset: () => number
   /** null: no throttling (stock djoser). */
   throttles: { login: RateThrottle; resetPassword: RateThrottle } | null
-  /** Hosts Django's ALLOWED_HOSTS would take: a page on another name (DNS rebinding) gets Django's 400. */
-  allowedHosts: readonly string[]
   /** djoser's SITE_NAME: the name in the reset mail; the request's host when absent. */
   siteName?: string
   sendMail: (mail: DemoMail) => void
 }
 
+/** Django's ALLOWED_HOSTS: a page on another name (DNS rebinding) gets Django's 400. */
+const ALLOWED_HOSTS = ['127.0.0.1', 'localhost']
 const SECURITY_HEADERS: Array<[string, string]> = [
   ['X-Frame-Options', 'DENY'],
   ['X-Content-Type-Options', 'nosniff'],
@@ -127,7 +127,7 @@ export class DjoserApp {
   /** Answers one request; the route name is for the log (a path can hold a reset token). Never throws. */
   async handle(req: DemoRequest): Promise<{ response: DemoResponse; route: string }> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase()
-    if (!this.ctx.allowedHosts.includes(host))
+    if (!ALLOWED_HOSTS.includes(host))
       return { response: page(400, 'Bad Request (400)'), route: 'disallowed-host' }
     const endpoint = this.endpoints[req.path]
     if (!endpoint)
@@ -183,7 +183,7 @@ export class DjoserApp {
       await makePassword(password)
       return refuse()
     }
-    if (!(await this.checkUserPassword(user, password)) || !user.isActive) return refuse()
+    if (!(await checkPassword(password, user.password)) || !user.isActive) return refuse()
     const key = await this.ctx.store.tokenFor(user.id)
     // Django's update_last_login: this ends every outstanding reset link of the user.
     await this.ctx.store.update(user.id, { lastLogin: this.ctx.now().toISOString() })
@@ -241,7 +241,7 @@ export class DjoserApp {
     const newPassword = charField(data, 'new_password', errors)
     const current = charField(data, 'current_password', errors)
     // A field-level check in djoser: it runs with the other fields and stops before the validators.
-    if (current !== undefined && !(await this.checkUserPassword(user, current)))
+    if (current !== undefined && !(await checkPassword(current, user.password)))
       errors['current_password'] = ['Invalid password.']
     if (newPassword === undefined || Object.keys(errors).length) return drf(400, errors)
     const problems = validatePassword(newPassword, {
@@ -266,14 +266,6 @@ export class DjoserApp {
 
   private tokenClock() {
     const now = new Date(this.ctx.now().getTime() + this.ctx.tokenClockOffset() * 1000)
-    return { secret: this.ctx.store.secretKey, now, timeoutSeconds: DEFAULT_RESET_TIMEOUT_SECONDS }
-  }
-
-  /** Django's check_password, with its hash upgrade on success (which also ends outstanding links). */
-  private async checkUserPassword(user: DemoUser, password: string): Promise<boolean> {
-    const good = await checkPassword(password, user.password)
-    if (good && mustUpdate(user.password, DEFAULT_ITERATIONS))
-      await this.ctx.store.update(user.id, { password: await makePassword(password) })
-    return good
+    return { secret: this.ctx.store.secretKey, now }
   }
 }

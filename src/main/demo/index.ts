@@ -52,7 +52,6 @@ export interface DemoServer {
 
 /** Requests the demo reads at most; djoser's own requests are a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024
-const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'] as const
 
 /** The body as text, or null when it is larger than the demo reads. */
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -83,7 +82,6 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     now,
     tokenClockOffset: () => tokenClockOffset,
     throttles,
-    allowedHosts: ALLOWED_HOSTS,
     siteName: options.siteName,
     sendMail(mail) {
       mailbox.add(mail)

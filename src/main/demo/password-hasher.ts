@@ -63,13 +63,3 @@ export async function checkPassword(password: string, encoded: string): Promise<
   const stored = Buffer.from(encoded)
   return computed.length === stored.length && timingSafeEqual(computed, stored)
 }
-
-/**
- * Django's must_update: another iteration count than the server's, or a salt with less than 128 bits of entropy.
- * Django then re-hashes the password at the next login, which changes the stored hash and so ends reset links.
- */
-export function mustUpdate(encoded: string, iterations: number): boolean {
-  const decoded = decodeHash(encoded)
-  if (!decoded) return false
-  return decoded.iterations !== iterations || decoded.salt.length * Math.log2(SALT_CHARS.length) < 128
-}
