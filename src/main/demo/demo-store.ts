@@ -25,10 +25,9 @@ const userSchema = z.object({
   id: z.number().int().min(1),
   username: z.string().min(1).max(150),
   email: z.string().max(254),
-  /** Django's hasher string, e.g. `pbkdf2_sha256$260000$salt$hash`, or `!…` for an unusable password. */
+  /** Django's hasher string, e.g. `pbkdf2_sha256$260000$salt$hash`. */
   password: z.string().min(1).max(512),
   lastLogin: z.string().nullable(),
-  isActive: z.boolean(),
   /** Present while the user has an API token (DRF's authtoken row). */
   tokenSerial: z.number().int().min(1).nullable(),
 })
@@ -53,12 +52,10 @@ export type DemoData = z.infer<typeof dataSchema>
 const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'
 
 type StoreOptions = { dataFile: string; logger: Logger; now: () => Date }
-/** A new account (`password: null`: an unusable one, as Django's set_unusable_password). */
-export type NewUser = { username: string; email?: string; password: string | null; active?: boolean }
+export type NewUser = { username: string; email?: string; password: string }
 
+/** Callers run one at a time (index.ts serialises requests), so one write follows the other. */
 export class DemoStore {
-  private writes: Promise<void> = Promise.resolve()
-
   private constructor(
     private readonly options: StoreOptions,
     private data: DemoData,
@@ -110,9 +107,8 @@ export class DemoStore {
       id: this.data.nextUserId,
       username: input.username,
       email: input.email ?? '',
-      password: input.password === null ? `!${randomString(40)}` : await makePassword(input.password),
+      password: await makePassword(input.password),
       lastLogin: null,
-      isActive: input.active ?? true,
       tokenSerial: null,
     }
     this.data.nextUserId += 1
@@ -121,18 +117,14 @@ export class DemoStore {
     return user
   }
 
-  /** Applies a change to one user and saves. */
-  async update(id: number, change: Partial<Omit<DemoUser, 'id'>>): Promise<void> {
-    const user = this.byId(id)
-    if (!user) throw new Error('No such user.')
+  /** Applies a change to one of the store's users and saves. */
+  async update(user: DemoUser, change: Partial<Omit<DemoUser, 'id'>>): Promise<void> {
     Object.assign(user, change)
     await this.save()
   }
 
   /** DRF's Token.objects.get_or_create(user=…): the user's key. */
-  async tokenFor(id: number): Promise<string> {
-    const user = this.byId(id)
-    if (!user) throw new Error('No such user.')
+  async tokenFor(user: DemoUser): Promise<string> {
     if (user.tokenSerial === null) {
       user.tokenSerial = this.data.nextTokenSerial
       this.data.nextTokenSerial += 1
@@ -182,12 +174,9 @@ export class DemoStore {
     return this.data.seedPassword === undefined || user.password === this.data.seedPassword
   }
 
-  /** Writes the whole file; writes are queued so two quick changes land in order. */
+  /** Writes the whole file, atomically. */
   save(): Promise<void> {
-    const snapshot = `${JSON.stringify(this.data, null, 2)}\n`
-    const next = this.writes.catch(() => {}).then(() => writeFileAtomic(this.options.dataFile, snapshot))
-    this.writes = next
-    return next
+    return writeFileAtomic(this.options.dataFile, `${JSON.stringify(this.data, null, 2)}\n`)
   }
 }
 
