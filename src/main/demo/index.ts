@@ -5,7 +5,6 @@ import type { Logger } from '../log'
 import { DjoserApp } from './djoser-app'
 import { DEMO_ACCOUNT, DemoStore, type NewUser } from './demo-store'
 import { MemoryMailbox, type DemoMail } from './reset-mail'
-import { encodeUid } from './reset-tokens'
 import { RateThrottle } from './throttle'
 
 /**
@@ -45,7 +44,7 @@ export interface DemoServer {
   reset(): Promise<void>
   stop(): Promise<void>
   /** For tests (never reachable over HTTP): add an account, as the Django test server's control endpoint does. */
-  createUser(input: NewUser): Promise<{ id: number; uid: string }>
+  createUser(input: NewUser): Promise<void>
   /** For tests: move the reset-token clock forward, so outstanding tokens look older (expiry). */
   advanceTokenClock(seconds: number): void
 }
@@ -139,7 +138,6 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   })
   server.requestTimeout = 30_000
   server.headersTimeout = 10_000
-  server.keepAliveTimeout = 5_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject).listen(0, '127.0.0.1', resolve)
@@ -178,8 +176,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     },
     createUser: (input) =>
       serial(async () => {
-        const user = await store.createUser(input)
-        return { id: user.id, uid: encodeUid(user.id) }
+        await store.createUser(input)
       }),
     advanceTokenClock(seconds) {
       tokenClockOffset += seconds

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import type { DemoUser } from './demo-store'
 
 /**
  * Django's PasswordResetTokenGenerator (django/contrib/auth/tokens.py, 3.2+) and djoser's uid encoding
@@ -18,14 +19,8 @@ const KEY_SALT = 'django.contrib.auth.tokens.PasswordResetTokenGenerator'
 const RESET_TIMEOUT_SECONDS = 259_200
 const EPOCH_2001_MS = Date.UTC(2001, 0, 1)
 
-export interface TokenUser {
-  id: number
-  /** The full stored hash, e.g. `pbkdf2_sha256$260000$salt$hash`. */
-  password: string
-  /** ISO time of the last login, or null (never logged in). */
-  lastLogin: string | null
-  email: string
-}
+/** What a token is made of: the pk, the stored hash, the ISO time of the last login (or null), the address. */
+export type TokenUser = Pick<DemoUser, 'id' | 'password' | 'lastLogin' | 'email'>
 
 export interface TokenClock {
   secret: string
