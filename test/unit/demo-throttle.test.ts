@@ -4,7 +4,7 @@ import { RateThrottle, throttledDetail } from '../../src/main/demo/throttle'
 describe("DRF's SimpleRateThrottle", () => {
   it('allows n requests per window and then says how long to wait, as DRF computes it', () => {
     let now = 1_000_000
-    const throttle = new RateThrottle({ requests: 3, seconds: 60 }, () => now)
+    const throttle = new RateThrottle(3, 60, () => now)
     for (const t of [0, 10, 20]) {
       now = 1_000_000 + t * 1000
       expect(throttle.check('k')).toEqual({ allowed: true })
@@ -36,7 +36,7 @@ describe("DRF's SimpleRateThrottle", () => {
 
   it('keeps memory bounded under a flood of distinct keys', () => {
     let now = 0
-    const throttle = new RateThrottle({ requests: 1, seconds: 3600 }, () => now)
+    const throttle = new RateThrottle(1, 3600, () => now)
     for (let i = 0; i < 25_000; i++) {
       now += 1
       throttle.check(`key-${i}`)

@@ -175,7 +175,7 @@ export class DemoStore {
   }
 
   /** Writes the whole file, atomically. */
-  save(): Promise<void> {
+  private save(): Promise<void> {
     return writeFileAtomic(this.options.dataFile, `${JSON.stringify(this.data, null, 2)}\n`)
   }
 }

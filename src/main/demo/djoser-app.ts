@@ -1,7 +1,6 @@
 import { commonPasswords } from '../../shared/common-passwords'
 import { validatePassword } from '../../shared/password-validators'
 import type { IncomingHttpHeaders } from 'node:http'
-import type { Logger } from '../log'
 import type { DemoStore, DemoUser } from './demo-store'
 import { checkPassword, makePassword } from './password-hasher'
 import { composeResetMail, type DemoMail } from './reset-mail'
@@ -28,7 +27,6 @@ export type DemoResponse = { status: number; headers: Array<[string, string]>; b
 
 export interface AppContext {
   store: DemoStore
-  logger: Logger
   now: () => Date
   /** Seconds added to the reset-token clock only (for tests of expiry). */
   tokenClockOffset: () => number
@@ -54,7 +52,7 @@ function drf(status: number, data?: unknown, extra: Array<[string, string]> = []
   return { status, headers: [...type, ...extra, ...SECURITY_HEADERS], body }
 }
 
-/** Django's own HTML pages (DEBUG=False): 400, 404, 500. */
+/** Django's own HTML pages (DEBUG=False): 400 and 404. */
 function page(status: number, title: string, text = ''): DemoResponse {
   const body = `<!doctype html>\n<html lang="en">\n<head><title>${title}</title></head>\n<body><h1>${title}</h1><p>${text}</p></body>\n</html>\n`
   return { status, headers: [['Content-Type', 'text/html; charset=utf-8'], ...SECURITY_HEADERS], body }
@@ -124,7 +122,7 @@ export class DjoserApp {
 
   constructor(private readonly ctx: AppContext) {}
 
-  /** Answers one request; the route name is for the log (a path can hold a reset token). Never throws. */
+  /** Answers one request; the route name is for the log (a path can hold a reset token). */
   async handle(req: DemoRequest): Promise<{ response: DemoResponse; route: string }> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase()
     if (!ALLOWED_HOSTS.includes(host))
@@ -132,13 +130,7 @@ export class DjoserApp {
     const endpoint = this.endpoints[req.path]
     if (!endpoint)
       return { response: page(404, 'Not Found', 'The requested resource was not found.'), route: 'not-found' }
-    const route = req.path.slice('/auth/'.length, -1)
-    try {
-      return { response: await this.view(req, endpoint), route }
-    } catch (error) {
-      this.ctx.logger.error('demo.request.failed', { error })
-      return { response: page(500, 'Server Error (500)'), route }
-    }
+    return { response: await this.view(req, endpoint), route: req.path.slice('/auth/'.length, -1) }
   }
 
   /** DRF's order: authentication, permission, method, the body, throttle, then the serializer. */

@@ -69,7 +69,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const now = options.now ?? (() => new Date())
   const logger = options.logger
-  const perMinute = (requests: number) => new RateThrottle({ requests, seconds: 60 }, () => now().getTime())
+  const perMinute = (requests: number) => new RateThrottle(requests, 60, () => now().getTime())
   const throttles = options.throttle === false ? null : { login: perMinute(10), resetPassword: perMinute(5) }
   const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now })
   const mailbox = new MemoryMailbox()
@@ -77,7 +77,6 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   const app = new DjoserApp({
     store,
-    logger,
     now,
     tokenClockOffset: () => tokenClockOffset,
     throttles,
@@ -130,8 +129,9 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   }
 
   const server = createServer((req, res) => {
+    // A view that throws (a write that failed) is logged, and the client gets a bare 500.
     onRequest(req, res).catch((error) => {
-      logger.error('demo.request.crashed', { error })
+      logger.error('demo.request.failed', { error })
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' })
       res.end()
     })
@@ -168,8 +168,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         server.close(() => resolve())
         server.closeAllConnections()
       }).then(async () => {
+        // Every change was written before its answer: the last request's write is the last one.
         await queue
-        await store.save()
         logger.info('demo.stopped')
       })
       return stopped

@@ -3,11 +3,6 @@
  * key, n requests per period, and DRF's wait() estimate, which becomes the 429's `Retry-After` and message. Only
  * allowed requests are recorded, as in DRF. Keys are bounded so a flood of distinct keys cannot grow memory.
  */
-export interface Rate {
-  requests: number
-  seconds: number
-}
-
 export type ThrottleVerdict = { allowed: true } | { allowed: false; waitSeconds: number }
 
 const MAX_KEYS = 10_000
@@ -15,20 +10,22 @@ const MAX_KEYS = 10_000
 export class RateThrottle {
   private readonly history = new Map<string, number[]>()
 
+  /** `requests` per `seconds`; `now` in milliseconds. */
   constructor(
-    readonly rate: Rate,
+    private readonly requests: number,
+    private readonly seconds: number,
     private readonly now: () => number,
   ) {}
 
   /** allow_request + wait(). Times are in seconds (fractions kept, as DRF's time.time()). */
   check(key: string): ThrottleVerdict {
     const now = this.now() / 1000
-    const kept = (this.history.get(key) ?? []).filter((t) => t > now - this.rate.seconds)
+    const kept = (this.history.get(key) ?? []).filter((t) => t > now - this.seconds)
     this.history.delete(key)
-    if (kept.length >= this.rate.requests) {
+    if (kept.length >= this.requests) {
       this.history.set(key, kept)
-      const remaining = this.rate.seconds - (now - (kept[kept.length - 1] as number))
-      return { allowed: false, waitSeconds: remaining / (this.rate.requests - kept.length + 1) }
+      const remaining = this.seconds - (now - (kept[kept.length - 1] as number))
+      return { allowed: false, waitSeconds: remaining / (this.requests - kept.length + 1) }
     }
     this.history.set(key, [now, ...kept])
     // The least recently used keys go first (a Map keeps insertion order).
