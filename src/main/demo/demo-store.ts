@@ -1,10 +1,10 @@
 import type { AppMessage } from '../../shared/messages'
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Logger } from '../log'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
-import { makePassword, randomString } from './password-hasher'
+import { makePassword } from './password-hasher'
 
 /**
  * The demo server's database: its users (Django's auth_user columns that djoser uses), their DRF API tokens and
@@ -46,10 +46,7 @@ const dataSchema = z
   .refine((d) => new Set(d.users.map((u) => u.id)).size === d.users.length, 'duplicate user ids')
   .refine((d) => new Set(d.users.map((u) => u.username)).size === d.users.length, 'duplicate usernames')
   .refine((d) => d.users.every((u) => u.id < d.nextUserId), 'a user id is not below nextUserId')
-export type DemoData = z.infer<typeof dataSchema>
-
-/** Django's get_random_secret_key alphabet. */
-const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'
+type DemoData = z.infer<typeof dataSchema>
 
 type StoreOptions = { dataFile: string; logger: Logger; now: () => Date }
 export type NewUser = { username: string; email?: string; password: string }
@@ -183,7 +180,7 @@ export class DemoStore {
 /** An empty database with a new secret key; the demo account is added to it. */
 const seed = (): DemoData => ({
   version: 1,
-  secretKey: randomString(50, SECRET_CHARS),
+  secretKey: randomBytes(32).toString('hex'),
   nextUserId: 1,
   nextTokenSerial: 1,
   users: [],
