@@ -19,8 +19,6 @@ export interface DemoRequest {
   /** Node's request headers: lowercased names. */
   headers: IncomingHttpHeaders
   body: string
-  /** The client's address, for throttle keys. */
-  client: string
 }
 
 export type DemoResponse = { status: number; headers: Array<[string, string]>; body: string }
@@ -28,8 +26,6 @@ export type DemoResponse = { status: number; headers: Array<[string, string]>; b
 export interface AppContext {
   store: DemoStore
   now: () => Date
-  /** Seconds added to the reset-token clock only (for tests of expiry). */
-  tokenClockOffset: () => number
   /** null: no throttling (stock djoser). */
   throttles: { login: RateThrottle; resetPassword: RateThrottle } | null
   /** djoser's SITE_NAME: the name in the reset mail; the request's host when absent. */
@@ -93,7 +89,7 @@ function parseBody(req: DemoRequest): { data: Data } | DemoResponse {
 const me = ({ email, id, username }: DemoUser) => ({ email, id, username })
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
 
-/** An endpoint for anyone (optionally throttled by the client and a body field), or for a signed-in user. */
+/** An endpoint for anyone (optionally throttled per value of a body field), or for a signed-in user. */
 type Endpoint = { method: 'GET' | 'POST' } & (
   | {
       throttle?: { which: 'login' | 'resetPassword'; field: string }
@@ -119,6 +115,9 @@ export class DjoserApp {
     '/auth/users/reset_password_confirm/': { method: 'POST', anyone: (_req, data) => this.confirm(data) },
     '/auth/users/set_password/': { method: 'POST', signedIn: (user, data) => this.setPassword(user, data) },
   }
+
+  /** Seconds added to the reset-token clock only (for tests of expiry). */
+  tokenClockOffset = 0
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -146,8 +145,9 @@ export class DjoserApp {
     if ('signedIn' in endpoint) return endpoint.signedIn(user as DemoUser, body.data)
 
     if (endpoint.throttle && this.ctx.throttles) {
+      // DRF would add the client's address to the key: on 127.0.0.1 it is always the same.
       const subject = body.data[endpoint.throttle.field]
-      const key = `${req.client}|${typeof subject === 'string' ? subject.trim().toLowerCase() : ''}`
+      const key = typeof subject === 'string' ? subject.trim().toLowerCase() : ''
       const verdict = this.ctx.throttles[endpoint.throttle.which].check(key)
       if (!verdict.allowed) {
         const { detail, retryAfter } = throttledDetail(verdict.waitSeconds)
@@ -257,7 +257,7 @@ export class DjoserApp {
   }
 
   private tokenClock() {
-    const now = new Date(this.ctx.now().getTime() + this.ctx.tokenClockOffset() * 1000)
+    const now = new Date(this.ctx.now().getTime() + this.tokenClockOffset * 1000)
     return { secret: this.ctx.store.secretKey, now }
   }
 }

@@ -22,7 +22,7 @@ export interface DemoServerOptions {
   now?: () => Date
   /** Called for every mail the server sends, after it is in the mailbox. */
   onMail?: (mail: DemoMail) => void
-  /** false turns throttling off (stock djoser); else token login 10/min per client and username, reset 5/min. */
+  /** false turns throttling off (stock djoser); else token login 10/min per username, reset 5/min per address. */
   throttle?: false
   /** djoser's SITE_NAME, the name in its mails; the request's host when absent. */
   siteName?: string
@@ -73,12 +73,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const throttles = options.throttle === false ? null : { login: perMinute(10), resetPassword: perMinute(5) }
   const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now })
   const mailbox = new MemoryMailbox()
-  let tokenClockOffset = 0
 
   const app = new DjoserApp({
     store,
     now,
-    tokenClockOffset: () => tokenClockOffset,
     throttles,
     siteName: options.siteName,
     sendMail(mail) {
@@ -115,7 +113,6 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       path: (req.url ?? '/').split('?')[0] as string,
       headers: req.headers,
       body,
-      client: req.socket.remoteAddress ?? '',
     }
     const { response, route } = await serial(() => app.handle(request))
     res.writeHead(response.status, response.headers.flat()).end(response.body)
@@ -160,7 +157,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         mailbox.clear()
         throttles?.login.clear()
         throttles?.resetPassword.clear()
-        tokenClockOffset = 0
+        app.tokenClockOffset = 0
         logger.info('demo.reset')
       }),
     stop() {
@@ -179,7 +176,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         await store.createUser(input)
       }),
     advanceTokenClock(seconds) {
-      tokenClockOffset += seconds
+      app.tokenClockOffset += seconds
     },
   }
 }
