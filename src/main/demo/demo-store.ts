@@ -63,7 +63,7 @@ export class DemoStore {
     const read = await readJsonFile(options.dataFile, dataSchema, options.now)
     if (read.status === 'ok') return { store: new DemoStore(options, read.value) }
     const store = new DemoStore(options, seed())
-    await store.addDemoAccount()
+    await store.reset()
     if (read.status === 'missing') {
       options.logger.info('demo.data.seeded', { file: path.basename(options.dataFile) })
       return { store }
@@ -148,14 +148,12 @@ export class DemoStore {
       .slice(0, 40)
   }
 
-  /** Back to the seed: the demo account only, a new secret key (every outstanding link and token dies). */
+  /**
+   * Back to the seed: the demo account only, with its known password (its hash kept to tell when it changes), and a
+   * new secret key (every outstanding link and token dies).
+   */
   async reset(): Promise<void> {
     this.data = seed()
-    await this.addDemoAccount()
-  }
-
-  /** The demo account with its known password, and that password's hash kept to tell when it changes. */
-  private async addDemoAccount(): Promise<void> {
     const user = await this.createUser(DEMO_ACCOUNT)
     this.data.seedPassword = user.password
     await this.save()
