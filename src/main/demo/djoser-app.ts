@@ -190,12 +190,11 @@ export class DjoserApp {
     // djoser's answer is the same whether the address is known or not; only a known one gets mail.
     const user = this.ctx.store.users().find((u) => u.email === email)
     if (user) {
-      const domain = req.headers.host ?? '127.0.0.1'
       this.ctx.sendMail(
         composeResetMail({
           to: user.email,
           username: user.username,
-          domain,
+          domain: req.headers.host ?? '127.0.0.1',
           siteName: this.ctx.siteName,
           uid: encodeUid(user.id),
           token: makeToken(user, this.tokenClock()),
