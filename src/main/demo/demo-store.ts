@@ -1,10 +1,10 @@
 import type { AppMessage } from '../../shared/messages'
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Logger } from '../log'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
-import { makePassword, randomString } from './password-hasher'
+import { makePassword } from './password-hasher'
 
 /**
  * The demo server's database: its users (Django's auth_user columns that djoser uses), their DRF API tokens and
@@ -25,10 +25,9 @@ const userSchema = z.object({
   id: z.number().int().min(1),
   username: z.string().min(1).max(150),
   email: z.string().max(254),
-  /** Django's hasher string, e.g. `pbkdf2_sha256$260000$salt$hash`, or `!…` for an unusable password. */
+  /** Django's hasher string, e.g. `pbkdf2_sha256$260000$salt$hash`. */
   password: z.string().min(1).max(512),
   lastLogin: z.string().nullable(),
-  isActive: z.boolean(),
   /** Present while the user has an API token (DRF's authtoken row). */
   tokenSerial: z.number().int().min(1).nullable(),
 })
@@ -47,16 +46,13 @@ const dataSchema = z
   .refine((d) => new Set(d.users.map((u) => u.id)).size === d.users.length, 'duplicate user ids')
   .refine((d) => new Set(d.users.map((u) => u.username)).size === d.users.length, 'duplicate usernames')
   .refine((d) => d.users.every((u) => u.id < d.nextUserId), 'a user id is not below nextUserId')
-export type DemoData = z.infer<typeof dataSchema>
+type DemoData = z.infer<typeof dataSchema>
 
-/** Django's get_random_secret_key alphabet. */
-const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'
+type StoreOptions = { dataFile: string; logger: Logger; now: () => Date }
+export type NewUser = { username: string; email?: string; password: string }
 
-type StoreOptions = { dataFile: string; logger: Logger; now: () => Date; iterations: number }
-
+/** Callers run one at a time (index.ts serialises requests), so one write follows the other. */
 export class DemoStore {
-  private writes: Promise<void> = Promise.resolve()
-
   private constructor(
     private readonly options: StoreOptions,
     private data: DemoData,
@@ -67,7 +63,7 @@ export class DemoStore {
     const read = await readJsonFile(options.dataFile, dataSchema, options.now)
     if (read.status === 'ok') return { store: new DemoStore(options, read.value) }
     const store = new DemoStore(options, seed())
-    await store.addDemoAccount()
+    await store.reset()
     if (read.status === 'missing') {
       options.logger.info('demo.data.seeded', { file: path.basename(options.dataFile) })
       return { store }
@@ -102,23 +98,14 @@ export class DemoStore {
     return this.data.users.find((u) => u.username === username)
   }
 
-  async createUser(input: {
-    username: string
-    email?: string
-    password: string | null
-    isActive?: boolean
-  }): Promise<DemoUser> {
+  async createUser(input: NewUser): Promise<DemoUser> {
     if (this.byUsername(input.username)) throw new Error('A user with that username already exists.')
     const user: DemoUser = {
       id: this.data.nextUserId,
       username: input.username,
       email: input.email ?? '',
-      password:
-        input.password === null
-          ? `!${randomString(40)}`
-          : await makePassword(input.password, { iterations: this.options.iterations }),
+      password: await makePassword(input.password),
       lastLogin: null,
-      isActive: input.isActive ?? true,
       tokenSerial: null,
     }
     this.data.nextUserId += 1
@@ -127,29 +114,20 @@ export class DemoStore {
     return user
   }
 
-  /** Applies a change to one user and saves. */
-  async update(id: number, change: Partial<Omit<DemoUser, 'id'>>): Promise<void> {
-    const user = this.byId(id)
-    if (!user) throw new Error('No such user.')
+  /** Applies a change to one of the store's users and saves. */
+  async update(user: DemoUser, change: Partial<Omit<DemoUser, 'id'>>): Promise<void> {
     Object.assign(user, change)
     await this.save()
   }
 
   /** DRF's Token.objects.get_or_create(user=…): the user's key. */
-  async tokenFor(id: number): Promise<string> {
-    const user = this.byId(id)
-    if (!user) throw new Error('No such user.')
+  async tokenFor(user: DemoUser): Promise<string> {
     if (user.tokenSerial === null) {
       user.tokenSerial = this.data.nextTokenSerial
       this.data.nextTokenSerial += 1
       await this.save()
     }
     return this.tokenKey(user)
-  }
-
-  /** Deletes the user's token (logout): every client holding it is signed out. */
-  async deleteToken(id: number): Promise<void> {
-    await this.update(id, { tokenSerial: null })
   }
 
   /** The user holding this API token, or undefined. */
@@ -170,14 +148,12 @@ export class DemoStore {
       .slice(0, 40)
   }
 
-  /** Back to the seed: the demo account only, a new secret key (every outstanding link and token dies). */
+  /**
+   * Back to the seed: the demo account only, with its known password (its hash kept to tell when it changes), and a
+   * new secret key (every outstanding link and token dies).
+   */
   async reset(): Promise<void> {
     this.data = seed()
-    await this.addDemoAccount()
-  }
-
-  /** The demo account with its known password, and that password's hash kept to tell when it changes. */
-  private async addDemoAccount(): Promise<void> {
     const user = await this.createUser(DEMO_ACCOUNT)
     this.data.seedPassword = user.password
     await this.save()
@@ -193,19 +169,16 @@ export class DemoStore {
     return this.data.seedPassword === undefined || user.password === this.data.seedPassword
   }
 
-  /** Writes the whole file; writes are queued so two quick changes land in order. */
-  save(): Promise<void> {
-    const snapshot = `${JSON.stringify(this.data, null, 2)}\n`
-    const next = this.writes.catch(() => {}).then(() => writeFileAtomic(this.options.dataFile, snapshot))
-    this.writes = next
-    return next
+  /** Writes the whole file, atomically. */
+  private save(): Promise<void> {
+    return writeFileAtomic(this.options.dataFile, `${JSON.stringify(this.data, null, 2)}\n`)
   }
 }
 
 /** An empty database with a new secret key; the demo account is added to it. */
 const seed = (): DemoData => ({
   version: 1,
-  secretKey: randomString(50, SECRET_CHARS),
+  secretKey: randomBytes(32).toString('hex'),
   nextUserId: 1,
   nextTokenSerial: 1,
   users: [],

@@ -3,11 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Logger } from '../log'
 import { DjoserApp } from './djoser-app'
-import { DEMO_ACCOUNT, DemoStore } from './demo-store'
-import { DEFAULT_ITERATIONS } from './password-hasher'
+import { DEMO_ACCOUNT, DemoStore, type NewUser } from './demo-store'
 import { MemoryMailbox, type DemoMail } from './reset-mail'
-import { DEFAULT_RESET_TIMEOUT_SECONDS, encodeUid } from './reset-tokens'
-import { parseRate, RateThrottle } from './throttle'
+import { RateThrottle } from './throttle'
 
 /**
  * The embedded demo server: the djoser endpoints the app calls, on 127.0.0.1, with a seeded demo account and an
@@ -16,14 +14,6 @@ import { parseRate, RateThrottle } from './throttle'
  */
 export type { DemoMail } from './reset-mail'
 export { toMailSummary } from './reset-mail'
-export { DEMO_ACCOUNT } from './demo-store'
-
-export interface ThrottleOptions {
-  /** Token login, per client and username. DRF rate syntax ("10/min"); false turns it off. Default "10/min". */
-  login?: string | false
-  /** reset_password, per client and e-mail address. Default "5/min". */
-  resetPassword?: string | false
-}
 
 export interface DemoServerOptions {
   /** The demo's database (JSON), e.g. `<userData>/demo-server.json`. Created and seeded when missing. */
@@ -32,17 +22,11 @@ export interface DemoServerOptions {
   now?: () => Date
   /** Called for every mail the server sends, after it is in the mailbox. */
   onMail?: (mail: DemoMail) => void
-  /** Django's PASSWORD_RESET_TIMEOUT. Default 259200 (3 days). */
-  resetTimeoutSeconds?: number
-  /** false turns every throttle off. */
-  throttle?: false | ThrottleOptions
-  /** PBKDF2 iterations for new hashes. Default 260000 (Django 3.2). */
-  hashIterations?: number
+  /** false turns throttling off (stock djoser); else token login 10/min per username, reset 5/min per address. */
+  throttle?: false
   /** djoser's SITE_NAME, the name in its mails; the request's host when absent. */
   siteName?: string
 }
-
-type NewUser = { username: string; email?: string; password: string | null; active?: boolean }
 
 export interface DemoServer {
   /** `http://127.0.0.1:<port>`: the server profile's base URL (djoser prefix `/auth/`). */
@@ -60,14 +44,13 @@ export interface DemoServer {
   reset(): Promise<void>
   stop(): Promise<void>
   /** For tests (never reachable over HTTP): add an account, as the Django test server's control endpoint does. */
-  createUser(input: NewUser): Promise<{ id: number; uid: string }>
+  createUser(input: NewUser): Promise<void>
   /** For tests: move the reset-token clock forward, so outstanding tokens look older (expiry). */
   advanceTokenClock(seconds: number): void
 }
 
 /** Requests the demo reads at most; djoser's own requests are a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024
-const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'] as const
 
 /** The body as text, or null when it is larger than the demo reads. */
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -86,30 +69,16 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const now = options.now ?? (() => new Date())
   const logger = options.logger
-  const iterations = options.hashIterations ?? DEFAULT_ITERATIONS
-  const resetTimeoutSeconds = options.resetTimeoutSeconds ?? DEFAULT_RESET_TIMEOUT_SECONDS
-  const rates: ThrottleOptions =
-    options.throttle === false ? { login: false, resetPassword: false } : (options.throttle ?? {})
-  const throttle = (rate: string | false | undefined, fallback: string) =>
-    rate === false ? null : new RateThrottle(parseRate(rate ?? fallback), () => now().getTime())
-  const throttles = {
-    login: throttle(rates.login, '10/min'),
-    resetPassword: throttle(rates.resetPassword, '5/min'),
-  }
-  const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now, iterations })
+  const perMinute = (requests: number) => new RateThrottle(requests, 60, () => now().getTime())
+  const throttles = options.throttle === false ? null : { login: perMinute(10), resetPassword: perMinute(5) }
+  const { store, notice } = await DemoStore.open({ dataFile: options.dataFile, logger, now })
   const mailbox = new MemoryMailbox()
-  let tokenClockOffset = 0
 
   const app = new DjoserApp({
     store,
-    logger,
     now,
-    iterations,
-    resetTimeoutSeconds,
-    tokenClockOffset: () => tokenClockOffset,
     throttles,
-    allowedHosts: ALLOWED_HOSTS,
-    ...(options.siteName ? { siteName: options.siteName } : {}),
+    siteName: options.siteName,
     sendMail(mail) {
       mailbox.add(mail)
       // The mail holds a reset link: log that one was sent, never what it says.
@@ -139,15 +108,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       logger.warn('demo.request.too-large', { method: req.method })
       return
     }
-    const headers: Record<string, string | undefined> = {}
-    for (const [name, value] of Object.entries(req.headers))
-      headers[name] = Array.isArray(value) ? value.join(', ') : value
     const request = {
       method: (req.method ?? 'GET').toUpperCase(),
       path: (req.url ?? '/').split('?')[0] as string,
-      headers,
+      headers: req.headers,
       body,
-      client: req.socket.remoteAddress ?? '',
     }
     const { response, route } = await serial(() => app.handle(request))
     res.writeHead(response.status, response.headers.flat()).end(response.body)
@@ -161,15 +126,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   }
 
   const server = createServer((req, res) => {
+    // A view that throws (a write that failed) is logged, and the client gets a bare 500.
     onRequest(req, res).catch((error) => {
-      logger.error('demo.request.crashed', { error })
+      logger.error('demo.request.failed', { error })
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' })
       res.end()
     })
   })
   server.requestTimeout = 30_000
   server.headersTimeout = 10_000
-  server.keepAliveTimeout = 5_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject).listen(0, '127.0.0.1', resolve)
@@ -190,9 +155,9 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       serial(async () => {
         await store.reset()
         mailbox.clear()
-        throttles.login?.clear()
-        throttles.resetPassword?.clear()
-        tokenClockOffset = 0
+        throttles?.login.clear()
+        throttles?.resetPassword.clear()
+        app.tokenClockOffset = 0
         logger.info('demo.reset')
       }),
     stop() {
@@ -200,19 +165,18 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         server.close(() => resolve())
         server.closeAllConnections()
       }).then(async () => {
+        // Every change was written before its answer: the last request's write is the last one.
         await queue
-        await store.save()
         logger.info('demo.stopped')
       })
       return stopped
     },
     createUser: (input) =>
       serial(async () => {
-        const user = await store.createUser({ ...input, isActive: input.active ?? true })
-        return { id: user.id, uid: encodeUid(user.id) }
+        await store.createUser(input)
       }),
     advanceTokenClock(seconds) {
-      tokenClockOffset += seconds
+      app.tokenClockOffset += seconds
     },
   }
 }

@@ -3,9 +3,9 @@ import { promisify } from 'node:util'
 
 /**
  * Django's PBKDF2PasswordHasher (django/contrib/auth/hashers.py): `pbkdf2_sha256$<iterations>$<salt>$<base64>`,
- * 32-byte SHA-256 PBKDF2 over the UTF-8 password and salt. A hash written here verifies in Django and the other
- * way round. Hashing runs in libuv's thread pool (async `pbkdf2`), never on the event loop: the demo server lives
- * in the Electron main process. Comparison is constant-time.
+ * 32-byte SHA-256 PBKDF2 over the UTF-8 password and salt (Node's encoding of strings). A hash written here
+ * verifies in Django and the other way round. Hashing runs in libuv's thread pool (async `pbkdf2`), never on the
+ * event loop: the demo server lives in the Electron main process. Comparison is constant-time.
  */
 const pbkdf2Async = promisify(pbkdf2)
 const ALGORITHM = 'pbkdf2_sha256'
@@ -16,9 +16,9 @@ const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 const SALT_LENGTH = 22
 const MAX_ITERATIONS = 10_000_000
 
-export function randomString(length: number, chars = SALT_CHARS): string {
+function randomSalt(): string {
   let out = ''
-  for (let i = 0; i < length; i++) out += chars[randomInt(chars.length)]
+  for (let i = 0; i < SALT_LENGTH; i++) out += SALT_CHARS[randomInt(SALT_CHARS.length)]
   return out
 }
 
@@ -31,45 +31,21 @@ export function decodeHash(encoded: string): { iterations: number; salt: string;
   return { iterations: Number(iterations), salt, hash: hash.join('$') }
 }
 
-async function encode(password: string, salt: string, iterations: number): Promise<string> {
-  const key = await pbkdf2Async(
-    Buffer.from(password, 'utf8'),
-    Buffer.from(salt, 'utf8'),
-    iterations,
-    32,
-    'sha256',
-  )
-  return `${ALGORITHM}$${iterations}$${salt}$${key.toString('base64')}`
-}
-
-/** Django's make_password(password, salt, 'pbkdf2_sha256'). */
+/** Django's make_password(password, salt, 'pbkdf2_sha256'); Node refuses an iteration count below 1. */
 export async function makePassword(
   password: string,
-  options: { iterations?: number; salt?: string } = {},
+  { iterations = DEFAULT_ITERATIONS, salt = randomSalt() }: { iterations?: number; salt?: string } = {},
 ): Promise<string> {
-  const iterations = options.iterations ?? DEFAULT_ITERATIONS
-  const salt = options.salt ?? randomString(SALT_LENGTH)
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
-    throw new RangeError('The iteration count must be a whole number from 1 to 10,000,000.')
   if (salt.includes('$')) throw new RangeError('A salt cannot contain "$".')
-  return encode(password, salt, iterations)
+  const key = await pbkdf2Async(password, salt, iterations, 32, 'sha256')
+  return `${ALGORITHM}$${iterations}$${salt}$${key.toString('base64')}`
 }
 
 /** Django's check_password: true when `password` matches `encoded`. Never throws on a malformed hash. */
 export async function checkPassword(password: string, encoded: string): Promise<boolean> {
   const decoded = decodeHash(encoded)
   if (!decoded) return false
-  const computed = Buffer.from(await encode(password, decoded.salt, decoded.iterations))
+  const computed = Buffer.from(await makePassword(password, decoded))
   const stored = Buffer.from(encoded)
   return computed.length === stored.length && timingSafeEqual(computed, stored)
-}
-
-/**
- * Django's must_update: another iteration count than the server's, or a salt with less than 128 bits of entropy.
- * Django then re-hashes the password at the next login, which changes the stored hash and so ends reset links.
- */
-export function mustUpdate(encoded: string, iterations: number): boolean {
-  const decoded = decodeHash(encoded)
-  if (!decoded) return false
-  return decoded.iterations !== iterations || decoded.salt.length * Math.log2(SALT_CHARS.length) < 128
 }

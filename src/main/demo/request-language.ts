@@ -5,9 +5,8 @@ import { pickLanguage, type SupportedLanguage } from '../../shared/language'
  * entries by their q-value (highest first, equal ones in their order, `q=0` meaning "not this one"), the first one
  * the demo speaks; English when none is or the header is absent.
  */
-export function requestLanguage(acceptLanguage: string | readonly string[] | undefined): SupportedLanguage {
-  const header = typeof acceptLanguage === 'object' ? acceptLanguage.join(',') : (acceptLanguage ?? '')
-  const entries = header
+export function requestLanguage(acceptLanguage: string | undefined): SupportedLanguage {
+  const entries = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';')

@@ -3,9 +3,9 @@ import type { MailSummary } from '../../shared/contract'
 import type { SupportedLanguage } from '../../shared/language'
 
 /**
- * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording,
- * docs/server-protocol.md, "E-mails in tests") and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds reset
- * links, which are secrets: nothing here logs them.
+ * djoser's password-reset e-mail (djoser/templates/email/password_reset.html, stock wording, docs/server-protocol.md,
+ * "E-mails in tests") and the in-memory mailbox that stands in for the user's inbox in the demo. The mailbox holds
+ * reset links, which are secrets: nothing here logs them.
  */
 export interface DemoMail {
   id: string
@@ -30,7 +30,6 @@ export interface ResetMailInput {
   domain: string
   /** djoser's SITE_NAME; the domain when unset. */
   siteName?: string
-  protocol: 'http' | 'https'
   uid: string
   token: string
   date: Date
@@ -51,55 +50,52 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[
 /**
  * The mail's words in each language the demo speaks: Django's own catalogs for its stock password-reset e-mail
  * (registration/password_reset_email.html and its subject), English as djoser sends it, German as Django's
- * `de` locale words it. `site` and `user` arrive escaped.
+ * `de` locale words it. `{site}`, `{link}` and `{user}` are filled in escaped.
  */
 const WORDING = {
   en: {
-    subject: (site: string) => `Password reset on ${site}`,
-    body: (
-      site: string,
-      link: string,
-      user: string,
-    ) => `You're receiving this email because you requested a password reset for your user account at ${site}.
+    subject: 'Password reset on {site}',
+    body: `You're receiving this email because you requested a password reset for your user account at {site}.
 
 Please go to the following page and choose a new password:
-${link}
-Your username, in case you've forgotten: ${user}
+{link}
+Your username, in case you've forgotten: {user}
 
 Thanks for using our site!
 
-The ${site} team`,
+The {site} team`,
   },
   de: {
-    subject: (site: string) => `Passwort auf ${site} zurücksetzen`,
-    body: (
-      site: string,
-      link: string,
-      user: string,
-    ) => `Sie erhalten diese E-Mail, weil Sie ein neues Passwort für Ihr Benutzerkonto auf ${site} angefordert haben.
+    subject: 'Passwort auf {site} zurücksetzen',
+    body: `Sie erhalten diese E-Mail, weil Sie ein neues Passwort für Ihr Benutzerkonto auf {site} angefordert haben.
 
 Bitte öffnen Sie folgende Seite, um Ihr neues Passwort einzugeben:
-${link}
-Ihr Benutzername, falls Sie ihn vergessen haben: ${user}
+{link}
+Ihr Benutzername, falls Sie ihn vergessen haben: {user}
 
 Vielen Dank, dass Sie unsere Website nutzen!
 
-Das Team von ${site}`,
+Das Team von {site}`,
   },
-} satisfies Record<SupportedLanguage, unknown>
+} satisfies Record<SupportedLanguage, { subject: string; body: string }>
 
 export function composeResetMail(input: ResetMailInput): DemoMail {
-  const site = escapeHtml(input.siteName || input.domain)
-  // djoser's PASSWORD_RESET_CONFIRM_URL, 'reset/{uid}/{token}'.
-  const link = `${input.protocol}://${input.domain}/reset/${input.uid}/${input.token}`
+  // djoser's PASSWORD_RESET_CONFIRM_URL, 'reset/{uid}/{token}'; the demo serves plain http on 127.0.0.1.
+  const link = `http://${input.domain}/reset/${input.uid}/${input.token}`
+  const values: Record<string, string> = {
+    site: escapeHtml(input.siteName || input.domain),
+    link: escapeHtml(link),
+    user: escapeHtml(input.username),
+  }
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? '')
   const words = WORDING[input.language ?? 'en']
   return {
     id: randomUUID(),
     to: input.to,
     from: 'webmaster@localhost',
-    subject: words.subject(site),
+    subject: fill(words.subject),
     date: input.date.toISOString(),
-    text: words.body(site, escapeHtml(link), escapeHtml(input.username)),
+    text: fill(words.body),
     link,
     uid: input.uid,
     token: input.token,

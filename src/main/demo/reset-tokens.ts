@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import type { DemoUser } from './demo-store'
 
 /**
  * Django's PasswordResetTokenGenerator (django/contrib/auth/tokens.py, 3.2+) and djoser's uid encoding
@@ -15,17 +16,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
  */
 const KEY_SALT = 'django.contrib.auth.tokens.PasswordResetTokenGenerator'
 /** Django's PASSWORD_RESET_TIMEOUT default: 3 days. */
-export const DEFAULT_RESET_TIMEOUT_SECONDS = 259_200
+const RESET_TIMEOUT_SECONDS = 259_200
 const EPOCH_2001_MS = Date.UTC(2001, 0, 1)
 
-export interface TokenUser {
-  id: number
-  /** The full stored hash, e.g. `pbkdf2_sha256$260000$salt$hash`. */
-  password: string
-  /** ISO time of the last login, or null (never logged in). */
-  lastLogin: string | null
-  email: string
-}
+/** What a token is made of: the pk, the stored hash, the ISO time of the last login (or null), the address. */
+export type TokenUser = Pick<DemoUser, 'id' | 'password' | 'lastLogin' | 'email'>
 
 export interface TokenClock {
   secret: string
@@ -56,18 +51,14 @@ export const makeToken = (user: TokenUser, clock: TokenClock): string =>
   makeTokenWithTimestamp(user, secondsSince2001(clock.now), clock.secret)
 
 /** Django's check_token. */
-export function checkToken(
-  user: TokenUser,
-  token: string,
-  clock: TokenClock & { timeoutSeconds: number },
-): boolean {
+export function checkToken(user: TokenUser, token: string, clock: TokenClock): boolean {
   const match = /^([0-9a-z]{1,13})-[0-9a-f]+$/.exec(token)
   if (!match) return false
   const ts = parseInt(match[1] as string, 36)
   const expected = Buffer.from(makeTokenWithTimestamp(user, ts, clock.secret))
   const given = Buffer.from(token)
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false
-  return secondsSince2001(clock.now) - ts <= clock.timeoutSeconds
+  return secondsSince2001(clock.now) - ts <= RESET_TIMEOUT_SECONDS
 }
 
 /** djoser's encode_uid: urlsafe_base64_encode(force_bytes(pk)), no padding. */

@@ -61,12 +61,8 @@ export async function startDemo(opts: {
           email: server.account.email,
         }
       },
-      // Newest first, as a mail client lists them.
-      mails: () =>
-        server.mailbox
-          .list()
-          .map((mail) => toMailSummary(mail, server.linkWorks(mail)))
-          .reverse(),
+      // Newest first, as the mailbox keeps them and a mail client lists them.
+      mails: () => server.mailbox.list().map((mail) => toMailSummary(mail, server.linkWorks(mail))),
       linkOf: (mailId) => server.mailbox.get(mailId)?.link ?? null,
       reset: async () => {
         await server.reset()
