@@ -98,6 +98,19 @@ const until = async (check: () => boolean) => {
 const settle = () => new Promise((r) => setTimeout(r, 100))
 
 describe('the browser shell server', () => {
+  it('serves the page with the bridge deferred ahead of the app script, so it holds up neither parsing nor fetching', async () => {
+    await writeFile(
+      path.join(dataDir, 'index.html'),
+      '<!doctype html><html><head><link rel="stylesheet" href="./a.css"></head>' +
+        '<body><div id="root"></div><script type="module" src="./a.js"></script></body></html>',
+    )
+    const page = await (await fetch(`http://127.0.0.1:${server.port}/`)).text()
+    const bridge = page.indexOf('<script defer src="/__shell/bridge.js"></script>')
+    expect(bridge).toBeGreaterThan(page.indexOf('<head>'))
+    expect(bridge).toBeLessThan(page.indexOf('<script type="module"'))
+    expect(page).not.toMatch(/<script src="\/__shell\/bridge\.js">/)
+  })
+
   it('answers a body over the cap with 413 (then closes), not a dropped connection', async () => {
     const answer = await post('/__shell/open-link', Buffer.alloc(MAX_BODY + 4096, 'a'))
     expect(answer.status).toBe(413)
